@@ -1,0 +1,1 @@
+"""The Qt-free domain model: entities, change sets, invariants and edits."""
