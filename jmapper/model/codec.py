@@ -56,7 +56,7 @@ def _converters(hint: Any) -> tuple[Encoder, Decoder]:
 
 
 @cache
-def field_codecs(cls: type) -> tuple[tuple[str, Encoder, Decoder], ...]:
+def field_codecs(cls: Any) -> tuple[tuple[str, Encoder, Decoder], ...]:
     """(name, encode, decode) for each field of an entity class, in field order."""
     hints = typing.get_type_hints(cls)
     return tuple((f.name, *_converters(hints[f.name])) for f in dataclasses.fields(cls))
@@ -84,7 +84,8 @@ def decode_scale(data: dict[str, Any]) -> EmotionScale:
 
 def to_dict(entity: Any) -> dict[str, Any]:
     """An entity as a dict of JSON-safe values (enums as strings, dates ISO)."""
-    return {name: enc(getattr(entity, name)) for name, enc, _ in field_codecs(type(entity))}
+    codecs = field_codecs(type(entity))  # type: ignore[arg-type]
+    return {name: enc(getattr(entity, name)) for name, enc, _ in codecs}
 
 
 def from_dict(kind: str, data: dict[str, Any]) -> Any:

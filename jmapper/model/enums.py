@@ -6,14 +6,12 @@ interchange format store, so renaming a member's *value* is a format change.
 
 from __future__ import annotations
 
+import enum
 from enum import Enum
 
 
-class StrEnum(str, Enum):
-    """A string enum whose ``str()`` is its value (stored form)."""
-
-    def __str__(self) -> str:
-        return self.value
+class StrEnum(enum.StrEnum):
+    """A string enum whose ``str()`` is its value (stored form), with a label."""
 
     @property
     def label(self) -> str:

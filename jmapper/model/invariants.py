@@ -22,12 +22,8 @@ from jmapper.model.entities import (
     EmotionPoint,
     EmotionScale,
     JourneyMap,
-    Lane,
     MetricValue,
-    MomentOfTruth,
     Opportunity,
-    Stage,
-    Step,
 )
 from jmapper.model.enums import (
     BLUEPRINT_LINE_ORDER,
@@ -158,11 +154,8 @@ def _check_metric_value(bundle: MapBundle, value: MetricValue) -> None:
         if value.scope_id not in (None, bundle.map.id):
             raise DomainError("A map-wide metric value cannot name another scope.")
     else:
-        collection = {
-            MetricScope.STAGE: bundle.stages,
-            MetricScope.STEP: bundle.steps,
-            MetricScope.CARD: bundle.cards,
-        }[value.scope]
+        kinds = {MetricScope.STAGE: "stage", MetricScope.STEP: "step", MetricScope.CARD: "card"}
+        collection = bundle.collection(kinds[value.scope])
         if value.scope_id not in collection:
             raise DomainError(f"The metric value's {value.scope.value} is not on this map.")
     if value.sample_size is not None and value.sample_size < 0:
@@ -247,8 +240,8 @@ def check_blueprint_lines(bundle: MapBundle, *, allow_zone_override: bool = Fals
         allowed = _allowed_band_range(lane.zone, by_kind)
         if band not in allowed:
             raise DomainError(
-                f"The {lane.zone.label.lower()} lane \u201c{lane.name}\u201d would sit on the wrong "
-                f"side of a blueprint line; move the line or change the lane's zone."
+                f"The {lane.zone.label.lower()} lane \u201c{lane.name}\u201d would sit on the "
+                "wrong side of a blueprint line; move the line or change the lane's zone."
             )
 
 
@@ -328,7 +321,10 @@ def _check_not_referenced(bundle: MapBundle, kind: str, entity_id: str) -> None:
             if value.scope is scope[kind] and value.scope_id == entity_id:
                 raise DomainError(f"The {kind} still has metric values.")
     if kind == "persona":
-        if entity_id == bundle.map.primary_persona_id or entity_id in bundle.map.overlay_persona_ids:
+        if (
+            entity_id == bundle.map.primary_persona_id
+            or entity_id in bundle.map.overlay_persona_ids
+        ):
             raise DomainError("The persona is still used by this map.")
         for point in bundle.emotion_points.values():
             if point.persona_id == entity_id:

@@ -1,0 +1,54 @@
+"""The one undo command every edit uses: a ChangeSet applied and reverted.
+
+Because a ChangeSet records whole before/after states, one command class
+serves every edit (add, remove, move, span, emotion, links, compound edits),
+and undo restores the previous state exactly.  Continuous edits share a
+``merge_key`` and merge through ``id()``/``mergeWith()``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QUndoCommand
+
+from jmapper.model.changes import ChangeSet
+
+if TYPE_CHECKING:
+    from jmapper.document.document import JourneyDocument
+
+_MERGEABLE_ID = 0x4A4D
+
+
+class ChangeCommand(QUndoCommand):
+    """Applies ``changeset`` on redo and its inverse on undo, persisting each."""
+
+    def __init__(self, document: JourneyDocument, changeset: ChangeSet) -> None:
+        super().__init__(changeset.text)
+        self._document = document
+        self.changeset = changeset
+        # The document applies and stores the edit before pushing, so the push's
+        # automatic redo must not apply it a second time.
+        self._already_applied = True
+
+    def redo(self) -> None:
+        if self._already_applied:
+            self._already_applied = False
+            return
+        self._document._replay(self.changeset, backwards=False)
+
+    def undo(self) -> None:
+        self._document._replay(self.changeset, backwards=True)
+
+    def id(self) -> int:
+        return _MERGEABLE_ID if self.changeset.merge_key is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, ChangeCommand):
+            return False
+        if other.changeset.merge_key != self.changeset.merge_key:
+            return False
+        self.changeset = self.changeset.merged_with(other.changeset)
+        if not self.changeset.changes:
+            self.setObsolete(True)
+        return True
