@@ -1,0 +1,43 @@
+"""Composition root: parse the command line, run a command or start the editor.
+
+``jmapper [LIBRARY]`` starts the editor; ``jmapper COMMAND ...`` runs one of
+the commands in :mod:`jmapper.cli.commands`.  Errors print one sentence on
+stderr and exit 1; usage errors exit 2; nothing prints a traceback.
+Heavy modules (Qt, SQLAlchemy, reportlab, alembic) are imported only by the
+code path that needs them, so ``--version`` and ``templates`` are instant and
+the editor's start-up pays only for Qt and storage.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Sequence
+
+from jmapper import __version__
+from jmapper.cli.parser import COMMANDS, UsageError, build_editor_parser, build_parser
+
+log = logging.getLogger("jmapper")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.WARNING, format="jmapper: %(levelname)s: %(message)s")
+    try:
+        if args_list and args_list[0] in COMMANDS:
+            args = build_parser().parse_args(args_list)
+            from jmapper.cli.commands import run_command
+
+            return run_command(args)
+        editor_args = build_editor_parser().parse_args(args_list)
+    except UsageError as error:
+        print(f"jmapper: {error}", file=sys.stderr)
+        return 2
+    if editor_args.version:
+        print(f"jmapper {__version__}")
+        return 0
+    from jmapper.ui.editor_app import run_editor
+
+    return run_editor(
+        editor_args.library, quit_after_first_paint=editor_args.quit_after_first_paint
+    )

@@ -1,0 +1,1 @@
+"""The ``jmapper`` command line: argument parsing and the non-editor commands."""

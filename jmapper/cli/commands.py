@@ -1,0 +1,206 @@
+"""The non-editor commands: templates, new, maps, export, import.
+
+Each returns an exit code; a LibraryError, ServiceError or DomainError is
+printed as one sentence on stderr with exit code 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from jmapper.model.enums import MapType
+from jmapper.model.errors import DomainError
+from jmapper.services.errors import ServiceError
+
+
+def run_command(args: argparse.Namespace) -> int:
+    from jmapper.storage import LibraryError
+
+    handler: Callable[[argparse.Namespace], int] = _HANDLERS[args.command]
+    try:
+        return handler(args)
+    except (LibraryError, ServiceError, DomainError) as error:
+        print(f"jmapper: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("jmapper: interrupted.", file=sys.stderr)
+        return 1
+
+
+def _templates(args: argparse.Namespace) -> int:
+    from jmapper.templates import describe_templates
+
+    info = describe_templates()
+    if args.json:
+        print(json.dumps(info, indent=2, ensure_ascii=False))
+        return 0
+    print("Map types:")
+    for entry in info["map_types"]:
+        print(f"  {entry['key']:<18} {entry['label']}: {entry['purpose']}")
+    print("\nStage presets:")
+    for entry in info["stage_presets"]:
+        stages = ", ".join(entry["stages"])
+        print(f"  {entry['key']:<18} {stages}")
+    print("\nSamples (use with: jmapper new LIBRARY --title T --from-sample NAME):")
+    for entry in info["samples"]:
+        print(f"  {entry['key']:<18} {entry['title']} ({entry['map_type']})")
+    return 0
+
+
+def _parse_map_type(text: str) -> MapType:
+    key = text.strip().lower().replace("-", "_").replace(" ", "_").replace("'", "")
+    try:
+        return MapType(key)
+    except ValueError:
+        choices = ", ".join(t.value for t in MapType)
+        raise ServiceError(
+            f"\u201c{text}\u201d is not a map type; choose one of {choices}."
+        ) from None
+
+
+def _new(args: argparse.Namespace) -> int:
+    from jmapper.services.library import create_map, open_library
+
+    map_type = _parse_map_type(args.map_type)
+    store = open_library(args.library, create=True)
+    try:
+        bundle = create_map(
+            store, args.title, map_type, from_sample=args.from_sample, stage_preset=args.stages
+        )
+    finally:
+        store.close()
+    print(bundle.map.id)
+    return 0
+
+
+def _maps(args: argparse.Namespace) -> int:
+    from jmapper.services.library import open_library
+
+    store = open_library(args.library)
+    try:
+        summaries = store.list_maps()
+    finally:
+        store.close()
+    rows: list[dict[str, Any]] = [
+        {
+            "id": s.id,
+            "title": s.title,
+            "type": s.map_type.value,
+            "persona": s.persona_name,
+            "status": s.status.value,
+            "stages": s.stage_count,
+            "lanes": s.lane_count,
+            "cards": s.card_count,
+            "last_reviewed": s.last_reviewed.isoformat() if s.last_reviewed else None,
+        }
+        for s in summaries
+    ]
+    if args.json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
+    if not rows:
+        print(f"No maps in {args.library} yet; create one with \u2018jmapper new\u2019.")
+        return 0
+    header = (
+        f"{'ID':<32}  {'TITLE':<34} {'TYPE':<17} {'PERSONA':<18} {'STATUS':<9} "
+        f"{'STG':>3} {'LN':>3} {'CARDS':>5}  REVIEWED"
+    )
+    print(header)
+    for r in rows:
+        print(
+            f"{r['id']:<32}  {_cut(r['title'], 34):<34} {r['type']:<17} "
+            f"{_cut(r['persona'] or '-', 18):<18} {r['status']:<9} {r['stages']:>3} "
+            f"{r['lanes']:>3} {r['cards']:>5}  {r['last_reviewed'] or '-'}"
+        )
+    return 0
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "\u2026"
+
+
+def _export(args: argparse.Namespace) -> int:
+    from jmapper.services.library import find_map, open_library
+
+    store = open_library(args.library)
+    try:
+        if args.all_maps:
+            folder = Path(args.output)
+            if not folder.is_dir():
+                raise ServiceError(
+                    f"\u201c{folder}\u201d is not a folder; with --all-maps, -o names the folder "
+                    "to write into."
+                )
+            for summary in store.list_maps():
+                out = folder / f"{_safe_name(summary.title)}-{summary.id[:8]}.{args.format}"
+                _export_one(store, summary.id, out, args)
+                print(out)
+            return 0
+        summary = find_map(store, args.map)
+        _export_one(store, summary.id, Path(args.output), args)
+    finally:
+        store.close()
+    return 0
+
+
+def _safe_name(title: str) -> str:
+    kept = "".join(ch if ch.isalnum() or ch in "-_ " else "-" for ch in title).strip()
+    return "-".join(kept.split())[:60] or "map"
+
+
+def _export_one(store: Any, map_id: str, out: Path, args: argparse.Namespace) -> None:
+    if args.format == "json":
+        from jmapper.services.library import export_json
+
+        export_json(store, map_id, out)
+        return
+    from jmapper.services.export import export_map_file
+
+    for warning in export_map_file(store, map_id, out, args.format, _export_settings(args)):
+        print(f"jmapper: warning: {warning}", file=sys.stderr)
+
+
+def _export_settings(args: argparse.Namespace) -> dict[str, Any]:
+    return {
+        "paper": args.paper,
+        "orientation": args.orientation,
+        "mode": "tile" if args.tile else "fit",
+        "overlap_mm": args.overlap_mm,
+        "pages": tuple(p.strip() for p in args.pages.split(",") if p.strip()),
+        "logo": args.logo,
+        "accent": args.accent,
+        "organisation": args.organisation,
+        "dpi": args.dpi,
+    }
+
+
+def _import(args: argparse.Namespace) -> int:
+    from jmapper.services.library import import_json, open_library
+
+    store = open_library(args.library, create=True)
+    try:
+        results = import_json(store, args.source, replace=args.replace)
+    finally:
+        store.close()
+    for result in results:
+        how = (
+            "replaced"
+            if result.replaced
+            else ("imported as a copy" if result.as_copy else "imported")
+        )
+        print(f"{result.id}  {result.title}  ({how})")
+    return 0
+
+
+_HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "templates": _templates,
+    "new": _new,
+    "maps": _maps,
+    "export": _export,
+    "import": _import,
+}
