@@ -1,0 +1,25 @@
+"""Test set-up: headless Qt and isolated data directories.
+
+QT_QPA_PLATFORM must be set before anything imports Qt, so it is the first
+thing this file does.  Every test gets its own data directory (the default
+library lives there) and its own QSettings scope.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Point the default library and Qt settings at a fresh folder for each test."""
+    data = tmp_path_factory.mktemp("jmapper-data")
+    monkeypatch.setenv("JMAPPER_DATA_DIR", str(data))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(data / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(data / "share"))
+    return data
