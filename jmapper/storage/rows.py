@@ -1,0 +1,93 @@
+"""Entities to and from table rows, with converters computed once per kind.
+
+Rows hold exactly what :func:`jmapper.model.codec.to_dict` produces, except
+that lists, dicts and the emotion scale are JSON text, so storage and the JSON
+interchange format agree by construction.  Fields whose stored form is their
+Python value (text, numbers, ids) skip conversion entirely: ``load_map`` of a
+10,000-card map decodes a few hundred thousand values, so this matters.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import typing
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+from jmapper.model.codec import field_codecs
+from jmapper.model.entities import ENTITY_KINDS, Snapshot
+from jmapper.storage.schema import is_json
+
+_PLAIN = (str, int, float, str | None, int | None, float | None)
+
+RowEncoder = Callable[[Any], dict[str, Any]]
+RowDecoder = Callable[[tuple[Any, ...]], Any]
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def entity_class(kind: str) -> type:
+    return Snapshot if kind == "snapshot" else ENTITY_KINDS[kind]
+
+
+@cache
+def _plan(kind: str) -> tuple[tuple[str, Any, Any, bool], ...]:
+    """(field, encoder or None, decoder or None, is_json) per field, in field order."""
+    cls = entity_class(kind)
+    hints = typing.get_type_hints(cls)
+    plan: list[tuple[str, Any, Any, bool]] = []
+    for name, enc, dec in field_codecs(cls):
+        hint = hints[name]
+        if hint in _PLAIN and hint not in (float, float | None):
+            plan.append((name, None, None, False))
+        else:
+            plan.append((name, enc, dec, is_json(hint)))
+    return tuple(plan)
+
+
+def field_names(kind: str) -> list[str]:
+    return [f.name for f in dataclasses.fields(entity_class(kind))]
+
+
+@cache
+def row_encoder(kind: str) -> RowEncoder:
+    """A function turning an entity of ``kind`` into a column -> value dict."""
+    plan = _plan(kind)
+
+    def encode(entity: Any) -> dict[str, Any]:
+        row: dict[str, Any] = {}
+        for name, enc, _, as_json in plan:
+            value = getattr(entity, name)
+            if enc is not None:
+                value = enc(value)
+                if as_json:
+                    value = _dumps(value)
+            row[name] = value
+        return row
+
+    return encode
+
+
+@cache
+def row_decoder(kind: str) -> RowDecoder:
+    """A function building an entity of ``kind`` from a row in field order."""
+    cls = entity_class(kind)
+    steps = [
+        (index, dec, as_json)
+        for index, (_, _, dec, as_json) in enumerate(_plan(kind))
+        if dec is not None
+    ]
+
+    def decode(row: tuple[Any, ...]) -> Any:
+        values = list(row)
+        for index, dec, as_json in steps:
+            value = values[index]
+            if value is not None:
+                values[index] = dec(json.loads(value) if as_json else value)
+        return cls(*values)
+
+    return decode
