@@ -293,7 +293,7 @@ class MapBuilder:
     ) -> MetricValue:
         """An NPS value (-100..100) with the raw counts it is recomputed from."""
         total = promoters + passives + detractors
-        result = round(100 * (promoters - detractors) / total, 1)
+        result = round(100 * (promoters - detractors) / total, 2)
         raw = {"promoters": promoters, "passives": passives, "detractors": detractors}
         return self.value(metric, result, raw_counts=raw, sample_size=total, **kwargs)
 

@@ -103,7 +103,10 @@ def support_blueprint(personas: SamplePersonas | None = None) -> MapBundle:
                    channel=Channel.CHAT)
     f_handover = b.card(FS, s_person, "Chatbot hands over to live agent",
                         "Handover drops the bot transcript: the agent opens with 'How can I "
-                        "help?' and Dana starts again.", channel=Channel.CHAT,
+                        "help?' and Dana starts again. Agents see only the account number; "
+                        "the fault type, the reboot steps already tried and the bot's line "
+                        "check result stay in the bot platform, which is not linked to CRM.",
+                        channel=Channel.CHAT,
                         failure_point=True, pain_severity=3, pain_volume=3900,
                         pain_volume_period="month", evidence_level=Q,
                         data_source="Chat transcripts")

@@ -133,7 +133,10 @@ def support_request(personas: SamplePersonas | None = None) -> MapBundle:
     b.card(T, explain, TP["first_contact"].title, "Tier-1 agent in billing & general queue; "
            "cannot run line tests.", channel=TP["first_contact"].channel)
     b.card(T, switch, TP["channel_choice"].title, "Cold transfer from phone to technical "
-           "chat: no case notes pass across.", channel=TP["channel_choice"].channel)
+           "chat: no case notes pass across. The chat agent asks for the account number, the "
+           "fault and what she has tried, all of which she gave on the phone ten minutes "
+           "earlier; when her connection drops mid-chat the session is lost and she starts "
+           "a third time.", channel=TP["channel_choice"].channel)
     b.card(T, confirm, TP["follow_up"].title, "Arrives the next day; says 'we are looking into "
            "it' with no reference or date.", channel=TP["follow_up"].channel)
     b.card(T, again, TP["repeat_contact"].title, "Second call, new agent, story told a third "
