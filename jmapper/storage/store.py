@@ -189,8 +189,9 @@ class LibraryStore:
         finally:
             for leftover in (temporary, Path(f"{temporary}-wal"), Path(f"{temporary}-shm")):
                 leftover.unlink(missing_ok=True)
-        return cls(path, make_engine(path, read_only=False, busy_timeout=busy_timeout),
-                   read_only=False)
+        return cls(
+            path, make_engine(path, read_only=False, busy_timeout=busy_timeout), read_only=False
+        )
 
     def close(self) -> None:
         """Close the file (checkpointing the WAL); safe to call twice."""
@@ -499,5 +500,3 @@ def _fsync_directory(directory: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-
-

@@ -11,7 +11,7 @@ import pytest
 from jmapper.model.changes import EntityChange
 from jmapper.model.entities import CHILD_KINDS, Card, Lane, Persona
 from jmapper.storage import LibraryError, LibraryStore
-from tests.storage.conftest import full_bundle
+from tests.storage.bundles import full_bundle
 
 _TEXT_FIELD = {
     "persona": "name",

@@ -12,7 +12,7 @@ from jmapper.model.entities import CHILD_KINDS, ENTITY_KINDS, Persona, Snapshot
 from jmapper.model.enums import MapStatus, MapType
 from jmapper.storage import LibraryError, LibraryStore
 from jmapper.storage.schema import TABLES
-from tests.storage.conftest import full_bundle
+from tests.storage.bundles import full_bundle
 
 
 def test_full_bundle_sets_every_field_away_from_default() -> None:

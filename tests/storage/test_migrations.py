@@ -1,0 +1,173 @@
+"""Migrations: older files are backed up and upgraded; migrated and new files agree."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import stat
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from jmapper.model.entities import Persona
+from jmapper.storage import (
+    HEAD_REVISION,
+    SCHEMA_VERSION,
+    LibraryReadOnlyError,
+    LibraryStore,
+)
+from jmapper.storage.connection import make_engine
+from jmapper.storage.migrate import upgrade
+from tests.storage.bundles import digest, full_bundle
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+V1 = FIXTURES / "library_v1.jmapper"
+V1_MAP_ID = "1" * 32
+
+
+def schema_of(path: Path) -> dict[str, Any]:
+    """Tables with their columns, indexes and foreign keys, as SQLite reports them."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        tables = [
+            row[0]
+            for row in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name"
+            )
+        ]
+        schema: dict[str, Any] = {"user_version": conn.execute("PRAGMA user_version").fetchone()}
+        schema["application_id"] = conn.execute("PRAGMA application_id").fetchone()
+        for table in tables:
+            indexes = {
+                row[1]: (row[2], [c[2] for c in conn.execute(f"PRAGMA index_info('{row[1]}')")])
+                for row in conn.execute(f"PRAGMA index_list('{table}')")
+            }
+            schema[table] = {
+                "columns": conn.execute(f"PRAGMA table_info('{table}')").fetchall(),
+                "indexes": indexes,
+                "foreign_keys": sorted(
+                    row[2:] for row in conn.execute(f"PRAGMA foreign_key_list('{table}')")
+                ),
+            }
+        return schema
+    finally:
+        conn.close()
+
+
+def _migrated(path: Path, revision: str = "head") -> Path:
+    engine = make_engine(path, read_only=False, busy_timeout=2.0)
+    with engine.connect() as conn:
+        upgrade(conn, revision)
+    engine.dispose()
+    return path
+
+
+def test_migrations_and_create_all_make_the_same_schema(tmp_path: Path) -> None:
+    migrated = _migrated(tmp_path / "migrated.jmapper")
+    with LibraryStore.create(tmp_path / "created.jmapper"):
+        pass
+    expected, actual = schema_of(tmp_path / "created.jmapper"), schema_of(migrated)
+    assert actual.keys() == expected.keys()
+    for name in expected:
+        assert actual[name] == expected[name], name
+    assert "library_setting" in expected and "alembic_version" in expected
+
+
+def test_schema_version_matches_head() -> None:
+    assert SCHEMA_VERSION == 2
+    assert HEAD_REVISION == "0002_library_settings"
+
+
+def test_v1_fixture_is_upgraded_after_a_byte_identical_backup(tmp_path: Path) -> None:
+    path = tmp_path / "library.jmapper"
+    shutil.copyfile(V1, path)
+    original = digest(path)
+    with LibraryStore.open(path) as store:
+        assert store.backup_path is not None
+        assert store.backup_path.parent == tmp_path
+        assert store.backup_path.name.startswith("library.v1-backup-")
+        assert store.backup_path.suffix == ".jmapper"
+        assert digest(store.backup_path) == original
+        # The map survived, and the new table is usable.
+        bundle = store.load_map(V1_MAP_ID)
+        assert bundle.map.title == "Rail refund"
+        assert [c.title for c in sorted(bundle.cards.values(), key=lambda c: c.position)] == [
+            "Card 0",
+            "Card 1",
+        ]
+        assert bundle.personas[bundle.map.primary_persona_id].name == "Vera"  # type: ignore[index]
+        assert [s.name for s in store.list_snapshots(V1_MAP_ID)] == ["Before workshop"]
+        store.set_setting("export.branding", "Rail Co")
+        assert store.get_setting("export.branding") == "Rail Co"
+        assert store.integrity_ok()
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [
+            (HEAD_REVISION,)
+        ]
+    finally:
+        conn.close()
+    # Opening again at head makes no further backup.
+    with LibraryStore.open(path) as store:
+        assert store.backup_path is None
+    assert len(list(tmp_path.glob("*backup*"))) == 1
+
+
+def test_upgraded_fixture_matches_a_new_library(tmp_path: Path) -> None:
+    path = tmp_path / "library.jmapper"
+    shutil.copyfile(V1, path)
+    LibraryStore.open(path).close()
+    with LibraryStore.create(tmp_path / "created.jmapper"):
+        pass
+    assert schema_of(path) == schema_of(tmp_path / "created.jmapper")
+
+
+def test_read_only_older_file_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "library.jmapper"
+    shutil.copyfile(V1, path)
+    path.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+    before = digest(path)
+    try:
+        with pytest.raises(LibraryReadOnlyError) as caught:
+            LibraryStore.open(path)
+    finally:
+        path.chmod(0o644)
+    assert str(caught.value) == (
+        "“library.jmapper” was made by an older version of jmapper and must be upgraded, but "
+        "the file is read-only. Make it writable (or copy it to a folder you can write to) and "
+        "open it again."
+    )
+    assert digest(path) == before
+    assert not list(tmp_path.glob("*backup*"))
+
+
+def test_new_and_current_files_open_without_importing_alembic(tmp_path: Path) -> None:
+    script = textwrap.dedent(
+        f"""
+        import sys
+        from jmapper.storage import LibraryStore
+        with LibraryStore.create({str(tmp_path / "a.jmapper")!r}) as store:
+            store.list_maps()
+        with LibraryStore.open({str(tmp_path / "a.jmapper")!r}) as store:
+            store.list_maps()
+        assert "alembic" not in sys.modules, "alembic was imported"
+        """
+    )
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run([sys.executable, "-c", script], check=True, cwd=root)
+
+
+def test_migrated_file_works_like_a_new_one(tmp_path: Path) -> None:
+    path = _migrated(tmp_path / "migrated.jmapper")
+    bundle = full_bundle()
+    with LibraryStore.open(path) as store:
+        assert store.backup_path is None
+        store.add_bundle(bundle)
+        store.save_persona(Persona(name="Extra"))
+        store.delete_map(bundle.map.id)
+        assert store.integrity_ok()
