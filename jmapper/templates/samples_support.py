@@ -367,7 +367,7 @@ def future_support_request(
     b.opportunity(
         "Outcome survey 72 hours after a stable line", where=steps["Resolution survey"],
         pains=(pains["Survey sent before the fix"],),
-        owner="Ben Cole, CRM Manager", metric="Resolution CSAT (top-2-box)", baseline="57%",
+        owner="Ben Cole, CRM Manager", metric="Resolution CSAT (top-2-box)", baseline="51%",
         target="70%", due_date=date(2025, 11, 28), impact=2, feasibility=5, reach=76000,
         confidence=0.9, effort=0.5,
     )
