@@ -169,7 +169,8 @@ def main() -> None:
     )
     ours, bare_start = bench_startup(big, args.runs)
     print(
-        f"start-up to first paint: jmapper {ours:.0f} ms, bare PySide6+SQLAlchemy {bare_start:.0f} ms,"
+        f"start-up to first paint: jmapper {ours:.0f} ms, "
+        f"bare PySide6+SQLAlchemy {bare_start:.0f} ms,"
         f" ratio {ours / bare_start:.2f} (goal <= 1.3)"
     )
 
