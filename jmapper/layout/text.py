@@ -1,0 +1,210 @@
+"""Measuring and wrapping text with the bundled fonts' frozen advance widths.
+
+The layout runs without Qt or reportlab (tests, CLI, exporters), so widths
+come from ``font_metrics.json`` (made by ``tests/layout/gen_font_metrics.py``).
+A glyph the main font lacks is drawn from the fallback font (CJK), so a line
+is measured and later drawn as *segments*, each in one font: what the layout
+measures is exactly what the renderers draw.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+#: Font keys the renderers map to real fonts: the main face, its bold, the fallback.
+REGULAR = "regular"
+BOLD = "bold"
+FALLBACK = "fallback"
+
+
+class _Face:
+    """One font's advance widths (1/1000 em), looked up by codepoint."""
+
+    def __init__(self, data: dict) -> None:
+        runs = data["runs"]
+        self.starts = [int(r[0]) for r in runs]
+        self.ends = [int(r[1]) for r in runs]
+        self.widths = [float(r[2]) for r in runs]
+        self.ascent = float(data["ascent"]) / 1000
+        self.descent = float(data["descent"]) / 1000
+        self.default_width = float(data["default_width"])
+
+    def width(self, cp: int) -> float | None:
+        """Advance width of ``cp`` or None when the face has no glyph for it."""
+        i = bisect_right(self.starts, cp) - 1
+        if i >= 0 and cp <= self.ends[i]:
+            return self.widths[i]
+        return None
+
+
+@lru_cache(maxsize=1)
+def _faces() -> dict[str, _Face]:
+    raw = resources.files("jmapper.layout").joinpath("font_metrics.json").read_text("utf-8")
+    return {key: _Face(value) for key, value in json.loads(raw).items()}
+
+
+_glyph_cache: dict[tuple[str, str], tuple[str, float]] = {}
+
+
+def glyph(char: str, bold: bool) -> tuple[str, float]:
+    """(font key, advance in 1/1000 em) for one character: main font first, then fallback."""
+    key = (char, BOLD if bold else REGULAR)
+    hit = _glyph_cache.get(key)
+    if hit is not None:
+        return hit
+    faces = _faces()
+    cp = ord(char)
+    main = key[1]
+    width = faces[main].width(cp)
+    if width is not None or cp < 32:
+        result = (main, width if width is not None else 0.0)
+    else:
+        fallback = faces[FALLBACK].width(cp)
+        if fallback is not None:
+            result = (FALLBACK, fallback)
+        else:
+            result = (main, faces[main].default_width)
+    _glyph_cache[key] = result
+    return result
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """Width of ``text`` in points at ``size``."""
+    return sum(glyph(c, bold)[1] for c in text) * size / 1000
+
+
+def segments(text: str, bold: bool = False) -> tuple[tuple[str, str, float], ...]:
+    """Split ``text`` into (font key, text, x offset in 1/1000 em) runs of one font each."""
+    out: list[tuple[str, str, float]] = []
+    current_font = ""
+    start_x = 0.0
+    x = 0.0
+    buf: list[str] = []
+    for char in text:
+        font, width = glyph(char, bold)
+        if font != current_font and buf:
+            out.append((current_font, "".join(buf), start_x))
+            buf = []
+            start_x = x
+        current_font = font
+        buf.append(char)
+        x += width
+    if buf:
+        out.append((current_font, "".join(buf), start_x))
+    return tuple(out)
+
+
+def ascent(size: float) -> float:
+    """Distance from the top of a line box to its baseline, in points."""
+    return _faces()[REGULAR].ascent * size
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """One wrapped line: its text, baseline position and font segments (x in points)."""
+
+    text: str
+    x: float
+    baseline: float
+    width: float
+    segments: tuple[tuple[str, str, float], ...]
+
+
+#: A break opportunity: whitespace, a single CJK/wide character, or a run of anything else.
+_TOKEN = re.compile(
+    r"\s+|[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|"
+    r"[^\s\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+"
+)
+
+
+def wrap(text: str, size: float, max_width: float, bold: bool = False) -> list[str]:
+    """Greedy word wrap into lines no wider than ``max_width`` points.
+
+    Paragraph breaks in the text are kept; a word longer than the line is cut
+    between characters, so the result always fits (rows grow instead).
+    """
+    lines: list[str] = []
+    limit = max_width * 1000 / size
+    for paragraph in text.replace("\r\n", "\n").split("\n"):
+        line = ""
+        line_w = 0.0
+        for token in _TOKEN.findall(paragraph):
+            if token.isspace():
+                if line:
+                    space_w = sum(glyph(c, bold)[1] for c in " ")
+                    line += " "
+                    line_w += space_w
+                continue
+            token_w = sum(glyph(c, bold)[1] for c in token)
+            if line_w + token_w <= limit:
+                line += token
+                line_w += token_w
+                continue
+            if line.strip():
+                lines.append(line.rstrip())
+            line, line_w = "", 0.0
+            if token_w <= limit:
+                line, line_w = token, token_w
+                continue
+            for char in token:
+                char_w = glyph(char, bold)[1]
+                if line and line_w + char_w > limit:
+                    lines.append(line)
+                    line, line_w = "", 0.0
+                line += char
+                line_w += char_w
+        lines.append(line.rstrip())
+    while len(lines) > 1 and not lines[-1]:
+        lines.pop()
+    return lines
+
+
+def line_height(size: float, spacing: float) -> float:
+    return size * spacing
+
+
+def place_lines(
+    lines: list[str],
+    x: float,
+    y: float,
+    size: float,
+    max_width: float,
+    spacing: float,
+    bold: bool = False,
+    align: str = "left",
+) -> tuple[TextLine, ...]:
+    """Position already wrapped ``lines`` from the top-left ``(x, y)`` (y grows downwards)."""
+    step = line_height(size, spacing)
+    top = y + (step - size) / 2 + ascent(size)
+    out: list[TextLine] = []
+    for i, line in enumerate(lines):
+        width = text_width(line, size, bold)
+        if align == "center":
+            lx = x + (max_width - width) / 2
+        elif align == "right":
+            lx = x + max_width - width
+        else:
+            lx = x
+        segs = tuple((font, run, off * size / 1000) for font, run, off in segments(line, bold))
+        out.append(TextLine(line, lx, top + i * step, width, segs))
+    return tuple(out)
+
+
+def layout_lines(
+    text: str,
+    x: float,
+    y: float,
+    size: float,
+    max_width: float,
+    spacing: float,
+    bold: bool = False,
+    align: str = "left",
+) -> tuple[TextLine, ...]:
+    """Wrap ``text`` and place its lines from the top-left ``(x, y)``."""
+    lines = wrap(text, size, max_width, bold)
+    return place_lines(lines, x, y, size, max_width, spacing, bold, align)
