@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jmapper.storage.errors import (
+    LibraryBusyError,
     LibraryCorruptError,
     LibraryTooNewError,
     NotALibraryError,
@@ -94,16 +95,26 @@ def check_header(path: Path) -> None:
         )
 
 
-def probe(path: Path) -> ProbeResult:
+def probe(path: Path, busy_timeout: float = 2.0) -> ProbeResult:
     """Classify an existing file without modifying it; raise if it cannot be opened."""
     check_header(path)
     try:
-        conn = sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None)
+        conn = sqlite3.connect(
+            read_only_uri(path), uri=True, isolation_level=None, timeout=busy_timeout
+        )
     except sqlite3.Error as exc:
         log.warning("cannot open %s read-only: %s", path, exc)
         raise _corrupt(path) from None
     try:
         return _inspect(conn, path)
+    except sqlite3.OperationalError as exc:
+        log.warning("probing %s failed: %s", path, exc)
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise LibraryBusyError(
+                f"{quoted(path)} is being changed by another program, so it could not be "
+                "opened. Close the other program (or the other jmapper window) and try again."
+            ) from None
+        raise _corrupt(path) from None
     except sqlite3.Error as exc:
         log.warning("probing %s failed: %s", path, exc)
         raise _corrupt(path) from None

@@ -23,7 +23,7 @@ from datetime import date, datetime
 from itertools import groupby
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy import Connection, Engine, exc, func, select
 
 from jmapper import __version__
 from jmapper.model.bundle import MapBundle
@@ -91,7 +91,11 @@ class LibraryStore:
         self.read_only = read_only
         self.backup_path = backup_path
         self._engine: Engine | None = engine
-        self._conn: Connection | None = engine.connect()
+        try:
+            self._conn: Connection | None = engine.connect()
+        except exc.DBAPIError as error:
+            engine.dispose()
+            raise translate(error, path) from None
 
     # -- opening and closing ----------------------------------------------------
     @classmethod
@@ -117,7 +121,7 @@ class LibraryStore:
             )
         if create and path.is_file() and path.stat().st_size == 0:
             return cls.create(path, busy_timeout=busy_timeout)
-        found = probing.probe(path)
+        found = probing.probe(path, busy_timeout)
         if found.schema == SCHEMA_VERSION:
             engine = make_engine(path, read_only=not found.writable, busy_timeout=busy_timeout)
             return cls(path, engine, read_only=not found.writable)

@@ -270,3 +270,24 @@ def test_copy_of_library_is_unaffected(real_library: Path, tmp_path: Path) -> No
     shutil.copyfile(real_library, copy)
     with LibraryStore.open(copy) as store:
         assert len(store.map_ids()) == 20
+
+
+def test_library_locked_while_opening(real_library: Path) -> None:
+    conn = sqlite3.connect(real_library, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=DELETE")  # so that a writer also blocks readers
+    conn.execute("BEGIN EXCLUSIVE")
+    conn.execute("UPDATE library_meta SET value=value")
+    try:
+        before = digest(real_library)
+        with pytest.raises(LibraryBusyError) as caught:
+            LibraryStore.open(real_library, busy_timeout=0.1)
+        assert str(caught.value) == (
+            "“real.jmapper” is being changed by another program, so it could not be opened. "
+            "Close the other program (or the other jmapper window) and try again."
+        )
+        assert digest(real_library) == before
+    finally:
+        conn.execute("ROLLBACK")
+        conn.close()
+    with LibraryStore.open(real_library) as store:
+        assert len(store.map_ids()) == 20
