@@ -171,3 +171,25 @@ def test_migrated_file_works_like_a_new_one(tmp_path: Path) -> None:
         store.save_persona(Persona(name="Extra"))
         store.delete_map(bundle.map.id)
         assert store.integrity_ok()
+
+
+def test_backup_includes_changes_still_in_the_wal(tmp_path: Path) -> None:
+    path = tmp_path / "library.jmapper"
+    shutil.copyfile(V1, path)
+    other = sqlite3.connect(path, isolation_level=None)
+    try:
+        other.execute("PRAGMA wal_autocheckpoint=0")
+        other.execute("UPDATE map SET title='Only in the WAL'")
+        assert Path(f"{path}-wal").stat().st_size > 0
+        with LibraryStore.open(path) as store:
+            assert store.backup_path is not None
+            assert store.load_map(V1_MAP_ID).map.title == "Only in the WAL"
+            backup = store.backup_path
+    finally:
+        other.close()
+    conn = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    try:
+        assert conn.execute("SELECT title FROM map").fetchall() == [("Only in the WAL",)]
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    finally:
+        conn.close()
