@@ -41,14 +41,14 @@ def _templates(args: argparse.Namespace) -> int:
         return 0
     print("Map types:")
     for entry in info["map_types"]:
-        print(f"  {entry['key']:<18} {entry['label']}: {entry['purpose']}")
+        print(f"  {entry['key']:<24} {entry['label']}: {entry['purpose']}")
     print("\nStage presets:")
     for entry in info["stage_presets"]:
         stages = ", ".join(entry["stages"])
-        print(f"  {entry['key']:<18} {stages}")
+        print(f"  {entry['key']:<24} {stages}")
     print("\nSamples (use with: jmapper new LIBRARY --title T --from-sample NAME):")
     for entry in info["samples"]:
-        print(f"  {entry['key']:<18} {entry['title']} ({entry['map_type']})")
+        print(f"  {entry['key']:<24} {entry['title']} ({entry['map_type']})")
     return 0
 
 
