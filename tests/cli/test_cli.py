@@ -109,7 +109,7 @@ def test_maps_lists_counts(sample_library, capsys):
 
 def test_maps_on_a_missing_or_bad_file(tmp_path, capsys):
     code, _, err = run(capsys, "maps", str(tmp_path / "missing.jmapper"))
-    assert code == 1 and "missing.jmapper" in err and "\n" == err[-1] and err.count("\n") == 1
+    assert code == 1 and "missing.jmapper" in err and err[-1] == "\n" and err.count("\n") == 1
     bad = tmp_path / "notes.txt"
     bad.write_text("hello, not a library")
     before = digest(bad)
