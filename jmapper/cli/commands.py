@@ -161,7 +161,15 @@ def _export_one(store: Any, map_id: str, out: Path, args: argparse.Namespace) ->
         return
     from jmapper.services.export import export_map_file
 
-    for warning in export_map_file(store, map_id, out, args.format, _export_settings(args)):
+    image_exporter = None
+    if args.format in ("png", "svg"):
+        from jmapper.ui.image_export import export_image
+
+        image_exporter = export_image
+    warnings = export_map_file(
+        store, map_id, out, args.format, _export_settings(args), image_exporter=image_exporter
+    )
+    for warning in warnings:
         print(f"jmapper: warning: {warning}", file=sys.stderr)
 
 
