@@ -159,6 +159,9 @@ class EmotionMark:
     label: str  # signed value as printed ("+2", "0", "-1")
     face: str  # smile | flat | frown
     column_index: int
+    radius: float = 7.5
+    label_x: float = 0.0  # where the signed value is printed (left end of its baseline)
+    label_baseline: float = 0.0
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,22 @@ def arrow_head(tip: Point, tail: Point, length: float, width: float) -> tuple[Po
     return (tip, (bx + px, by + py), (bx - px, by - py))
 
 
+def _label_rect(start: Point, end: Point, w: float, h: float,
+                cards: dict[str, CardBox]) -> Rect:
+    """A spot on the arrow for its label, nearest the middle, clear of every card."""
+    boxes = [c.rect for c in cards.values()]
+    best = None
+    for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.1, 0.9):
+        x = start[0] + (end[0] - start[0]) * t
+        y = start[1] + (end[1] - start[1]) * t
+        rect = Rect(x - w / 2, y - h / 2, w, h)
+        best = best or rect
+        if not any(rect.intersects(b) for b in boxes):
+            return rect
+    assert best is not None
+    return best
+
+
 def layout_links(bundle: MapBundle, cards: dict[str, CardBox], style: Style) -> list[LinkBox]:
     out = []
     for link in sorted(bundle.card_links.values(), key=lambda k: k.id):
@@ -53,9 +69,7 @@ def layout_links(bundle: MapBundle, cards: dict[str, CardBox], style: Style) -> 
         if link.label:
             size = style.line_label_size
             width = text_width(link.label, size)
-            mx, my = (start[0] + end[0]) / 2, (start[1] + end[1]) / 2
-            rect = Rect(mx - width / 2, my - line_height(size, style.line_spacing) / 2, width,
-                        line_height(size, style.line_spacing))
+            rect = _label_rect(start, end, width, line_height(size, style.line_spacing), cards)
             lines = place_lines([link.label], rect.x, rect.y, size, rect.w, style.line_spacing)
             label = TextBlock("link_label", link.id, rect, lines, size, False, style.text_colour,
                               True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from jmapper.layout.boxes import EmotionCurve, EmotionLane, EmotionMark, Point, Rect
+from jmapper.layout.text import text_width
 from jmapper.model.bundle import MapBundle
 from jmapper.model.entities import EmotionPoint
 from jmapper.model.enums import EmotionSeries
@@ -160,14 +161,25 @@ def layout_emotion(
         for index in sorted(points):
             x, point = points[index]
             y = value_to_y(point.value, scale.minimum, scale.maximum, plot, margin)
+            label = signed_label(point.value, scale.minimum)
+            radius = style.emotion_face_radius * (1.0 if is_primary else 0.7)
+            size = style.emotion_value_size
+            # Primary values print right of the face, overlays left: they never collide.
+            if is_primary:
+                label_x = x + radius + 3
+            else:
+                label_x = x - radius - 3 - text_width(label, size, True)
             marks.append(
                 EmotionMark(
                     x=x,
                     y=y,
                     value=point.value,
-                    label=signed_label(point.value, scale.minimum),
+                    label=label,
                     face=face_for(point.value, scale.neutral),
                     column_index=index,
+                    radius=radius,
+                    label_x=label_x,
+                    label_baseline=y + size * 0.36,
                 )
             )
         xy = [(m.x, m.y) for m in marks]

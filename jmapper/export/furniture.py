@@ -1,0 +1,302 @@
+"""Everything printed around the map: header, legend and title block.
+
+Each piece is *built* first (its size and a list of drawing operations at
+local y-down coordinates), then placed: the page code needs the sizes to fit
+the map into what is left, and a tiled poster places them at true scale.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from jmapper.export.draw_map import MARKER_FILLS, marker_stroke, moment_diamond, paint_face
+from jmapper.export.pen import Pen
+from jmapper.layout.boxes import EmotionMark, MapLayout, Marker, Rect
+from jmapper.layout.connectors import arrow_head
+from jmapper.layout.priority import BIG_BET, FILL_IN, MONEY_PIT, QUICK_WIN
+from jmapper.layout.text import text_width, wrap
+from jmapper.model.bundle import MapBundle
+from jmapper.model.enums import BlueprintLineKind, Channel, EvidenceLevel
+from jmapper.style import (
+    CHANNEL_CODES,
+    EVIDENCE_CODES,
+    LINE_DASHES,
+    LINE_WEIGHTS,
+    Style,
+)
+
+Op = Callable[[Pen], None]
+
+
+@dataclass
+class Piece:
+    """A built piece of furniture: size in points and how to draw it at (0, 0)."""
+
+    w: float
+    h: float
+    ops: list[Op]
+
+    def draw(self, pen: Pen, x: float, y: float, scale: float = 1.0) -> None:
+        pen.c.saveState()
+        pen.c.translate(x, -y)
+        pen.c.scale(scale, scale)
+        pen.reset()
+        for op in self.ops:
+            op(pen)
+        pen.c.restoreState()
+        pen.reset()
+
+
+def _fit_line(text: str, size: float, width: float, bold: bool = False) -> str:
+    """``text`` on one line, ending in an ellipsis if it had to be shortened."""
+    if text_width(text, size, bold) <= width:
+        return text
+    while text and text_width(text + "\u2026", size, bold) > width:
+        text = text[:-1]
+    return text + "\u2026"
+
+
+def _text_op(x: float, baseline: float, text: str, size: float, bold: bool = False,
+             fill: str = "#1A1A1A", align: str = "left") -> Op:
+    return lambda pen: pen.text(x, baseline, text, size, bold=bold, fill=fill, align=align)
+
+
+def persona_line(bundle: MapBundle) -> str:
+    persona = bundle.personas.get(bundle.map.primary_persona_id or "")
+    if persona is None:
+        return ""
+    return f"{persona.name} \u2013 {persona.role}" if persona.role else persona.name
+
+
+# -- header ---------------------------------------------------------------------------
+def build_header(bundle: MapBundle, width: float, accent: str, style: Style) -> Piece:
+    """Title, persona and scenario top left (DOMAIN.md): who, doing what."""
+    ops: list[Op] = []
+    y = 0.0
+    for line in wrap(bundle.map.title or "Untitled map", 16, width, True):
+        ops.append(_text_op(0, y + 15, line, 16, True))
+        y += 19
+    facts = []
+    persona = persona_line(bundle)
+    if persona:
+        facts.append(("Persona", persona))
+    if bundle.map.scenario:
+        facts.append(("Scenario", bundle.map.scenario))
+    if bundle.map.goal:
+        facts.append(("Goal", bundle.map.goal))
+    for label, value in facts:
+        lw = text_width(f"{label}: ", 9, True)
+        lines = wrap(value, 9, max(width - lw, 40))
+        ops.append(_text_op(0, y + 10, f"{label}:", 9, True, style.muted_text_colour))
+        for line in lines:
+            ops.append(_text_op(lw, y + 10, line, 9))
+            y += 12
+    y += 4
+    bar = y
+
+    def rule(pen: Pen) -> None:
+        pen.rect(Rect(0, bar, width, 2.0), fill=accent)
+
+    ops.append(rule)
+    return Piece(width, y + 2, ops)
+
+
+# -- legend ---------------------------------------------------------------------------
+LegendItem = tuple[str, object, str]  # swatch kind, payload, label
+
+
+def legend_groups(bundle: MapBundle, layout: MapLayout) -> list[tuple[str, list[LegendItem]]]:
+    """Only what this map uses, grouped as a reader looks things up."""
+    uses = layout.uses
+    groups: list[tuple[str, list[LegendItem]]] = []
+    if "emotion" in uses:
+        scale = bundle.map.emotion_scale
+        items: list[LegendItem] = [
+            ("face", "smile", "Above neutral"),
+            ("face", "flat", "Neutral (dashed midline)"),
+            ("face", "frown", "Below neutral"),
+            ("text", f"{scale.minimum}\u2026{scale.maximum}", f"Scale {scale.kind.label}"),
+        ]
+        for lane in layout.emotion:
+            for curve in lane.curves:
+                items.append(("series", curve, curve.legend_label))
+        groups.append(("Emotion", items))
+    channels = [c for c in Channel if f"channel:{c.value}" in uses]
+    if channels:
+        groups.append(("Channels", [("marker", ("channel", CHANNEL_CODES[c]), c.label)
+                                    for c in channels]))
+    cards: list[LegendItem] = []
+    if "failure" in uses:
+        cards.append(("marker", ("failure", "FP"), "Failure point"))
+    if "severity" in uses:
+        cards.append(("marker", ("severity", "S0\u20134"), "Pain severity 0\u20134 (Nielsen)"))
+    if "moment" in uses:
+        cards.append(("moment", None, "Moment of truth"))
+    if "opportunity" in uses:
+        for label in (QUICK_WIN, BIG_BET, FILL_IN, MONEY_PIT):
+            cards.append(("marker", ("priority", label), "Opportunity priority"))
+            break
+    if cards:
+        groups.append(("Markers", cards))
+    evidence = [e for e in EvidenceLevel if f"evidence:{e.value}" in uses]
+    if evidence:
+        groups.append(("Evidence", [("marker", ("evidence", EVIDENCE_CODES[e]), e.label)
+                                    for e in evidence]))
+    arrows: list[LegendItem] = []
+    if "link:one_way" in uses:
+        arrows.append(("arrow", 1, "One-way exchange / hand-off"))
+    if "link:two_way" in uses:
+        arrows.append(("arrow", 2, "Mutual dependency"))
+    if arrows:
+        groups.append(("Arrows", arrows))
+    lines = [k for k in BlueprintLineKind if f"line:{k.value}" in uses]
+    if lines:
+        groups.append(("Blueprint lines", [("line", k, k.label) for k in lines]))
+    return groups
+
+
+def _swatch_width(kind: str, payload: object, style: Style) -> float:
+    if kind == "marker":
+        code = payload[1]  # type: ignore[index]
+        return max(26.0, text_width(code, style.marker_text_size, True) + 5)
+    return 26.0
+
+
+def _swatch(kind: str, payload: object, x: float, y: float, style: Style) -> Op:
+    """Draw a legend swatch in the 24 x 12 box at (x, y)."""
+
+    def op(pen: Pen) -> None:
+        cy = y + 6
+        if kind == "face":
+            mark = EmotionMark(x + 12, cy, 0, "", str(payload), 0, 5.0, x + 30, cy)
+            paint_face(pen, mark, "#0072B2", style)
+        elif kind == "series":
+            curve = payload
+            pen.line(x, cy, x + 24, cy, curve.colour, curve.width, curve.dash)  # type: ignore[attr-defined]
+        elif kind == "marker":
+            mkind, code = payload  # type: ignore[misc]
+            w = max(style.marker_size, text_width(code, style.marker_text_size, True) + 5)
+            marker = Marker(mkind, Rect(x, cy - style.marker_size / 2, w, style.marker_size), code,
+                            code)
+            stroke, width = marker_stroke(mkind, style)
+            pen.rect(marker.rect, fill=MARKER_FILLS.get(mkind, "#FFFFFF"), stroke=stroke,
+                     width=width, radius=2.0 if mkind != "failure" else marker.rect.h / 2)
+            pen.text(marker.rect.centre[0], cy + 2.2, code, style.marker_text_size, bold=True,
+                     align="center")
+        elif kind == "moment":
+            pen.polygon(moment_diamond(Rect(x + 7, cy - 5, 10, 10)), style.moment_colour,
+                        "#1A1A1A", 0.6)
+        elif kind == "arrow":
+            pen.line(x, cy, x + 24, cy, style.link_colour, style.link_weight)
+            pen.polygon(arrow_head((x + 24, cy), (x, cy), 6, 4.5), style.link_colour)
+            if payload == 2:
+                pen.polygon(arrow_head((x, cy), (x + 24, cy), 6, 4.5), style.link_colour)
+        elif kind == "line":
+            line_kind = payload
+            pen.line(x, cy, x + 24, cy, style.line_colour, LINE_WEIGHTS[line_kind],  # type: ignore[index]
+                     LINE_DASHES[line_kind])  # type: ignore[index]
+        elif kind == "text":
+            pen.text(x, cy + 2.5, str(payload), 7, bold=True)
+
+    return op
+
+
+def build_legend(bundle: MapBundle, layout: MapLayout, max_width: float, style: Style) -> Piece:
+    groups = legend_groups(bundle, layout)
+    ops: list[Op] = []
+    row_h = 13.0
+    x = y = 0.0
+    row_bottom = 0.0
+    widest = 0.0
+    for heading, items in groups:
+        label_w = max(text_width(label, 7) for _k, _p, label in items)
+        swatch_w = max(_swatch_width(k, p, style) for k, p, _l in items)
+        w = max(swatch_w + 8 + label_w, text_width(heading, 7.5, True)) + 14
+        h = 12 + row_h * len(items)
+        if x > 0 and x + w > max_width:
+            x, y = 0.0, row_bottom + 6
+        ops.append(_text_op(x, y + 8, heading, 7.5, True))
+        for i, (kind, payload, label) in enumerate(items):
+            iy = y + 12 + i * row_h
+            ops.append(_swatch(kind, payload, x, iy, style))
+            ops.append(_text_op(x + swatch_w + 8, iy + 8.5, label, 7))
+        x += w
+        widest = max(widest, x)
+        row_bottom = max(row_bottom, y + h)
+    if not groups:
+        return Piece(0, 0, [])
+    return Piece(widest, row_bottom, [*ops])
+
+
+# -- title block ----------------------------------------------------------------------
+def build_title_block(
+    bundle: MapBundle,
+    *,
+    sheet: str,
+    organisation: str,
+    accent: str,
+    printed: str,
+    logo: Callable[[Pen, Rect], None] | None,
+    vendor_mark: bool,
+    style: Style,
+) -> Piece:
+    """Engineering-style title block: labelled cells, the title across the top."""
+    jm = bundle.map
+    width = 270.0
+    pad = 5.0
+    ops: list[Op] = []
+    y = pad
+    if logo is not None:
+        logo_rect = Rect(pad + 4, y, 90, 26)
+        ops.append(lambda pen: logo(pen, logo_rect))
+        y += 30
+    for line in wrap(jm.title or "Untitled map", 11, width - 2 * pad - 4, True)[:3]:
+        ops.append(_text_op(pad + 4, y + 11, line, 11, True))
+        y += 14
+    y += 3
+    half = (width - 4) / 2
+    last_reviewed = jm.last_reviewed.isoformat() if jm.last_reviewed else "never"
+    cells = [
+        [("Map type", jm.map_type.label), ("Status", jm.status.label)],
+        [("Persona", persona_line(bundle) or "\u2013"), ("Version", jm.version_label or "\u2013")],
+        [("Scenario", jm.scenario or "\u2013")],
+        [("Author", jm.author or "\u2013"), ("Organisation", organisation or "\u2013")],
+        [("Date", printed), ("Last reviewed", last_reviewed)],
+        [("Sheet", sheet)],
+    ]
+    for row in cells:
+        cell_w = (width - 4) / len(row)
+        row_h = 0.0
+        for i, (label, value) in enumerate(row):
+            cx = 4 + i * half
+            vw = cell_w - 2 * pad
+            lines = ([_fit_line(value, 8, vw)] if label == "Scenario"
+                     else [_fit_line(v, 8, vw) for v in wrap(value, 8, vw)[:2]])
+            ops.append(_text_op(cx + pad, y + 8, label.upper(), 5.5, True, style.muted_text_colour))
+            for j, line in enumerate(lines):
+                ops.append(_text_op(cx + pad, y + 18 + j * 10, line, 8))
+            row_h = max(row_h, 14 + 10 * len(lines))
+        line_y = y
+        ops.append(lambda pen, ly=line_y: pen.line(4, ly, width, ly, "#B0B0B0", 0.5))
+        if len(row) == 2:
+            ops.append(lambda pen, ly=line_y, h=row_h: pen.line(4 + half, ly, 4 + half, ly + h,
+                                                                "#B0B0B0", 0.5))
+        y += row_h
+    if vendor_mark:
+        ops.append(_text_op(width - pad, y + 8, "Made with jmapper", 5.5, False,
+                            style.muted_text_colour, "right"))
+        y += 10
+    height = y + pad
+    frame_ops: list[Op] = [
+        lambda pen: pen.rect(Rect(0, 0, width, height), fill="#FFFFFF", stroke="#1A1A1A",
+                             width=0.8),
+        lambda pen: pen.rect(Rect(0, 0, 4, height), fill=accent),
+    ]
+    return Piece(width, height, frame_ops + ops)
+
+
+def today() -> str:
+    return date.today().isoformat()
+

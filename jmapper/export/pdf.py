@@ -1,0 +1,284 @@
+"""export_pdf: the map (fit or tiled), the optional extra pages, written atomically.
+
+A page is a closure that draws itself given its number and the total, so
+"sheet n of N" is known before anything is drawn.  The file is built in a
+temporary file beside the target and renamed over it only when complete:
+a failed export never damages the previous PDF.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import math
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from reportlab.pdfgen.canvas import Canvas
+
+from jmapper.export.draw_map import paint_map
+from jmapper.export.fonts import register_fonts
+from jmapper.export.furniture import Piece, build_header, build_legend, build_title_block, today
+from jmapper.export.options import MM, ExportError, ExportOptions, ExportResult, page_size
+from jmapper.export.pages import extra_pages, make_logo
+from jmapper.export.pen import Pen
+from jmapper.layout import DEFAULT_STYLE, MapLayout, Rect, Style, compute_layout
+from jmapper.model.bundle import MapBundle
+
+log = logging.getLogger(__name__)
+
+PageFn = Callable[[Pen, int, int], None]
+
+
+class _Job:
+    def __init__(self, bundle: MapBundle, options: ExportOptions, style: Style) -> None:
+        self.bundle = bundle
+        self.options = options
+        self.style = style
+        self.layout: MapLayout = compute_layout(bundle, style)
+        self.paper, self.pw, self.ph = page_size(options, len(self.layout.columns))
+        self.margin = options.margin_mm * MM
+        self.accent = options.accent_colour
+        self.organisation = (
+            options.organisation if options.organisation is not None else bundle.map.organisation
+        )
+        self.printed = options.date or today()
+        self.logo = make_logo(options.logo_path)
+        self.warnings: list[str] = []
+        self.tiles: list[tuple[float, float, float, float]] = []
+        self.grid = (1, 1)
+        self.scale = 1.0
+        self.origin = (0.0, 0.0)
+
+    def title_block(self, sheet: str) -> Piece:
+        return build_title_block(
+            self.bundle, sheet=sheet, organisation=self.organisation, accent=self.accent,
+            printed=self.printed, logo=self.logo, vendor_mark=self.options.show_vendor_mark,
+            style=self.style,
+        )
+
+    # -- fit: the whole map on one sheet ----------------------------------------------
+    def fit_page(self) -> PageFn:
+        pw, ph, m = self.pw, self.ph, self.margin
+        f = min(max(min(pw, ph) / (297 * MM), 0.85), 3.0)
+        header = build_header(self.bundle, (pw - 2 * m) / f, self.accent, self.style)
+        block = self.title_block("1 of 1")
+        legend = build_legend(self.bundle, self.layout, (pw - 2 * m) / f - block.w - 24,
+                              self.style)
+        gap = 5 * MM
+        footer_h = max(block.h, legend.h) * f
+        avail_w = pw - 2 * m
+        avail_h = ph - 2 * m - header.h * f - footer_h - 2 * gap
+        if avail_h < 40:
+            raise ExportError("The paper is too small for the map and its title block; choose a "
+                              "larger paper size.")
+        scale = min(avail_w / self.layout.width, avail_h / self.layout.height, 3.0)
+        self.scale = scale
+        smallest = self.layout.min_text_size * scale
+        if smallest < self.options.min_readable_pt:
+            self.warnings.append(
+                f"On {self.paper} the smallest map text prints at {smallest:.1f} pt, below the "
+                f"readable {self.options.min_readable_pt:g} pt; choose a larger paper or tile mode."
+            )
+        map_y = m + header.h * f + gap
+        self.origin = (m, map_y)
+
+        def draw(pen: Pen, number: int, total: int) -> None:
+            header.draw(pen, m, m, f)
+            tb = self.title_block(f"{number} of {total}")
+            tb.draw(pen, pw - m - tb.w * f, ph - m - tb.h * f, f)
+            legend.draw(pen, m, ph - m - legend.h * f, f)
+            self._draw_map(pen, m, map_y, scale, None)
+
+        return draw
+
+    def _draw_map(self, pen: Pen, x: float, y: float, scale: float, visible: Rect | None) -> None:
+        pen.c.saveState()
+        pen.c.translate(x, -y)
+        pen.c.scale(scale, scale)
+        pen.reset()
+        paint_map(pen, self.layout, self.style, visible, self.accent)
+        pen.c.restoreState()
+        pen.reset()
+
+    # -- tile: true scale over several sheets ------------------------------------------
+    def tile_pages(self) -> list[PageFn]:
+        pw, ph, m = self.pw, self.ph, self.margin
+        L = self.layout
+        header = build_header(self.bundle, L.width, self.accent, self.style)
+        map_y = header.h + 12
+        self.origin = (m, m + map_y)
+        map_bottom = map_y + L.height
+        probe = self.title_block("")
+        legend = build_legend(self.bundle, L, max(L.width - probe.w - 24, 200), self.style)
+        poster_w = max(L.width, legend.w + probe.w + 24)
+        poster_h = map_bottom + 14 + max(legend.h, probe.h)
+        overlap = self.options.overlap_mm * MM
+        area_w, area_h = pw - 2 * m, ph - 2 * m
+        step_w, step_h = area_w - overlap, area_h - overlap
+        cols = max(1, math.ceil((poster_w - overlap) / step_w - 1e-9))
+        rows = max(1, math.ceil((poster_h - overlap) / step_h - 1e-9))
+        self.grid = (rows, cols)
+        count = rows * cols
+        pages: list[PageFn] = []
+        for r in range(rows):
+            for c in range(cols):
+                tile = (c * step_w, r * step_h, area_w, area_h)
+                self.tiles.append(tile)
+                pages.append(self._tile_page(tile, r, c, rows, cols, count, header, legend,
+                                             map_y, poster_w, poster_h))
+        return pages
+
+    def _tile_page(self, tile: tuple[float, float, float, float], r: int, c: int, rows: int,
+                   cols: int, count: int, header: Piece, legend: Piece, map_y: float,
+                   poster_w: float, poster_h: float) -> PageFn:
+        m = self.margin
+        tx, ty, tw, th = tile
+        visible = Rect(tx, ty - map_y, tw, th)
+
+        def draw(pen: Pen, number: int, total: int) -> None:
+            c_ = pen.c
+            c_.saveState()
+            path = c_.beginPath()
+            path.rect(m, -(m + th), tw, th)
+            c_.clipPath(path, stroke=0, fill=0)
+            c_.translate(m - tx, ty - m)
+            pen.reset()
+            if ty < header.h:
+                header.draw(pen, 0, 0)
+            self._draw_map(pen, 0, map_y, 1.0, visible)
+            tb = self.title_block(f"{rows} x {cols} sheets, {total} pages in all")
+            foot_y = poster_h - max(legend.h, tb.h)
+            if ty + th > foot_y:
+                legend.draw(pen, 0, foot_y)
+                tb.draw(pen, poster_w - tb.w, foot_y)
+            c_.restoreState()
+            pen.reset()
+            self._sheet_marks(pen, r, c, rows, cols, number, total)
+
+        return draw
+
+    def _sheet_marks(self, pen: Pen, r: int, c: int, rows: int, cols: int, number: int,
+                     total: int) -> None:
+        """Crop marks, overlap guides, the sheet label and the assembly diagram."""
+        pw, ph, m = self.pw, self.ph, self.margin
+        x0, y0, x1, y1 = m, m, pw - m, ph - m
+        gap, length = 1.5 * MM, min(6 * MM, m - 2 * MM)
+        for x, sx in ((x0, -1), (x1, 1)):
+            for y, sy in ((y0, -1), (y1, 1)):
+                pen.line(x + sx * gap, y, x + sx * (gap + length), y, "#000000", 0.4)
+                pen.line(x, y + sy * gap, x, y + sy * (gap + length), "#000000", 0.4)
+        overlap = self.options.overlap_mm * MM
+        guides = []
+        if c > 0:
+            guides.append(("v", x0 + overlap))
+        if c < cols - 1:
+            guides.append(("v", x1 - overlap))
+        if r > 0:
+            guides.append(("h", y0 + overlap))
+        if r < rows - 1:
+            guides.append(("h", y1 - overlap))
+        for kind, at in guides:
+            if kind == "v":
+                pen.line(at, y0 - gap, at, y0 - gap - 3 * MM, "#0072B2", 0.4, (1, 1))
+                pen.line(at, y1 + gap, at, y1 + gap + 3 * MM, "#0072B2", 0.4, (1, 1))
+            else:
+                pen.line(x0 - gap, at, x0 - gap - 3 * MM, at, "#0072B2", 0.4, (1, 1))
+                pen.line(x1 + gap, at, x1 + gap + 3 * MM, at, "#0072B2", 0.4, (1, 1))
+        label = (f"{self.bundle.map.title} \u2013 row {r + 1}, column {c + 1} of {rows * cols} "
+                 f"({rows} rows x {cols} columns, {self.options.overlap_mm:g} mm overlap) "
+                 f"\u2013 page {number} of {total}")
+        size = min(7.0, (m - 3 * MM) * 0.8)
+        pen.text(x0 + 10 * MM, ph - m + gap + size + 1, label, size, fill="#333333")
+        cell = min(3 * MM, (m - 4 * MM) / rows, 50 * MM / cols)
+        ax = x1 - 10 * MM - cols * cell
+        ay = ph - m + 2 * MM
+        for rr in range(rows):
+            for cc in range(cols):
+                fill = self.accent if (rr, cc) == (r, c) else "#FFFFFF"
+                pen.rect(Rect(ax + cc * cell, ay + rr * cell, cell, cell), fill=fill,
+                         stroke="#555555", width=0.3)
+
+    def pages(self) -> list[PageFn]:
+        out: list[PageFn] = []
+        if "map" in self.options.pages:
+            out.extend([self.fit_page()] if self.options.mode == "fit" else self.tile_pages())
+        # Extra pages are designed for A3; larger sheets scale them up, like the furniture.
+        f = min(max(min(self.pw, self.ph) / (297 * MM), 0.85), 3.0)
+        for page in extra_pages(self.bundle, self.options.pages, self.pw / f, self.ph / f,
+                                self.margin / f, self.accent, self.style, self.title_block):
+            out.append(_scaled(page, f))
+        return out
+
+
+def _scaled(page: PageFn, factor: float) -> PageFn:
+    def draw(pen: Pen, number: int, total: int) -> None:
+        pen.c.saveState()
+        pen.c.scale(factor, factor)
+        pen.reset()
+        page(pen, number, total)
+        pen.c.restoreState()
+        pen.reset()
+
+    return draw
+
+
+def export_pdf(
+    bundle: MapBundle,
+    out_path: str | os.PathLike[str],
+    options: ExportOptions | None = None,
+    style: Style = DEFAULT_STYLE,
+) -> ExportResult:
+    """Write the map as a print-ready PDF to ``out_path``, replacing it only on success."""
+    options = options or ExportOptions()
+    options.validate()
+    target = Path(out_path)
+    job = _Job(bundle, options, style)
+    pages = job.pages()
+    if not pages:
+        raise ExportError("Nothing to export: choose at least one page (map, actions, matrix "
+                          "or persona).")
+    register_fonts()
+    tmp_name = ""
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+                                        dir=target.parent if str(target.parent) else ".")
+        os.close(fd)
+        canvas = Canvas(tmp_name, pagesize=(job.pw, job.ph), pageCompression=1,
+                        initialFontName="JM-Sans", initialFontSize=8)
+        canvas.setTitle(bundle.map.title)
+        canvas.setAuthor(bundle.map.author or job.organisation)
+        canvas.setSubject(bundle.map.scenario)
+        canvas.setCreator(job.organisation or "")
+        pen = Pen(canvas)
+        total = len(pages)
+        for number, page in enumerate(pages, start=1):
+            canvas.translate(0, job.ph)
+            pen.reset()
+            page(pen, number, total)
+            canvas.showPage()
+            pen.reset()
+        canvas.save()
+        os.chmod(tmp_name, 0o644)
+        os.replace(tmp_name, target)
+    except OSError as exc:
+        log.warning("PDF export to %s failed", target, exc_info=True)
+        _discard(tmp_name)
+        reason = exc.strerror or str(exc)
+        raise ExportError(
+            f"Could not write the PDF to {target} ({reason}); choose a folder you can write to."
+        ) from exc
+    except BaseException:
+        _discard(tmp_name)
+        raise
+    return ExportResult(pages=total, warnings=tuple(job.warnings), paper=job.paper,
+                        page_size_pt=(job.pw, job.ph), tiles=tuple(job.tiles),
+                        tile_grid=job.grid, map_scale=job.scale, map_origin=job.origin)
+
+
+def _discard(name: str) -> None:
+    if name:
+        with contextlib.suppress(OSError):
+            os.unlink(name)
