@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
-from itertools import groupby
+from functools import cache
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, exc, func, select
@@ -236,21 +236,45 @@ class LibraryStore:
 
     # -- the hot path ---------------------------------------------------------------
     def apply(self, changes: Sequence[EntityChange]) -> None:
-        """Write one edit: upsert each ``after`` state, delete each vanished entity.
+        """Write one edit in one transaction: only the rows, and columns, it touched.
 
-        All changes land in one transaction or none do.  Runs of the same kind
-        and operation are sent as one executemany.
+        An entity that existed before and after is an ``UPDATE`` of just the
+        columns that differ; a new one an upsert of its row; a vanished one a
+        ``DELETE``.  Foreign-key checks are deferred to the commit only when rows
+        appear or disappear, so a change set can list them in any order.  This
+        is the hot path of every keystroke, so it talks to the sqlite3
+        connection directly with SQL built once per kind and column set.
         """
         if not changes:
             return
-        with self._writing() as conn:
-            for (kind, deleting), run in groupby(changes, lambda c: (c.kind, c.after is None)):
-                statements = STATEMENTS[kind]
-                if deleting:
-                    conn.execute(statements.delete_by_id, [{"entity_id": c.id} for c in run])
-                else:
-                    encode = row_encoder(kind)
-                    conn.execute(statements.upsert, [encode(c.after) for c in run])
+        conn = self._connection()
+        if self.read_only:
+            raise LibraryReadOnlyError(
+                f"{quoted(self.path)} is open read-only, so your change was not saved. "
+                "Make the file writable and open it again."
+            )
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        structural = any(c.before is None or c.after is None for c in changes)
+        try:
+            raw.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise translate(error, self.path) from None
+        try:
+            if structural:
+                raw.execute("PRAGMA defer_foreign_keys=ON")
+            for change in changes:
+                _write_change(raw, change)
+            raw.execute("COMMIT")
+        except BaseException as error:
+            if raw.in_transaction:
+                try:
+                    raw.execute("ROLLBACK")
+                except sqlite3.Error as rollback_error:
+                    log.error("rollback failed: %s", rollback_error)
+            if isinstance(error, sqlite3.Error):
+                raise translate(error, self.path) from None
+            raise
 
     # -- maps -------------------------------------------------------------------------
     def list_maps(self) -> list[MapSummary]:
@@ -504,3 +528,43 @@ def _fsync_directory(directory: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def _write_change(raw: sqlite3.Connection, change: EntityChange) -> None:
+    table = TABLES[change.kind].name
+    encode = row_encoder(change.kind)
+    if change.after is None:
+        raw.execute(f'DELETE FROM "{table}" WHERE id = ?', (change.id,))
+        return
+    after = encode(change.after)
+    if change.before is None:
+        raw.execute(_upsert_sql(change.kind), tuple(after[n] for n in _column_names(change.kind)))
+        return
+    before = encode(change.before)
+    changed = tuple(name for name, value in after.items() if before.get(name) != value)
+    if changed:
+        raw.execute(_update_sql(table, changed), (*(after[n] for n in changed), change.id))
+
+
+@cache
+def _column_names(kind: str) -> tuple[str, ...]:
+    return tuple(column.name for column in TABLES[kind].columns)
+
+
+@cache
+def _upsert_sql(kind: str) -> str:
+    table = TABLES[kind].name
+    names = _column_names(kind)
+    columns = ", ".join(f'"{n}"' for n in names)
+    marks = ", ".join("?" for _ in names)
+    updates = ", ".join(f'"{n}" = excluded."{n}"' for n in names if n != "id")
+    return (
+        f'INSERT INTO "{table}" ({columns}) VALUES ({marks}) '
+        f"ON CONFLICT(id) DO UPDATE SET {updates}"
+    )
+
+
+@cache
+def _update_sql(table: str, columns: tuple[str, ...]) -> str:
+    assignments = ", ".join(f'"{n}" = ?' for n in columns)
+    return f'UPDATE "{table}" SET {assignments} WHERE id = ?'

@@ -68,6 +68,9 @@ def test_sigkill_at_random_points_loses_no_reported_edit(tmp_path):
         reopened.close()
         for card_id, title in expected.items():
             assert card_id in bundle.cards, f"card {title} was reported done but is gone"
-            assert bundle.cards[card_id].title == title
+            # An edit may have been stored just before the kill but not yet reported;
+            # then the file holds that later edit, never an earlier one.
+            stored = int(bundle.cards[card_id].title.split("-")[1])
+            assert stored >= int(title.split("-")[1]), f"{title} was reported but is lost"
 
     assert len(expected) >= 20

@@ -146,12 +146,22 @@ def test_one_apply_is_one_transaction(library: LibraryStore) -> None:
         EntityChange("card", c.id, c, dataclasses.replace(c, position=c.position + 1))
         for c in cards
     ]
-    library.apply([*changes, EntityChange("map", bundle.map.id, bundle.map, bundle.map)])
+    renamed = dataclasses.replace(bundle.map, title="Renamed")
+    unchanged = EntityChange(
+        "persona",
+        "p",
+        bundle.personas[bundle.map.primary_persona_id],
+        bundle.personas[bundle.map.primary_persona_id],
+    )
+    library.apply([*changes, EntityChange("map", bundle.map.id, bundle.map, renamed), unchanged])
     raw.set_trace_callback(None)
     transaction_statements = [s for s in statements if s.split()[0] in ("BEGIN", "COMMIT")]
     assert transaction_statements == ["BEGIN IMMEDIATE", "COMMIT"]
     writes = [s for s in statements if s.startswith(("INSERT", "UPDATE", "DELETE"))]
-    assert len(writes) == len(cards) + 1  # exactly the rows named, nothing else
+    assert len(writes) == len(cards) + 1  # exactly the rows that changed, nothing else
+    # an update writes only the columns that differ
+    assert all(w.startswith('UPDATE "card" SET "position" = ') for w in writes[:-1])
+    assert writes[-1].startswith('UPDATE "map" SET "title" = ')
 
 
 def test_deleting_the_map_through_apply_cascades(library: LibraryStore) -> None:
