@@ -20,7 +20,7 @@ from jmapper.services.library import (
     open_default_library,
     open_library,
 )
-from jmapper.storage import LibraryStore, default_library_path
+from jmapper.storage import default_library_path
 from jmapper.templates import SAMPLES
 
 
