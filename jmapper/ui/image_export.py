@@ -138,7 +138,7 @@ def paint_marker(painter: QPainter, marker: Marker, style: Style) -> None:
 
 def paint_card(painter: QPainter, box: CardBox, style: Style) -> None:
     width = style.card_border_weight * (2.2 if box.failure_point else 1.0)
-    paint_rect(painter, box.rect, box.fill, box.border, width, 3.0)
+    paint_rect(painter, box.rect, box.fill, box.border, width)
     paint_text(painter, box.title)
     paint_text(painter, box.body)
     for marker in box.markers:
