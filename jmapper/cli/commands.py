@@ -163,14 +163,30 @@ def _export_one(store: Any, map_id: str, out: Path, args: argparse.Namespace) ->
 
     image_exporter = None
     if args.format in ("png", "svg"):
-        from jmapper.ui.image_export import export_image
-
-        image_exporter = export_image
+        image_exporter = _image_exporter()
     warnings = export_map_file(
         store, map_id, out, args.format, _export_settings(args), image_exporter=image_exporter
     )
     for warning in warnings:
         print(f"jmapper: warning: {warning}", file=sys.stderr)
+
+
+def _image_exporter() -> Any:
+    """The Qt painter for PNG/SVG, with a windowless Qt application behind it."""
+    import os
+
+    # Exporting shows no window, so it works the same with or without a display.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    global _QT_APP
+    _QT_APP = QGuiApplication.instance() or QGuiApplication(["jmapper"])
+    from jmapper.ui.image_export import export_image
+
+    return export_image
+
+
+_QT_APP: Any = None
 
 
 def _export_settings(args: argparse.Namespace) -> dict[str, Any]:

@@ -216,3 +216,90 @@ def test_quit_after_first_paint_prints_the_time(tmp_path):
     store = LibraryStore.open(libraries[0])
     assert len(store.list_maps()) >= 5
     store.close()
+
+
+def test_export_pdf_png_svg_and_all_maps(sample_library, tmp_path, capsys):
+    from pypdf import PdfReader
+
+    path, _ = sample_library
+    pdf = tmp_path / "map.pdf"
+    code, _, err = run(
+        capsys,
+        "export",
+        str(path),
+        "--map",
+        "Support",
+        "--format",
+        "pdf",
+        "-o",
+        str(pdf),
+        "--paper",
+        "A1",
+        "--pages",
+        "map,actions,matrix,persona",
+        "--organisation",
+        "Northwind CX",
+        "--accent",
+        "#D55E00",
+    )
+    assert code == 0, err
+    reader = PdfReader(pdf)
+    assert len(reader.pages) == 4
+    width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
+    assert (round(width), round(height)) == (2384, 1684)  # A1 landscape in points
+    assert "Northwind CX" in reader.pages[0].extract_text()
+
+    png = tmp_path / "map.png"
+    code, _, err = run(
+        capsys,
+        "export",
+        str(path),
+        "--map",
+        "Support",
+        "--format",
+        "png",
+        "-o",
+        str(png),
+        "--dpi",
+        "72",
+    )
+    assert code == 0, err
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    svg = tmp_path / "map.svg"
+    code, _, err = run(
+        capsys, "export", str(path), "--map", "Support", "--format", "svg", "-o", str(svg)
+    )
+    assert code == 0, err
+    assert "<svg" in svg.read_text(encoding="utf-8")
+
+    folder = tmp_path / "all"
+    folder.mkdir()
+    code, out, err = run(
+        capsys, "export", str(path), "--all-maps", "--format", "pdf", "-o", str(folder)
+    )
+    assert code == 0, err
+    assert len(list(folder.glob("*.pdf"))) == 1 and "Support-" in out
+
+
+def test_failed_pdf_export_leaves_the_old_file(sample_library, tmp_path, capsys):
+    path, _ = sample_library
+    out = tmp_path / "map.pdf"
+    out.write_bytes(b"old contents")
+    code, _, err = run(
+        capsys,
+        "export",
+        str(path),
+        "--map",
+        "Support",
+        "--format",
+        "pdf",
+        "-o",
+        str(out),
+        "--paper",
+        "B7",
+    )
+    assert code == 1 and "Unknown paper size" in err
+    assert out.read_bytes() == b"old contents"
+    code, _, err = run(capsys, "export", str(path), "--all-maps", "--format", "pdf", "-o", str(out))
+    assert code == 1 and "is not a folder" in err
+    assert out.read_bytes() == b"old contents"
