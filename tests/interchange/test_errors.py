@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jmapper.interchange.json_format import InterchangeError, dump_library, dump_map, parse
+from jmapper.model.entities import MetricDefinition, MetricValue
 from jmapper.model.invariants import check_bundle
 from tests.builders import small_map
 from tests.strategies import bundles
@@ -349,3 +350,17 @@ def test_any_damage_gives_a_sentence_or_a_valid_map(bundle: Any, data: st.DataOb
         return
     for result in parsed.bundles:
         check_bundle(result)
+
+
+def test_writing_a_number_json_cannot_hold_is_a_sentence() -> None:
+    bundle = small_map("Trip")
+    bundle.add(MetricDefinition(map_id=bundle.map.id, id="m1"))
+    bundle.add(MetricValue(map_id=bundle.map.id, metric_id="m1", value=float("nan")))
+    with pytest.raises(InterchangeError) as caught:
+        dump_map(bundle)
+    assert str(caught.value) == (
+        "The map \u201cTrip\u201d holds a number that JSON cannot store (not a number, or "
+        "infinite); correct it and export again."
+    )
+    with pytest.raises(InterchangeError, match="^The library holds a number"):
+        dump_library([bundle], [])
