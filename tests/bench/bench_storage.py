@@ -1,6 +1,6 @@
 """On-demand figures for the storage hot paths (not collected by pytest).
 
-Run ``python -m tests.storage.bench_storage`` from the repository root.  Prints
+Run ``python tests/bench/bench_storage.py`` from the repository root.  Prints
 the median latency of one small ``apply`` (move one card) in a 20-card and a
 2,000-card map, the same UPDATE through bare sqlite3 with the same pragmas,
 and the time to ``load_map`` a 10,000-card map.
@@ -11,9 +11,12 @@ from __future__ import annotations
 import dataclasses
 import sqlite3
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from jmapper.model.bundle import MapBundle
 from jmapper.model.changes import EntityChange
