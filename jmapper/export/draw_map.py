@@ -166,9 +166,9 @@ def paint_map(
         pen.line(line.x0, line.y, line.x1, line.y, style.line_colour, line.weight, line.dash)
         pen.rect(line.label_bg, fill="#FFFFFF")
         pen.block(line.label)
-    for lane in layout.emotion:
-        if shown(lane.plot):
-            paint_emotion(pen, lane, style)
+    for emotion_lane in layout.emotion:
+        if shown(emotion_lane.plot):
+            paint_emotion(pen, emotion_lane, style)
     # Cards in three passes (boxes, text, markers): fewer colour and font switches keep a
     # 10,000-card poster's content stream close to the size of the bare drawing.
     cards = [box for box in layout.cards.values() if shown(box.rect)]

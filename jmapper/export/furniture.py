@@ -13,7 +13,7 @@ from datetime import date
 
 from jmapper.export.draw_map import MARKER_FILLS, marker_stroke, moment_diamond, paint_face
 from jmapper.export.pen import Pen
-from jmapper.layout.boxes import EmotionMark, MapLayout, Marker, Rect
+from jmapper.layout.boxes import EmotionCurve, EmotionMark, MapLayout, Marker, Rect
 from jmapper.layout.connectors import arrow_head
 from jmapper.layout.priority import BIG_BET, FILL_IN, MONEY_PIT, QUICK_WIN
 from jmapper.layout.text import text_width, wrap
@@ -60,7 +60,10 @@ def _fit_line(text: str, size: float, width: float, bold: bool = False) -> str:
 
 def _text_op(x: float, baseline: float, text: str, size: float, bold: bool = False,
              fill: str = "#1A1A1A", align: str = "left") -> Op:
-    return lambda pen: pen.text(x, baseline, text, size, bold=bold, fill=fill, align=align)
+    def op(pen: Pen) -> None:
+        pen.text(x, baseline, text, size, bold=bold, fill=fill, align=align)
+
+    return op
 
 
 def persona_line(bundle: MapBundle) -> str:
@@ -104,7 +107,10 @@ def build_header(bundle: MapBundle, width: float, accent: str, style: Style) -> 
 
 
 # -- legend ---------------------------------------------------------------------------
-LegendItem = tuple[str, object, str]  # swatch kind, payload, label
+# What a legend swatch shows: a face name or scale text (str), a curve, a marker
+# (kind, code), an arrow's head count, a blueprint line kind, or nothing (moment).
+LegendPayload = str | EmotionCurve | tuple[str, str] | int | BlueprintLineKind | None
+LegendItem = tuple[str, LegendPayload, str]  # swatch kind, payload, label
 
 
 def legend_groups(bundle: MapBundle, layout: MapLayout) -> list[tuple[str, list[LegendItem]]]:
@@ -157,14 +163,13 @@ def legend_groups(bundle: MapBundle, layout: MapLayout) -> list[tuple[str, list[
     return groups
 
 
-def _swatch_width(kind: str, payload: object, style: Style) -> float:
-    if kind == "marker":
-        code = payload[1]  # type: ignore[index]
-        return max(26.0, text_width(code, style.marker_text_size, True) + 5)
+def _swatch_width(kind: str, payload: LegendPayload, style: Style) -> float:
+    if kind == "marker" and isinstance(payload, tuple):
+        return max(26.0, text_width(payload[1], style.marker_text_size, True) + 5)
     return 26.0
 
 
-def _swatch(kind: str, payload: object, x: float, y: float, style: Style) -> Op:
+def _swatch(kind: str, payload: LegendPayload, x: float, y: float, style: Style) -> Op:
     """Draw a legend swatch in the 24 x 12 box at (x, y)."""
 
     def op(pen: Pen) -> None:
@@ -172,11 +177,10 @@ def _swatch(kind: str, payload: object, x: float, y: float, style: Style) -> Op:
         if kind == "face":
             mark = EmotionMark(x + 12, cy, 0, "", str(payload), 0, 5.0, x + 30, cy)
             paint_face(pen, mark, "#0072B2", style)
-        elif kind == "series":
-            curve = payload
-            pen.line(x, cy, x + 24, cy, curve.colour, curve.width, curve.dash)  # type: ignore[attr-defined]
-        elif kind == "marker":
-            mkind, code = payload  # type: ignore[misc]
+        elif kind == "series" and isinstance(payload, EmotionCurve):
+            pen.line(x, cy, x + 24, cy, payload.colour, payload.width, payload.dash)
+        elif kind == "marker" and isinstance(payload, tuple):
+            mkind, code = payload
             w = max(style.marker_size, text_width(code, style.marker_text_size, True) + 5)
             marker = Marker(mkind, Rect(x, cy - style.marker_size / 2, w, style.marker_size), code,
                             code)
@@ -193,10 +197,9 @@ def _swatch(kind: str, payload: object, x: float, y: float, style: Style) -> Op:
             pen.polygon(arrow_head((x + 24, cy), (x, cy), 6, 4.5), style.link_colour)
             if payload == 2:
                 pen.polygon(arrow_head((x, cy), (x + 24, cy), 6, 4.5), style.link_colour)
-        elif kind == "line":
-            line_kind = payload
-            pen.line(x, cy, x + 24, cy, style.line_colour, LINE_WEIGHTS[line_kind],  # type: ignore[index]
-                     LINE_DASHES[line_kind])  # type: ignore[index]
+        elif kind == "line" and isinstance(payload, BlueprintLineKind):
+            pen.line(x, cy, x + 24, cy, style.line_colour, LINE_WEIGHTS[payload],
+                     LINE_DASHES[payload])
         elif kind == "text":
             pen.text(x, cy + 2.5, str(payload), 7, bold=True)
 
@@ -231,6 +234,13 @@ def build_legend(bundle: MapBundle, layout: MapLayout, max_width: float, style: 
 
 
 # -- title block ----------------------------------------------------------------------
+def _rule_op(x0: float, y0: float, x1: float, y1: float) -> Op:
+    def op(pen: Pen) -> None:
+        pen.line(x0, y0, x1, y1, "#B0B0B0", 0.5)
+
+    return op
+
+
 def build_title_block(
     bundle: MapBundle,
     *,
@@ -278,11 +288,9 @@ def build_title_block(
             for j, line in enumerate(lines):
                 ops.append(_text_op(cx + pad, y + 18 + j * 10, line, 8))
             row_h = max(row_h, 14 + 10 * len(lines))
-        line_y = y
-        ops.append(lambda pen, ly=line_y: pen.line(4, ly, width, ly, "#B0B0B0", 0.5))
+        ops.append(_rule_op(4, y, width, y))
         if len(row) == 2:
-            ops.append(lambda pen, ly=line_y, h=row_h: pen.line(4 + half, ly, 4 + half, ly + h,
-                                                                "#B0B0B0", 0.5))
+            ops.append(_rule_op(4 + half, y, 4 + half, y + row_h))
         y += row_h
     if vendor_mark:
         ops.append(_text_op(width - pad, y + 8, "Made with jmapper", 5.5, False,

@@ -123,12 +123,12 @@ def layout_emotion(
     overlays = list(bundle.map.overlay_persona_ids)
     groups: dict[tuple[str | None, EmotionSeries], dict[int, tuple[float, EmotionPoint]]] = {}
     for point in bundle.emotion_points.values():
-        persona = point.persona_id if point.persona_id != primary else None
+        owner = point.persona_id if point.persona_id != primary else None
         place = column_x(point)
         if place is None:
             continue
         index, x = place
-        groups.setdefault((persona, point.series), {})[index] = (x, point)
+        groups.setdefault((owner, point.series), {})[index] = (x, point)
 
     def order(key: tuple[str | None, EmotionSeries]) -> tuple[int, int, str]:
         persona, series = key

@@ -85,6 +85,19 @@ class _Item:
     height: float = 0.0
 
 
+@dataclass(frozen=True)
+class _Note:
+    """A moment-of-truth note placed in its lane (drawn later with its diamond)."""
+
+    moment: MomentOfTruth
+    rect: Rect
+    title: TextBlock
+    body: TextBlock | None
+
+
+_Placed = CardBox | OpportunityBox | _Note
+
+
 def _card_body(card: Card) -> str:
     parts = [card.description]
     if card.quote:
@@ -154,8 +167,19 @@ class _Builder:
             return column.index
         return self.first_column.get(stage_id)
 
-    def block(self, *args: object, **kwargs: object) -> TextBlock:
-        result = text_block(*args, style=self.style, **kwargs)  # type: ignore[arg-type]
+    def block(
+        self,
+        role: str,
+        owner_id: str,
+        lines: list[str],
+        rect: Rect,
+        size: float,
+        *,
+        bold: bool = False,
+        colour: str | None = None,
+    ) -> TextBlock:
+        result = text_block(role, owner_id, lines, rect, size, self.style, bold=bold,
+                            colour=colour)
         self.text_runs.append(result)
         return result
 
@@ -209,13 +233,13 @@ class _Builder:
         for column in self.columns:
             x = self.x0 + column.index * self.cw
             header = Rect(x, stage_h, self.cw, step_h) if has_steps else None
-            label = None
+            step_label: TextBlock | None = None
             if header is not None and column.index in step_lines:
                 inner = Rect(x + pad, stage_h + pad, self.cw - 2 * pad - reserve, step_h - 2 * pad)
-                label = self.block("step", column.step_id or "", step_lines[column.index], inner,
+                step_label = self.block("step", column.step_id or "", step_lines[column.index], inner,
                                    s.step_size, bold=True)
             columns.append(ColumnBox(column.index, column.stage_id, column.step_id, x, self.cw,
-                                     header, label))
+                                     header, step_label))
         return stages, columns, stage_h + step_h
 
     # -- cell items ------------------------------------------------------------
@@ -268,11 +292,11 @@ class _Builder:
                 it.height = max(h, s.marker_size + 2 * s.card_padding)
         return out
 
-    def place_items(self, items: list[_Item], top: float) -> tuple[list[object], float]:
+    def place_items(self, items: list[_Item], top: float) -> tuple[list[_Placed], float]:
         """Skyline stacking from ``top``; returns the boxes and the lowest bottom edge."""
         s = self.style
         sky = [top + s.cell_padding] * len(self.columns)
-        boxes: list[object] = []
+        boxes: list[_Placed] = []
         bottom = top
         for it in items:
             cols = range(it.column, it.column + it.span)
@@ -286,7 +310,7 @@ class _Builder:
             boxes.append(self.item_box(it, rect))
         return boxes, bottom
 
-    def item_box(self, it: _Item, rect: Rect) -> object:
+    def item_box(self, it: _Item, rect: Rect) -> _Placed:
         s = self.style
         pad = s.card_padding
         iw = rect.w - 2 * pad
@@ -321,7 +345,7 @@ class _Builder:
             prio = markers[0] if markers else None
             return OpportunityBox(entity.id, rect, title, body, prio.code if prio else "",
                                   prio.rect if prio else None, s.opportunity_fill)
-        return (entity, rect, title, body, markers)
+        return _Note(entity, rect, title, body)
 
     # -- lanes and lines ---------------------------------------------------------
     def lanes_and_lines(
@@ -393,8 +417,7 @@ class _Builder:
                 elif isinstance(box, OpportunityBox):
                     opps.append(box)
                 else:
-                    moment, mrect, title, body, _markers = box  # type: ignore[misc]
-                    notes.append((moment, mrect, title, body))
+                    notes.append((box.moment, box.rect, box.title, box.body))
             if plot is not None:
                 emotion.append(layout_emotion(self.bundle, lane.id, plot, self.point_place, s))
             y += height
