@@ -1,0 +1,96 @@
+"""Every canvas action, named once: the main window puts them in menus, tests find them.
+
+Standard shortcuts come from ``QKeySequence.StandardKey`` where Qt has one, so
+they follow the platform (Cmd on macOS).  Shortcuts work while the canvas or a
+child of it has focus, so they never fight the inspector's text fields.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+ADD_CARD = "actionAddCard"
+EDIT_CARD = "actionEditCard"
+DELETE = "actionDelete"
+COPY = "actionCopy"
+PASTE = "actionPaste"
+DUPLICATE = "actionDuplicate"
+ZOOM_IN = "actionZoomIn"
+ZOOM_OUT = "actionZoomOut"
+ZOOM_FIT = "actionZoomFit"
+ZOOM_100 = "actionZoom100"
+FIND = "actionFind"
+INSERT_STAGE_BEFORE = "actionInsertStageBefore"
+INSERT_STAGE_AFTER = "actionInsertStageAfter"
+INSERT_STEP_BEFORE = "actionInsertStepBefore"
+INSERT_STEP_AFTER = "actionInsertStepAfter"
+INSERT_LANE_ABOVE = "actionInsertLaneAbove"
+INSERT_LANE_BELOW = "actionInsertLaneBelow"
+DRAW_ARROW = "actionDrawArrow"
+EMOTION_UP = "actionEmotionUp"
+EMOTION_DOWN = "actionEmotionDown"
+
+Shortcut = QKeySequence.StandardKey | str | None
+
+#: name -> (menu text, tooltip, shortcut(s)); order is menu order.
+SPECS: dict[str, tuple[str, str, tuple[Shortcut, ...]]] = {
+    ADD_CARD: ("&Add Card", "Add a card to the selected cell and type its title", ("Ins",)),
+    EDIT_CARD: ("&Edit Card Title", "Type a new title for the selected card", ("F2",)),
+    DELETE: ("&Delete", "Delete the selected cards (or the selected stage, step or lane)",
+             (QKeySequence.StandardKey.Delete, "Backspace")),
+    COPY: ("&Copy", "Copy the selected cards; paste them here or into another map",
+           (QKeySequence.StandardKey.Copy,)),
+    PASTE: ("&Paste", "Paste copied cards into the selected cell",
+            (QKeySequence.StandardKey.Paste,)),
+    DUPLICATE: ("D&uplicate", "Duplicate the selected cards just below themselves",
+                ("Ctrl+D",)),
+    ZOOM_IN: ("Zoom &In", "Zoom in", (QKeySequence.StandardKey.ZoomIn, "Ctrl+=")),
+    ZOOM_OUT: ("Zoom &Out", "Zoom out", (QKeySequence.StandardKey.ZoomOut,)),
+    ZOOM_FIT: ("&Fit Map in Window", "Show the whole map", ("Ctrl+0",)),
+    ZOOM_100: ("&Actual Size", "Zoom to 100%", ("Ctrl+1",)),
+    FIND: ("&Find Card\u2026", "Find a card by its text", (QKeySequence.StandardKey.Find,)),
+    INSERT_STAGE_BEFORE: ("Insert Stage &Before", "Insert a stage before the selected one",
+                          ("Ctrl+Alt+Left",)),
+    INSERT_STAGE_AFTER: ("Insert Stage &After", "Insert a stage after the selected one",
+                         ("Ctrl+Alt+Right",)),
+    INSERT_STEP_BEFORE: ("Insert Step B&efore", "Insert a step before the selected column",
+                         ("Ctrl+Shift+Left",)),
+    INSERT_STEP_AFTER: ("Insert Step A&fter", "Insert a step after the selected column",
+                        ("Ctrl+Shift+Right",)),
+    INSERT_LANE_ABOVE: ("Insert Lane A&bove", "Insert a lane above the selected one",
+                        ("Ctrl+Alt+Up",)),
+    INSERT_LANE_BELOW: ("Insert Lane Be&low", "Insert a lane below the selected one",
+                        ("Ctrl+Alt+Down",)),
+    DRAW_ARROW: ("Draw A&rrow", "Draw an arrow: click the first card, then the second "
+                 "(or Alt-drag from card to card)", ("Ctrl+Shift+A",)),
+    EMOTION_UP: ("Emotion &Up", "Raise the selected emotion point by one", ("+",)),
+    EMOTION_DOWN: ("Emotion Do&wn", "Lower the selected emotion point by one", ("-",)),
+}
+
+CHECKABLE = {DRAW_ARROW}
+
+
+def build_actions(parent: QObject, handlers: dict[str, Callable[[], None]]) -> dict[str, QAction]:
+    """Make every action with its name, tooltip and shortcuts, wired to ``handlers``."""
+    actions: dict[str, QAction] = {}
+    for name, (text, tip, shortcuts) in SPECS.items():
+        action = QAction(text, parent)
+        action.setObjectName(name)
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        keys: list[QKeySequence] = []
+        for shortcut in shortcuts:
+            if isinstance(shortcut, QKeySequence.StandardKey):
+                keys.extend(QKeySequence.keyBindings(shortcut))
+            elif shortcut:
+                keys.append(QKeySequence(shortcut))
+        action.setShortcuts(keys)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setCheckable(name in CHECKABLE)
+        if name in handlers:
+            action.triggered.connect(handlers[name])
+        actions[name] = action
+    return actions

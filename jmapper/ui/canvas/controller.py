@@ -1,0 +1,123 @@
+"""The canvas editor: the only place canvas intents become document edits.
+
+Items and interactions never call the document; they ask this object, which
+makes one document call per gesture (so each gesture is one undo step) and
+turns a refused edit (DomainError) into ``edit_refused`` with its sentence.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+
+from jmapper.document import JourneyDocument
+from jmapper.model.entities import Card, Lane
+from jmapper.model.enums import EmotionSeries, LaneKind, LinkDirection
+from jmapper.model.errors import DomainError
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class CanvasController(QObject):
+    # an edit was refused; argument: the sentence to show the user
+    edit_refused = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document: JourneyDocument | None = None
+
+    def _run(self, call: Callable[[JourneyDocument], T]) -> T | None:
+        """Run one document edit; a refusal becomes a signal, not an exception."""
+        if self.document is None:
+            return None
+        try:
+            return call(self.document)
+        except DomainError as error:
+            log.info("edit refused: %s", error)
+            self.edit_refused.emit(str(error))
+            return None
+
+    # -- cards ------------------------------------------------------------------------
+    def add_card(self, lane_id: str, stage_id: str, step_id: str | None, title: str) -> str | None:
+        """A new card at the bottom of a cell; returns its id."""
+        card = Card(lane_id=lane_id, stage_id=stage_id, step_id=step_id, title=title,
+                    position=10**6)
+        added = self._run(lambda d: d.add_card(card))
+        return added.id if added is not None else None
+
+    def edit(self, kind: str, entity_id: str, **fields: Any) -> bool:
+        return bool(self._run(lambda d: d.edit(kind, entity_id, **fields)))
+
+    def remove_cards(self, card_ids: list[str]) -> bool:
+        return bool(card_ids) and bool(self._run(lambda d: d.remove_cards(card_ids)))
+
+    def remove(self, kind: str, entity_id: str) -> bool:
+        return bool(self._run(lambda d: d.remove(kind, entity_id)))
+
+    def move_cards(self, card_ids: list[str], lane_id: str, stage_id: str, step_id: str | None,
+                   position: int | None) -> bool:
+        return bool(self._run(
+            lambda d: d.move_cards(card_ids, lane_id, stage_id, step_id, position)))
+
+    def set_span(self, card_id: str, span: int) -> bool:
+        return bool(self._run(lambda d: d.set_span(card_id, span)))
+
+    def duplicate(self, card_ids: list[str]) -> list[str]:
+        copies = self._run(lambda d: d.duplicate_cards(card_ids)) or []
+        return [c.id for c in copies]
+
+    def paste(self, cards: list[Card], lane_id: str, stage_id: str,
+              step_id: str | None) -> list[str]:
+        pasted = self._run(lambda d: d.paste_cards(cards, lane_id, stage_id, step_id)) or []
+        return [c.id for c in pasted]
+
+    def link(self, source_id: str, target_id: str, two_way: bool = False) -> str | None:
+        if source_id == target_id:
+            self.edit_refused.emit("An arrow joins two different cards. Click another card.")
+            return None
+        direction = LinkDirection.TWO_WAY if two_way else LinkDirection.ONE_WAY
+        link = self._run(lambda d: d.link_cards(source_id, target_id, direction=direction))
+        return link.id if link is not None else None
+
+    # -- structure ----------------------------------------------------------------------
+    def reorder(self, kind: str, entity_id: str, position: int) -> bool:
+        return bool(self._run(lambda d: d.reorder(kind, entity_id, position)))
+
+    def insert_stage(self, position: int) -> str | None:
+        stage = self._run(lambda d: d.add_stage("New stage", position))
+        return stage.id if stage is not None else None
+
+    def insert_step(self, stage_id: str, position: int) -> str | None:
+        step = self._run(lambda d: d.add_step(stage_id, "New step", position))
+        return step.id if step is not None else None
+
+    def insert_lane(self, position: int, beside_lane_id: str | None) -> str | None:
+        """A text lane in the blueprint zone of the lane it is inserted beside."""
+        if self.document is None:
+            return None
+        beside = self.document.bundle.lanes.get(beside_lane_id or "")
+        lane = Lane(name="New lane", kind=LaneKind.TEXT, position=position)
+        if beside is not None:
+            lane.zone = beside.zone
+        added = self._run(lambda d: d.add_lane(lane))
+        return added.id if added is not None else None
+
+    # -- emotion ------------------------------------------------------------------------
+    def set_emotion_point(self, point_id: str, value: int) -> bool:
+        if self.document is None:
+            return False
+        point = self.document.bundle.emotion_points.get(point_id)
+        if point is None or point.value == value:
+            return False
+        return bool(self._run(lambda d: d.set_emotion(
+            point.stage_id, point.step_id, value, persona_id=point.persona_id,
+            series=point.series)))
+
+    def set_emotion_at(self, stage_id: str, step_id: str | None, value: int,
+                       series: EmotionSeries = EmotionSeries.AS_IS) -> bool:
+        """Give a column of the primary persona a value (creating the point if needed)."""
+        return bool(self._run(lambda d: d.set_emotion(stage_id, step_id, value, series=series)))

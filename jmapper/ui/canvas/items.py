@@ -1,0 +1,402 @@
+"""Scene items: each one shows one layout box and knows the entity it stands for.
+
+Items are disciplined (DESIGN.md principle 6): the bounding rect is cached and
+changed only in :meth:`MapItem.set_box` after ``prepareGeometryChange()``;
+``paint()`` only reads the box and the selection; the level of detail comes
+from the painter's transform.  Items hold absolute layout coordinates, so an
+item's ``pos()`` is nothing but its live drag offset and is zero at rest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from jmapper.layout.boxes import (
+    BlueprintLineBox,
+    CardBox,
+    ColumnBox,
+    EmotionCurve,
+    EmotionLane,
+    EmotionMark,
+    LaneBox,
+    LinkBox,
+    MomentBox,
+    OpportunityBox,
+    Rect,
+    StageBox,
+)
+from jmapper.style import Style
+from jmapper.ui.canvas import painting
+
+#: Z values: rows under lines under the plot under cards under arrows under handles.
+Z_ROW, Z_LINE, Z_PLOT, Z_CARD, Z_LINK, Z_HANDLE, Z_CURSOR = 0, 1, 2, 3, 4, 5, 6
+Z_LABELS, Z_HEADERS, Z_CORNER = 10, 11, 12
+
+
+def _bounds(rect: Rect, margin: float = 0.0) -> QRectF:
+    return QRectF(rect.x - margin, rect.y - margin, rect.w + 2 * margin, rect.h + 2 * margin)
+
+
+class MapItem(QGraphicsItem):
+    """Base of every map item: ``kind``/``entity_id`` name what it shows ('' for none)."""
+
+    kind = ""
+    z = Z_CARD
+    margin = 0.0
+    selectable = False
+
+    def __init__(self, entity_id: str, box: Any, style: Style, parent: QGraphicsItem | None = None):
+        super().__init__(parent)
+        self.entity_id = entity_id
+        self.style = style
+        self.box = box
+        self._rect = self.compute_rect(box)
+        self.setZValue(self.z)
+        if self.selectable:
+            self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+
+    def compute_rect(self, box: Any) -> QRectF:
+        raise NotImplementedError
+
+    def set_box(self, box: Any) -> None:
+        """Show a new layout box: the only place geometry changes."""
+        rect = self.compute_rect(box)
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = rect
+        self.box = box
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt virtual)
+        return self._rect
+
+    def shape_rect(self) -> Rect:
+        """The layout rectangle a click on this item refers to (for drags and hit tests)."""
+        r = self._rect
+        return Rect(r.x(), r.y(), r.width(), r.height())
+
+    @staticmethod
+    def lod(option: QStyleOptionGraphicsItem, painter: QPainter) -> float:
+        return option.levelOfDetailFromTransform(painter.worldTransform())
+
+
+class CardItem(MapItem):
+    kind = "card"
+    z = Z_CARD
+    margin = 3.0
+    selectable = True
+
+    def __init__(self, entity_id: str, box: CardBox, style: Style, parent=None) -> None:
+        super().__init__(entity_id, box, style, parent)
+        # Cards are the most numerous items; a cached pixmap per card makes panning a blit.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def compute_rect(self, box: CardBox) -> QRectF:
+        return _bounds(box.rect, self.margin)
+
+    def shape_rect(self) -> Rect:
+        return self.box.rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        painting.paint_card(painter, self.box, self.style, self.lod(option, painter),
+                            self.isSelected())
+
+
+class OpportunityItem(MapItem):
+    kind = "opportunity"
+    margin = 3.0
+    selectable = True
+
+    def compute_rect(self, box: OpportunityBox) -> QRectF:
+        return _bounds(box.rect, self.margin)
+
+    def shape_rect(self) -> Rect:
+        return self.box.rect
+
+    def paint(self, painter, option, widget=None) -> None:
+        painting.paint_opportunity(painter, self.box, self.style, self.lod(option, painter),
+                                   self.isSelected())
+
+
+class MomentNoteItem(MapItem):
+    """A moment of truth's note in the moments lane (the marker sits in the header)."""
+
+    kind = "moment_of_truth"
+    margin = 3.0
+    selectable = True
+
+    def compute_rect(self, box: MomentBox) -> QRectF:
+        return _bounds(box.note_rect or Rect(0, 0, 0, 0), self.margin)
+
+    def paint(self, painter, option, widget=None) -> None:
+        painting.paint_moment_note(painter, self.box, self.style, self.isSelected())
+
+
+class MomentMarkerItem(MapItem):
+    kind = "moment_of_truth"
+    z = 2
+    margin = 3.0
+    selectable = True
+
+    def compute_rect(self, box: MomentBox) -> QRectF:
+        return _bounds(box.marker, self.margin)
+
+    def paint(self, painter, option, widget=None) -> None:
+        painting.paint_moment_marker(painter, self.box, self.style, self.isSelected())
+
+
+@dataclass(frozen=True)
+class StageHeader:
+    """A stage box plus the header colours the map uses."""
+
+    stage: StageBox
+    fill: str
+    text: str
+
+
+class StageHeaderItem(MapItem):
+    kind = "stage"
+    z = 1
+    selectable = True
+
+    def compute_rect(self, box: StageHeader) -> QRectF:
+        return _bounds(box.stage.rect)
+
+    def paint(self, painter, option, widget=None) -> None:
+        painting.paint_stage_header(painter, self.box.stage, self.box.fill, self.box.text,
+                                    self.isSelected())
+
+
+class StepHeaderItem(MapItem):
+    kind = "step"
+    z = 1
+    selectable = True
+
+    def compute_rect(self, box: ColumnBox) -> QRectF:
+        return _bounds(box.header or Rect(box.x, 0, box.width, 0))
+
+    def paint(self, painter, option, widget=None) -> None:
+        painting.paint_step_header(painter, self.box, self.style, self.isSelected())
+
+
+class LaneLabelItem(MapItem):
+    kind = "lane"
+    z = 1
+    selectable = True
+
+    def compute_rect(self, box: LaneBox) -> QRectF:
+        return _bounds(box.label_rect)
+
+    def paint(self, painter, option, widget=None) -> None:
+        painting.paint_lane_label(painter, self.box, self.style, self.isSelected())
+
+
+@dataclass(frozen=True)
+class LaneRow:
+    """One lane's cell band with the column separators it crosses."""
+
+    lane: LaneBox
+    columns: tuple[ColumnBox, ...]
+    grid_x: float
+
+
+class LaneRowItem(MapItem):
+    kind = ""
+    z = Z_ROW
+
+    def compute_rect(self, box: LaneRow) -> QRectF:
+        r = box.lane.rect
+        return QRectF(box.grid_x, r.y - 0.5, r.right - box.grid_x, r.h + 1)
+
+    def paint(self, painter, option, widget=None) -> None:
+        painting.paint_lane_row(painter, self.box.lane, self.box.columns, self.box.grid_x,
+                                self.style)
+
+
+class BlueprintLineItem(MapItem):
+    kind = ""
+    z = Z_LINE
+
+    def compute_rect(self, box: BlueprintLineBox) -> QRectF:
+        half = box.weight / 2 + 1
+        return QRectF(box.x0, box.y - half, box.x1 - box.x0, 2 * half)
+
+    def paint(self, painter, option, widget=None) -> None:
+        painting.paint_blueprint_line(painter, self.box, self.style)
+
+
+class BlueprintLabelItem(MapItem):
+    kind = ""
+    z = 2
+
+    def compute_rect(self, box: BlueprintLineBox) -> QRectF:
+        return _bounds(box.label_bg).united(_bounds(box.label.rect))
+
+    def paint(self, painter, option, widget=None) -> None:
+        painting.paint_blueprint_label(painter, self.box, self.style)
+
+
+class LinkItem(MapItem):
+    kind = "card_link"
+    z = Z_LINK
+    margin = 8.0
+    selectable = True
+
+    def compute_rect(self, box: LinkBox) -> QRectF:
+        xs = [box.start[0], box.end[0]]
+        ys = [box.start[1], box.end[1]]
+        r = QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+        r = r.adjusted(-self.margin, -self.margin, self.margin, self.margin)
+        if box.label is not None:
+            r = r.united(_bounds(box.label.rect))
+        return r
+
+    def follow(self, box: LinkBox) -> None:
+        """Live update while its cards are dragged (the document is not touched)."""
+        self.set_box(box)
+
+    def paint(self, painter, option, widget=None) -> None:
+        painting.paint_link(painter, self.box, self.style, self.isSelected())
+
+
+class EmotionPlotItem(MapItem):
+    kind = ""
+    z = Z_PLOT
+
+    def compute_rect(self, box: EmotionLane) -> QRectF:
+        return _bounds(box.plot, 4.0)
+
+    def paint(self, painter, option, widget=None) -> None:
+        painting.paint_emotion_plot(painter, self.box, self.style)
+
+
+@dataclass(frozen=True)
+class EmotionHandle:
+    """One emotion point as drawn: its mark, its curve's look and the value range."""
+
+    mark: EmotionMark
+    colour: str
+    curve: EmotionCurve
+    top: float  # y of the scale maximum
+    bottom: float  # y of the scale minimum
+    minimum: int
+    maximum: int
+
+
+class EmotionHandleItem(MapItem):
+    """A face on the curve; dragged vertically, it snaps to the scale's whole values."""
+
+    kind = "emotion_point"
+    z = Z_HANDLE
+    selectable = True
+
+    def __init__(self, entity_id: str, box: EmotionHandle, style: Style, parent=None) -> None:
+        super().__init__(entity_id, box, style, parent)
+        self.preview: int | None = None
+
+    def compute_rect(self, box: EmotionHandle) -> QRectF:
+        m = box.mark
+        r = m.radius + 3
+        left = min(m.x - r, m.label_x - 2)
+        right = max(m.x + r, m.label_x + 24)
+        return QRectF(left, box.top - r, right - left, box.bottom - box.top + 2 * r)
+
+    def value_at(self, y: float) -> int:
+        """The whole scale value nearest to scene height ``y`` (clamped)."""
+        b = self.box
+        span = max(b.bottom - b.top, 1e-6)
+        raw = b.maximum - (y - b.top) / span * (b.maximum - b.minimum)
+        return max(b.minimum, min(b.maximum, round(raw)))
+
+    def y_of(self, value: int) -> float:
+        b = self.box
+        return b.top + (b.maximum - value) / max(b.maximum - b.minimum, 1) * (b.bottom - b.top)
+
+    def set_preview(self, value: int | None) -> None:
+        self.preview = value
+        self.update()
+
+    def paint(self, painter, option, widget=None) -> None:
+        mark = self.box.mark
+        y = mark.y
+        if self.preview is not None and self.preview != mark.value:
+            y = self.y_of(self.preview)
+            neutral = (self.box.minimum + self.box.maximum) / 2
+            face = "smile" if self.preview > neutral else "frown" if self.preview < neutral else (
+                "flat")
+            label = f"+{self.preview}" if self.box.minimum < 0 < self.preview else str(
+                self.preview)
+            mark = replace(mark, label=label, face=face)
+        painting.paint_face(painter, mark, y, self.box.colour, self.style, self.isSelected())
+
+
+class CellCursorItem(QGraphicsItem):
+    """The keyboard cell cursor: a dashed outline around the current empty-or-not cell."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rect = QRectF()
+        self.setZValue(Z_CURSOR)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def set_rect(self, rect: QRectF) -> None:
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = rect
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._rect.adjusted(-2, -2, 2, 2)
+
+    def paint(self, painter, option, widget=None) -> None:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(painting.pen(painting.SELECTION_COLOUR, 1.5, (4.0, 3.0)))
+        painter.drawRect(self._rect.adjusted(1, 1, -1, -1))
+
+
+class LayerItem(QGraphicsItem):
+    """A contentless parent whose position keeps headers or labels in view (sticky)."""
+
+    def __init__(self, z: float) -> None:
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+        self.setZValue(z)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return QRectF()
+
+    def paint(self, painter, option, widget=None) -> None:
+        return
+
+
+class CornerItem(QGraphicsItem):
+    """Covers the top-left corner where the sticky header row and label column meet."""
+
+    def __init__(self, rect: QRectF, fill: str) -> None:
+        super().__init__()
+        self._rect = rect
+        self._fill = fill
+        self.setZValue(Z_CORNER)
+
+    def set_rect(self, rect: QRectF) -> None:
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = rect
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._rect
+
+    def paint(self, painter, option, widget=None) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(painting.brush(self._fill))
+        painter.drawRect(self._rect)
+
+
+def point(p: QPointF) -> tuple[float, float]:
+    return (p.x(), p.y())

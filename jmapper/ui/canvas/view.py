@@ -1,0 +1,622 @@
+"""MapCanvas: the QGraphicsView that shows one JourneyDocument and turns gestures into edits.
+
+The view owns view state only (selection, the cell cursor, zoom, scroll,
+presentation); the map itself is the document's.  Edits flow one way: a
+gesture asks the :class:`CanvasController`, the document applies and announces
+the change set, and :meth:`MapCanvas._refresh` re-projects the layout onto the
+items that changed.  Keyboard editing lives in :mod:`editing`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QImage,
+    QKeyEvent,
+    QMouseEvent,
+    QNativeGestureEvent,
+    QPainter,
+    QTransform,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QMenu, QWidget
+
+from jmapper.document import JourneyDocument
+from jmapper.layout import compute_layout
+from jmapper.model.bundle import MapBundle
+from jmapper.style import DEFAULT_STYLE, Style
+from jmapper.ui.canvas import actions as names
+from jmapper.ui.canvas.actions import build_actions
+from jmapper.ui.canvas.cells import Cell, cell_at, cell_rect
+from jmapper.ui.canvas.controller import CanvasController
+from jmapper.ui.canvas.editing import CanvasEditing
+from jmapper.ui.canvas.find_bar import FindBar
+from jmapper.ui.canvas.inline_editor import InlineEditor
+from jmapper.ui.canvas.interactions import (
+    ArrowInteraction,
+    CardDragInteraction,
+    EmotionDragInteraction,
+    HeaderDragInteraction,
+    Interaction,
+    PanInteraction,
+    SpanInteraction,
+    near_right_edge,
+)
+from jmapper.ui.canvas.items import (
+    CardItem,
+    CellCursorItem,
+    EmotionHandleItem,
+    LaneLabelItem,
+    MapItem,
+    StageHeaderItem,
+    StepHeaderItem,
+)
+from jmapper.ui.canvas.painting import register_fonts
+from jmapper.ui.canvas.projection import Projection
+
+#: Scene units are points; 100% shows them at their real size on a 96 dpi screen.
+ZOOM_BASE = 96 / 72
+MIN_ZOOM, MAX_ZOOM = 0.05, 8.0
+SCENE_MARGIN = 24.0
+
+#: Large type for projecting to a room: the same map, bigger letters, wider columns.
+PRESENTATION_STYLE = replace(
+    DEFAULT_STYLE, title_size=13.0, body_size=11.5, stage_size=17.0, step_size=13.0,
+    lane_label_size=13.0, line_label_size=10.0, marker_size=15.0, marker_text_size=8.0,
+    column_width=240.0, label_column_width=160.0, emotion_face_radius=10.0,
+    emotion_value_size=11.0, emotion_plot_height=150.0, stage_header_min_height=40.0,
+    step_header_min_height=34.0,
+)
+
+
+class MapCanvas(QGraphicsView):
+    # the primary selection changed: kind and id, ('', '') for none
+    selection_changed = Signal(str, str)
+    # an edit was refused: the sentence for the status bar
+    edit_refused = Signal(str)
+    # the zoom changed: 1.0 is 100%
+    zoom_changed = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None, style: Style = DEFAULT_STYLE) -> None:
+        super().__init__(parent)
+        register_fonts()
+        self.setObjectName("mapCanvas")
+        self._normal_style = style
+        self.style = style
+        self._scene = QGraphicsScene(self)
+        self._scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self._scene.setBackgroundBrush(QColor("#FAFAFA"))
+        self.setScene(self._scene)
+        self.projection = Projection(self._scene, style)
+        self.cursor_item = CellCursorItem()
+        self._scene.addItem(self.cursor_item)
+        self.controller = CanvasController(self)
+        self.controller.edit_refused.connect(self.edit_refused)
+        self._document: JourneyDocument | None = None
+        self._primary: tuple[str, str] = ("", "")
+        self.current_cell: Cell | None = None
+        self._interaction: Interaction | None = None
+        self._zoom = 1.0
+        self._space_held = False
+        self._presenting = False
+        self._stage_index = 0
+        self.editor = InlineEditor(self.viewport())
+        self.find_bar = FindBar(self)
+        self.editing = CanvasEditing(self)
+        self.find_bar.find_requested.connect(self.editing.find_next)
+        self.find_bar.closed.connect(lambda: self.setFocus())
+        self.actions: dict[str, QAction] = build_actions(self, self.editing.handlers())
+        self.addActions(list(self.actions.values()))
+        self.setRenderHints(QPainter.RenderHint.Antialiasing
+                            | QPainter.RenderHint.TextAntialiasing)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, False)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.viewport().setMouseTracking(True)
+        self.grabGesture(Qt.GestureType.PinchGesture)
+        self.setTransform(QTransform.fromScale(ZOOM_BASE, ZOOM_BASE))
+        self._scene.selectionChanged.connect(self._on_selection_changed)
+        self._update_actions()
+
+    # -- document -----------------------------------------------------------------------
+    def set_document(self, document: JourneyDocument | None) -> None:
+        """Show ``document`` (or nothing); the scene is built once here, then diffed."""
+        if self._document is not None:
+            self._document.changes_applied.disconnect(self._on_changes)
+        self.editor.finish("cancel")
+        self._cancel_interaction()
+        self._document = document
+        self.controller.document = document
+        self._scene.clearSelection()
+        self.projection.clear()
+        self.current_cell = None
+        self._primary = ("", "")
+        if document is not None:
+            document.changes_applied.connect(self._on_changes)
+            self._refresh()
+            layout = self.projection.layout
+            if layout is not None and layout.lanes and layout.columns:
+                self.set_current_cell(Cell(layout.lanes[0].lane_id, 0), scroll=False)
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
+        else:
+            self.cursor_item.set_rect(QRectF())
+        self.selection_changed.emit("", "")
+        self._update_actions()
+
+    def current_document(self) -> JourneyDocument | None:
+        return self._document
+
+    def document_bundle(self) -> MapBundle | None:
+        return self._document.bundle if self._document is not None else None
+
+    def _on_changes(self, _changeset: object) -> None:
+        self._refresh()
+
+    def _refresh(self) -> None:
+        """Recompute the pure layout and update just the items whose boxes changed."""
+        if self._document is None:
+            return
+        layout = compute_layout(self._document.bundle, self.style)
+        self.projection.sync(layout, self._document.bundle)
+        self._scene.setSceneRect(QRectF(-SCENE_MARGIN, -SCENE_MARGIN,
+                                        layout.width + 2 * SCENE_MARGIN,
+                                        layout.height + 2 * SCENE_MARGIN))
+        if self.current_cell is not None:
+            rect = cell_rect(layout, self.current_cell)
+            if rect is None:
+                self.current_cell = None
+                self.cursor_item.set_rect(QRectF())
+            else:
+                self.cursor_item.set_rect(rect)
+        self._update_sticky()
+        self._on_selection_changed()
+
+    # -- selection ----------------------------------------------------------------------
+    def select(self, kind: str, entity_id: str, scroll: bool = True) -> None:
+        """Select one entity (and scroll it into view); unknown ids clear the selection."""
+        self._scene.blockSignals(True)
+        self._scene.clearSelection()
+        item = self.projection.item(kind, entity_id)
+        if item is not None:
+            item.setSelected(True)
+        self._scene.blockSignals(False)
+        if kind == "map" and self._document is not None:
+            self._set_primary(("map", self._document.map_id))
+            return
+        self._set_primary((kind, entity_id) if item is not None else ("", ""))
+        if item is not None:
+            if kind == "card":
+                self._follow_card(entity_id, scroll=False)
+            if scroll:
+                self.ensureVisible(item.sceneBoundingRect(), 40, 40)
+
+    def select_many(self, kind: str, entity_ids: list[str]) -> None:
+        self._scene.blockSignals(True)
+        self._scene.clearSelection()
+        for entity_id in entity_ids:
+            item = self.projection.item(kind, entity_id)
+            if item is not None:
+                item.setSelected(True)
+        self._scene.blockSignals(False)
+        if entity_ids:
+            self.select_add(kind, entity_ids[0])
+        else:
+            self._on_selection_changed()
+
+    def select_add(self, kind: str, entity_id: str) -> None:
+        item = self.projection.item(kind, entity_id)
+        if item is not None:
+            self._scene.blockSignals(True)
+            item.setSelected(True)
+            self._scene.blockSignals(False)
+            self._set_primary((kind, entity_id))
+            if kind == "card":
+                self._follow_card(entity_id, scroll=False)
+
+    def clear_selection(self) -> None:
+        self._scene.clearSelection()
+
+    def selected_entities(self) -> list[tuple[str, str]]:
+        out = []
+        for item in self._scene.selectedItems():
+            entity = self.projection.entity_of(item)
+            if entity is not None and entity not in out:
+                out.append(entity)
+        return out
+
+    def selected_card_ids(self) -> list[str]:
+        """Selected cards in reading order (column, then top to bottom)."""
+        layout = self.projection.layout
+        ids = [i for k, i in self.selected_entities() if k == "card"]
+        if layout is None:
+            return ids
+        return sorted(ids, key=lambda i: (self.card_column(i) or 0, layout.cards[i].rect.y)
+                      if i in layout.cards else (0, 0.0))
+
+    def primary_selection(self) -> tuple[str, str]:
+        return self._primary
+
+    def _on_selection_changed(self) -> None:
+        selected = self.selected_entities()
+        if self._primary in selected or (self._primary[0] == "map" and not selected):
+            self._update_actions()
+            return
+        self._set_primary(selected[0] if selected else ("", ""))
+
+    def _set_primary(self, primary: tuple[str, str]) -> None:
+        changed = primary != self._primary
+        self._primary = primary
+        if primary[0] == "card":
+            self._follow_card(primary[1], scroll=False)
+        self._update_actions()
+        if changed:
+            self.selection_changed.emit(*primary)
+
+    def _follow_card(self, card_id: str, scroll: bool) -> None:
+        bundle = self.document_bundle()
+        column = self.card_column(card_id)
+        card = bundle.cards.get(card_id) if bundle else None
+        if card is not None and column is not None:
+            self.set_current_cell(Cell(card.lane_id, column), scroll=scroll)
+
+    def _update_actions(self) -> None:
+        has_doc = self._document is not None and not self._document.read_only
+        cards = bool(self.selected_card_ids())
+        for name, action in self.actions.items():
+            if name in (names.ZOOM_IN, names.ZOOM_OUT, names.ZOOM_FIT, names.ZOOM_100):
+                action.setEnabled(self._document is not None)
+            elif name in (names.COPY, names.DUPLICATE):
+                action.setEnabled(cards if name == names.COPY else cards and has_doc)
+            elif name == names.FIND:
+                action.setEnabled(self._document is not None)
+            else:
+                action.setEnabled(has_doc)
+
+    # -- cells -------------------------------------------------------------------------
+    def card_column(self, card_id: str) -> int | None:
+        """The grid column a card starts in (a stage-wide card starts in its first step)."""
+        bundle = self.document_bundle()
+        card = bundle.cards.get(card_id) if bundle else None
+        if card is None or bundle is None:
+            return None
+        column = bundle.column_of(card.stage_id, card.step_id)
+        if column is not None:
+            return column.index
+        return next((c.index for c in bundle.columns() if c.stage_id == card.stage_id), None)
+
+    def set_current_cell(self, cell: Cell | None, scroll: bool = True) -> None:
+        layout = self.projection.layout
+        self.current_cell = cell
+        rect = cell_rect(layout, cell) if layout is not None and cell is not None else None
+        self.cursor_item.set_rect(rect or QRectF())
+        if rect is not None and scroll:
+            self.ensureVisible(rect, 30, 30)
+
+    def cell_at_view(self, pos: QPoint) -> Cell | None:
+        layout = self.projection.layout
+        if layout is None:
+            return None
+        scene = self.mapToScene(pos)
+        return cell_at(layout, scene.x(), scene.y())
+
+    def map_item_at(self, pos: QPoint) -> MapItem | None:
+        for item in self.items(pos):
+            while item is not None and not (isinstance(item, MapItem) and item.kind):
+                item = item.parentItem()
+            if item is not None:
+                return item
+        return None
+
+    def card_item_at(self, pos: QPoint) -> CardItem | None:
+        item = self.map_item_at(pos)
+        return item if isinstance(item, CardItem) else None
+
+    # -- mouse -------------------------------------------------------------------------
+    def _cancel_interaction(self) -> None:
+        if self._interaction is not None:
+            self._interaction.cancel()
+            self._interaction = None
+
+    def finish_arrow_mode(self) -> None:
+        self.actions[names.DRAW_ARROW].setChecked(False)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self.editor.active:
+            self.editor.finish("commit")
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        pos = event.position().toPoint()
+        button = event.button()
+        if isinstance(self._interaction, ArrowInteraction) and self._interaction.armed:
+            if self._interaction.press(event):
+                self._interaction = None
+            return
+        self._cancel_interaction()
+        if button == Qt.MouseButton.MiddleButton or (
+                button == Qt.MouseButton.LeftButton and self._space_held):
+            self._interaction = PanInteraction(self, event)
+            return
+        if button != Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)
+            return
+        item = self.map_item_at(pos)
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        arrow = self.actions[names.DRAW_ARROW].isChecked() or bool(
+            event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        if arrow:
+            if isinstance(item, CardItem):
+                self._interaction = ArrowInteraction(self, event, item)
+            return
+        if item is None:
+            self.clear_selection()
+            cell = self.cell_at_view(pos)
+            if cell is not None:
+                self.set_current_cell(cell, scroll=False)
+            self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+            super().mousePressEvent(event)
+            return
+        if ctrl and item.selectable:
+            item.setSelected(not item.isSelected())
+            if item.isSelected():
+                self._set_primary((item.kind, item.entity_id))
+            return
+        if not item.isSelected():
+            self.select(item.kind, item.entity_id, scroll=False)
+        if isinstance(item, CardItem):
+            if near_right_edge(self, item, pos):
+                self.select(item.kind, item.entity_id, scroll=False)
+                self._interaction = SpanInteraction(self, event, item)
+            else:
+                self._interaction = CardDragInteraction(self, event, item)
+        elif isinstance(item, (StageHeaderItem, StepHeaderItem, LaneLabelItem)):
+            self._interaction = HeaderDragInteraction(self, event, item)
+        elif isinstance(item, EmotionHandleItem):
+            self._interaction = EmotionDragInteraction(self, event, item)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._interaction is not None:
+            self._interaction.move(event)
+            return
+        pos = event.position().toPoint()
+        item = self.card_item_at(pos) if not event.buttons() else None
+        if item is not None and near_right_edge(self, item, pos):
+            self.viewport().setCursor(Qt.CursorShape.SizeHorCursor)
+        elif self._space_held:
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+        else:
+            self.viewport().unsetCursor()
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._interaction is not None:
+            if self._interaction.release(event):
+                self._interaction = None
+            return
+        super().mouseReleaseEvent(event)
+        self.setDragMode(QGraphicsView.DragMode.NoDrag)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        self._cancel_interaction()
+        pos = event.position().toPoint()
+        item = self.map_item_at(pos)
+        if isinstance(item, CardItem):
+            self.select("card", item.entity_id, scroll=False)
+            self.editing.edit_card_inline(item.entity_id)
+        elif isinstance(item, (StageHeaderItem, StepHeaderItem, LaneLabelItem)):
+            self.select(item.kind, item.entity_id, scroll=False)
+            self.editing.rename_inline(item.kind, item.entity_id)
+        elif item is None:
+            cell = self.cell_at_view(pos)
+            if cell is not None:
+                self.clear_selection()
+                self.set_current_cell(cell, scroll=False)
+                self.editing.start_new_card(cell)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        item = self.map_item_at(event.pos())
+        if item is not None and not item.isSelected():
+            self.select(item.kind, item.entity_id, scroll=False)
+        elif item is None:
+            cell = self.cell_at_view(event.pos())
+            if cell is not None:
+                self.clear_selection()
+                self.set_current_cell(cell, scroll=False)
+        menu = QMenu(self)
+        for group in (
+            (names.ADD_CARD, names.EDIT_CARD, names.DUPLICATE, names.COPY, names.PASTE,
+             names.DELETE),
+            (names.INSERT_STAGE_BEFORE, names.INSERT_STAGE_AFTER, names.INSERT_STEP_BEFORE,
+             names.INSERT_STEP_AFTER, names.INSERT_LANE_ABOVE, names.INSERT_LANE_BELOW),
+            (names.DRAW_ARROW, names.EMOTION_UP, names.EMOTION_DOWN),
+        ):
+            for name in group:
+                menu.addAction(self.actions[name])
+            menu.addSeparator()
+        menu.exec(event.globalPos())
+
+    # -- keyboard ----------------------------------------------------------------------
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802
+        # Tab moves between cells, like a spreadsheet, instead of leaving the canvas.
+        if self.editor.active or self.find_bar.isVisible() and self.find_bar.edit.hasFocus():
+            return super().focusNextPrevChild(forward)
+        return False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        if key == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_held = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            return
+        if key == Qt.Key.Key_Escape:
+            self._cancel_interaction()
+            self.finish_arrow_mode()
+            self.clear_selection()
+            return
+        if self._presenting and key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            self.show_stage(self._stage_index + (1 if key == Qt.Key.Key_Right else -1))
+            return
+        if not self.editing.key(event):
+            super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_held = False
+            self.viewport().unsetCursor()
+            return
+        super().keyReleaseEvent(event)
+
+    # -- zoom and scroll ---------------------------------------------------------------
+    def zoom(self) -> float:
+        return self._zoom
+
+    def set_zoom(self, zoom: float, anchor: QPoint | None = None) -> None:
+        """Zoom to ``zoom`` (1.0 = 100%), keeping the scene point under ``anchor`` still."""
+        zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
+        if anchor is None:
+            anchor = self.viewport().rect().center()
+        before = self.mapToScene(anchor)
+        old = self.transformationAnchor()
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.setTransform(QTransform.fromScale(zoom * ZOOM_BASE, zoom * ZOOM_BASE))
+        after = self.mapToScene(anchor)
+        delta = (after - before) * zoom * ZOOM_BASE
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - round(delta.x()))
+        self.verticalScrollBar().setValue(self.verticalScrollBar().value() - round(delta.y()))
+        self.setTransformationAnchor(old)
+        self._apply_zoom_value(zoom)
+
+    def _apply_zoom_value(self, zoom: float) -> None:
+        self._update_sticky()
+        if abs(zoom - self._zoom) > 1e-9:
+            self._zoom = zoom
+            self.zoom_changed.emit(zoom)
+
+    def zoom_by(self, factor: float, anchor: QPoint | None = None) -> None:
+        self.set_zoom(self._zoom * factor, anchor)
+
+    def zoom_fit(self) -> None:
+        layout = self.projection.layout
+        if layout is None:
+            return
+        self.fitInView(QRectF(-8, -8, layout.width + 16, layout.height + 16),
+                       Qt.AspectRatioMode.KeepAspectRatio)
+        self._apply_zoom_value(self.transform().m11() / ZOOM_BASE)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120
+            self.zoom_by(1.15 ** steps, event.position().toPoint())
+            return
+        super().wheelEvent(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        if (isinstance(event, QNativeGestureEvent)
+                and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture):
+            self.zoom_by(1.0 + event.value(), event.position().toPoint())
+            return True
+        return super().viewportEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Gesture:
+            pinch = event.gesture(Qt.GestureType.PinchGesture)  # type: ignore[attr-defined]
+            if pinch is not None:
+                factor = pinch.scaleFactor()
+                if factor > 0:
+                    anchor = self.viewport().mapFromGlobal(pinch.centerPoint().toPoint())
+                    self.zoom_by(factor, anchor)
+                return True
+        return super().event(event)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
+        super().scrollContentsBy(dx, dy)
+        self._update_sticky()
+
+    def _update_sticky(self) -> None:
+        top_left = self.mapToScene(QPoint(0, 0))
+        self.projection.set_sticky_offset(max(0.0, top_left.x()), max(0.0, top_left.y()))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        width = min(360, self.viewport().width() - 20)
+        self.find_bar.setGeometry(self.viewport().width() - width - 10, 6, width,
+                                  self.find_bar.sizeHint().height())
+        if self._presenting:
+            self.show_stage(self._stage_index)
+        self._update_sticky()
+
+    # -- presentation ------------------------------------------------------------------
+    def presenting(self) -> bool:
+        return self._presenting
+
+    def set_presentation(self, on: bool) -> None:
+        """Large type and one stage at a time, for a projector; off restores the editor."""
+        if on == self._presenting:
+            return
+        self._presenting = on
+        self.style = PRESENTATION_STYLE if on else self._normal_style
+        # A change of style re-lays out every box; it is not an edit, so rebuilding is fine.
+        selected = self._primary
+        self.projection.clear()
+        self.projection.style = self.style
+        self._refresh()
+        policy = (Qt.ScrollBarPolicy.ScrollBarAlwaysOff if on
+                  else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setHorizontalScrollBarPolicy(policy)
+        if on:
+            self.show_stage(self._stage_index)
+        else:
+            self.set_zoom(1.0)
+        if selected[0]:
+            self.select(*selected, scroll=not on)
+
+    def show_stage(self, index: int) -> None:
+        """Frame stage ``index`` (clamped) with the lane labels beside it."""
+        layout = self.projection.layout
+        if layout is None or not layout.stages:
+            return
+        index = max(0, min(index, len(layout.stages) - 1))
+        self._stage_index = index
+        stage = layout.stages[index].rect
+        label_w = layout.grid.x
+        width = stage.w + label_w + 16
+        scale = self.viewport().width() / width
+        zoom = max(MIN_ZOOM, min(MAX_ZOOM, scale / ZOOM_BASE))
+        self.setTransform(QTransform.fromScale(zoom * ZOOM_BASE, zoom * ZOOM_BASE))
+        view_h = self.viewport().height() / (zoom * ZOOM_BASE)
+        centre = QPointF(stage.x - label_w - 8 + width / 2, -8 + view_h / 2)
+        self.centerOn(centre)
+        self._apply_zoom_value(zoom)
+
+    def stage_index(self) -> int:
+        return self._stage_index
+
+    # -- rendering ---------------------------------------------------------------------
+    def render_map(self, scale: float = 1.0) -> QImage:
+        """The whole map as an image at ``scale`` pixels per point (tests, screenshots)."""
+        layout = self.projection.layout
+        if layout is None:
+            return QImage()
+        size = QSize(max(1, round(layout.width * scale)), max(1, round(layout.height * scale)))
+        image = QImage(size, QImage.Format.Format_ARGB32)
+        image.fill(QColor("#FFFFFF"))
+        header, label = self.projection.header_layer.pos(), self.projection.label_layer.pos()
+        self.projection.set_sticky_offset(0.0, 0.0)
+        cursor = self.cursor_item.isVisible()
+        self.cursor_item.setVisible(False)
+        painter = QPainter(image)
+        painter.setRenderHints(QPainter.RenderHint.Antialiasing
+                               | QPainter.RenderHint.TextAntialiasing)
+        self._scene.render(painter, QRectF(0, 0, size.width(), size.height()),
+                           QRectF(0, 0, layout.width, layout.height))
+        painter.end()
+        self.cursor_item.setVisible(cursor)
+        self.projection.set_sticky_offset(label.x(), header.y())
+        return image
