@@ -32,6 +32,7 @@ from jmapper.model.entities import (
     Stage,
     Step,
 )
+from jmapper.model.enums import BLUEPRINT_LINE_ORDER
 
 
 @dataclass(frozen=True)
@@ -174,7 +175,11 @@ class MapBundle:
         return sorted(self.lanes.values(), key=lambda lane: (lane.position, lane.id))
 
     def ordered_lines(self) -> list[BlueprintLine]:
-        return sorted(self.blueprint_lines.values(), key=lambda line: (line.position, line.id))
+        """Top to bottom; lines sharing a position keep the blueprint's line order."""
+        rank = {kind: i for i, kind in enumerate(BLUEPRINT_LINE_ORDER)}
+        return sorted(
+            self.blueprint_lines.values(), key=lambda line: (line.position, rank[line.kind])
+        )
 
     def columns(self) -> list[Column]:
         """The grid's columns left to right (cached until a stage or step changes)."""

@@ -88,6 +88,24 @@ def _check_value_in_scale(point: EmotionPoint, scale: EmotionScale) -> None:
         )
 
 
+def _check_one_value_per_column(bundle: MapBundle, point: EmotionPoint) -> None:
+    place = (point.stage_id, point.step_id, point.persona_id, point.series)
+    for other in bundle.emotion_points.values():
+        if (
+            other.id != point.id
+            and (
+                other.stage_id,
+                other.step_id,
+                other.persona_id,
+                other.series,
+            )
+            == place
+        ):
+            raise DomainError(
+                "A step has one emotion value per persona and series; change the existing one."
+            )
+
+
 def _check_place(bundle: MapBundle, what: str, stage_id: str | None, step_id: str | None) -> None:
     """A (stage, step) place must name an existing column of the grid."""
     if stage_id not in bundle.stages:
@@ -192,6 +210,7 @@ def _check_entity(bundle: MapBundle, kind: str, entity: Any) -> None:
         _check_value_in_scale(entity, bundle.map.emotion_scale)
         if entity.persona_id is not None and entity.persona_id not in bundle.personas:
             raise DomainError("The emotion value belongs to a persona that is not in the library.")
+        _check_one_value_per_column(bundle, entity)
     elif kind == "moment_of_truth":
         _check_place(bundle, "moment of truth", entity.stage_id, entity.step_id)
     elif kind == "opportunity":

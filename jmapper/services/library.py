@@ -131,7 +131,7 @@ def import_json(
     store: LibraryStore, source: str | Path, *, replace: bool = False
 ) -> list[ImportedMap]:
     """Import every map of a JSON file; a map whose id exists becomes a copy unless ``replace``."""
-    from jmapper.interchange.json_format import InterchangeError, parse, remap_ids
+    from jmapper.interchange.json_format import InterchangeError, parse, remap_all
 
     path = Path(source)
     try:
@@ -149,6 +149,12 @@ def import_json(
     except InterchangeError as error:
         raise ServiceError(f"Cannot import \u201c{path.name}\u201d: {error}") from error
     existing = set(store.map_ids())
+    clashing = [b for b in parsed.bundles if b.map.id in existing]
+    # Copies are remapped together, so a future state keeps pointing at its
+    # current state's copy when both come in the same file.
+    copies = (
+        {} if replace else dict(zip([b.map.id for b in clashing], remap_all(clashing), strict=True))
+    )
     results: list[ImportedMap] = []
     for bundle in parsed.bundles:
         clash = bundle.map.id in existing
@@ -157,7 +163,7 @@ def import_json(
             results.append(ImportedMap(bundle.map.id, bundle.map.title, False, True))
             continue
         if clash:
-            bundle = remap_ids(bundle, personas_too=False)
+            bundle = copies[bundle.map.id]
             bundle.map.title = _copy_title(store, bundle.map.title)
         store.add_bundle(bundle)
         existing.add(bundle.map.id)

@@ -52,3 +52,24 @@ def test_library_export_then_import_is_lossless(tmp_path):
     assert target.list_personas() == source.list_personas()
     source.close()
     target.close()
+
+
+def test_importing_a_library_again_keeps_derived_links_between_the_copies(tmp_path):
+    from jmapper.model.enums import MapType
+    from jmapper.templates import build_samples
+
+    store = LibraryStore.create(tmp_path / "lib.jmapper")
+    for bundle in build_samples():
+        store.add_bundle(bundle)
+    out = tmp_path / "library.json"
+    export_library_json(store, out)
+    results = import_json(store, out)
+    assert all(r.as_copy for r in results)
+    copies = {r.id for r in results}
+    future = next(
+        store.load_map(r.id)
+        for r in results
+        if store.load_map(r.id).map.map_type is MapType.FUTURE_STATE
+    )
+    assert future.map.derived_from_id in copies
+    store.close()
