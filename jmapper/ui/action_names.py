@@ -1,5 +1,34 @@
-"""Stable objectNames of every QAction: tests and settings find actions by these."""
+"""Stable objectNames of every QAction the main window owns.
 
+Tests, settings and documentation find actions by these names, so a name is
+never reused for another action and never changes once released.  The
+canvas's own actions (add card, zoom, find ...) are named by the canvas.
+"""
+
+# File
+NEW_MAP = "actionNewMap"
+OPEN_LIBRARY = "actionOpenLibrary"
+RECENT_LIBRARIES = "actionRecentLibraries"
+CLEAR_RECENT = "actionClearRecentLibraries"
+IMPORT_JSON = "actionImportJson"
+EXPORT = "actionExport"
+SAVE_SNAPSHOT = "actionSaveSnapshot"
+SNAPSHOTS = "actionSnapshots"
+QUIT = "actionQuit"
+
+# Edit
 UNDO = "actionUndo"
 REDO = "actionRedo"
-QUIT = "actionQuit"
+
+# View
+PRESENTATION = "actionPresentation"
+LEAVE_PRESENTATION = "actionLeavePresentation"
+SHOW_LIBRARY = "actionShowLibraryDock"
+SHOW_INSPECTOR = "actionShowInspectorDock"
+SHOW_PERSONAS = "actionShowPersonaDock"
+
+# Map
+DUPLICATE_MAP = "actionDuplicateMap"
+DERIVE_FUTURE_STATE = "actionDeriveFutureState"
+RENAME_MAP = "actionRenameMap"
+DELETE_MAP = "actionDeleteMap"

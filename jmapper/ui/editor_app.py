@@ -41,6 +41,10 @@ def run_editor(library: str | None, *, quit_after_first_paint: bool = False) -> 
     app.setApplicationName("jmapper")
     app.setOrganizationName("jmapper")
 
+    from jmapper.ui.palette import apply_system_palette
+
+    apply_system_palette(app)
+
     from jmapper.services.errors import ServiceError
     from jmapper.services.library import open_library
     from jmapper.storage import LibraryError
@@ -55,12 +59,16 @@ def run_editor(library: str | None, *, quit_after_first_paint: bool = False) -> 
         return 1
 
     from jmapper.ui.main_window import MainWindow
+    from jmapper.ui.settings import Settings
 
-    window = MainWindow(store)
+    settings = Settings()
+    settings.add_recent_library(store.path)
+    window = MainWindow(store, settings)
     probe = _FirstPaintProbe(app)
     if quit_after_first_paint:
         window.view.viewport().installEventFilter(probe)
     window.show()
     code = app.exec()
-    store.close()
+    # The window may have switched to another library; close the one it has open.
+    window.store.close()
     return code

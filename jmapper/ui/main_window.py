@@ -1,158 +1,569 @@
-"""The main window: the library's maps beside the open map.
+"""The main window: the library's maps, the open map's canvas, inspector and personas.
 
-The full canvas is its own piece of work; this window lists the maps of the
-open library (title, type, persona, status, last reviewed), opens one as a
-JourneyDocument and shows its grid in a QGraphicsView, with undo and redo in
-the Edit menu and the library path in the status bar.
+The window is the composition point of the editor: it owns the open
+library (``store``), one JourneyDocument per map opened this session (so
+switching maps keeps each map's undo history), and a QUndoGroup holding the
+documents' stacks beside a library-level stack for whole-map operations
+(new, duplicate, derive, import, delete).  The Edit menu's Undo and Redo
+follow the group's active stack: the library stack after a map-level
+operation or while the map list has focus, the open map's stack as soon as
+the map is edited.  Dialogs open non-blocking (``open()``) so a workshop
+never stalls in a nested event loop, and tests drive them through
+``window.active_dialog``.
 """
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
+from typing import Any
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QPen
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
     QDockWidget,
-    QGraphicsScene,
-    QGraphicsView,
+    QFileDialog,
+    QLabel,
     QMainWindow,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QToolBar,
+    QWidget,
 )
 
 from jmapper.document import JourneyDocument
-from jmapper.ui import action_names
+from jmapper.ui import action_names as names
+from jmapper.ui import settings as keys
+from jmapper.ui.canvas import MapCanvas
+from jmapper.ui.dialogs.messages import reporting_errors, show_error
+from jmapper.ui.docks.inspector import InspectorDock
+from jmapper.ui.docks.personas import PersonaDock
+from jmapper.ui.library_panel import LibraryPanel
+from jmapper.ui.library_panel.operations import MapOperations
+from jmapper.ui.settings import Settings
+
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: object) -> None:
+    def __init__(self, store: Any, settings: Settings | None = None) -> None:
         super().__init__()
+        self.setObjectName("mainWindow")
         self.store = store
+        self.settings = settings if settings is not None else Settings()
+        self.documents: dict[str, JourneyDocument] = {}
         self.document: JourneyDocument | None = None
-        self.setWindowTitle(f"jmapper \u2014 {store.path.name}")  # type: ignore[attr-defined]
-        self.resize(1280, 800)
-        self.scene = QGraphicsScene(self)
-        self.view = QGraphicsView(self.scene, self)
-        self.view.setObjectName("canvasView")
-        self.setCentralWidget(self.view)
-        self.map_list = QTreeWidget(self)
-        self.map_list.setObjectName("mapList")
-        self.map_list.setHeaderLabels(["Title", "Type", "Persona", "Status", "Reviewed"])
-        self.map_list.setRootIsDecorated(False)
-        self.map_list.itemActivated.connect(self._open_selected)
-        self.map_list.currentItemChanged.connect(lambda item, _prev: self._open_item(item))
-        dock = QDockWidget("Maps", self)
-        dock.setObjectName("libraryDock")
-        dock.setWidget(self.map_list)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-        self._build_actions()
+        self.active_dialog: QDialog | None = None
+        self._presenting = False
+        self._was_maximised = False
+        self._hidden_for_presentation: list[QWidget] = []
+
+        self.undo_group = QUndoGroup(self)
+        self.library_stack = QUndoStack(self)
+        self.undo_group.addStack(self.library_stack)
+        self.undo_group.setActiveStack(self.library_stack)
+
+        self.canvas = MapCanvas(self)
+        self.view = self.canvas  # the start-up probe and the benchmarks watch window.view
+        self.setCentralWidget(self.canvas)
+
+        self.library_panel = LibraryPanel(self)
+        self.library_dock = QDockWidget("Maps", self)
+        self.library_dock.setObjectName("libraryDock")
+        self.library_dock.setWidget(self.library_panel)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
+        self.inspector = InspectorDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector)
+        self.persona_dock = PersonaDock(store, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.persona_dock)
+        self.tabifyDockWidget(self.inspector, self.persona_dock)
+        self.inspector.raise_()
+
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("libraryStatus")
+        self.statusBar().addPermanentWidget(self.status_label)
+
+        self.operations = MapOperations(self)
+        self.named_actions: dict[str, QAction] = {}
+        self._build_menus()
+
+        self.library_panel.map_requested.connect(self.open_map)
+        self.canvas.selection_changed.connect(self.inspector.show_selection)
+        self.canvas.edit_refused.connect(self.show_refusal)
+        self.inspector.edit_refused.connect(self.show_refusal)
+        self.persona_dock.edit_refused.connect(self.show_refusal)
+        self.persona_dock.library_personas_changed.connect(self.refresh_maps)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+        self.resize(1400, 860)
+        self._restore_layout()
+        self._update_titles()
         self.refresh_maps()
-        status = "read-only" if getattr(store, "read_only", False) else "every change is saved"
-        self.statusBar().showMessage(f"{store.path} \u2014 {status}")  # type: ignore[attr-defined]
+        summaries = self.library_panel.summaries()
+        if summaries:
+            self.open_map(summaries[0].id)
 
-    def _build_actions(self) -> None:
-        self.undo_action = QAction("&Undo", self)
-        self.undo_action.setObjectName(action_names.UNDO)
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.setToolTip("Undo the last change")
-        self.undo_action.triggered.connect(self._undo)
-        self.redo_action = QAction("&Redo", self)
-        self.redo_action.setObjectName(action_names.REDO)
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        self.redo_action.setToolTip("Redo the change you undid")
-        self.redo_action.triggered.connect(self._redo)
-        quit_action = QAction("&Quit", self)
-        quit_action.setObjectName(action_names.QUIT)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.setToolTip("Close jmapper (everything is already saved)")
-        quit_action.triggered.connect(self.close)
+    # -- actions and menus ----------------------------------------------------------
+    def _action(
+        self,
+        name: str,
+        text: str,
+        tip: str,
+        slot: Any,
+        shortcuts: list[QKeySequence] | None = None,
+    ) -> QAction:
+        """A named action with its tooltip; added to the window so its shortcut works
+        even while the menu bar is hidden (presentation)."""
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        if shortcuts:
+            action.setShortcuts(shortcuts)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        self.named_actions[name] = action
+        return action
+
+    def _build_menus(self) -> None:
+        ops = self.operations
+        std = QKeySequence.StandardKey
         file_menu = self.menuBar().addMenu("&File")
-        file_menu.addAction(quit_action)
-        edit_menu = self.menuBar().addMenu("&Edit")
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        self._update_undo_texts()
-
-    def refresh_maps(self) -> None:
-        self.map_list.clear()
-        for summary in self.store.list_maps():  # type: ignore[attr-defined]
-            reviewed = summary.last_reviewed.isoformat() if summary.last_reviewed else ""
-            item = QTreeWidgetItem(
-                [
-                    summary.title,
-                    summary.map_type.label,
-                    summary.persona_name or "",
-                    summary.status.label,
-                    reviewed,
-                ]
+        file_menu.addAction(
+            self._action(
+                names.NEW_MAP,
+                "&New Map…",
+                "Start a new map from a template or a sample",
+                ops.new_map,
+                _keys(std.New),
             )
-            item.setData(0, Qt.ItemDataRole.UserRole, summary.id)
-            self.map_list.addTopLevelItem(item)
-        if self.map_list.topLevelItemCount():
-            self.map_list.setCurrentItem(self.map_list.topLevelItem(0))
+        )
+        file_menu.addAction(
+            self._action(
+                names.OPEN_LIBRARY,
+                "&Open Library…",
+                "Open another library file",
+                self.open_library_file,
+                _keys(std.Open),
+            )
+        )
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.setObjectName("recentLibrariesMenu")
+        self.recent_menu.menuAction().setObjectName(names.RECENT_LIBRARIES)
+        self.recent_menu.menuAction().setToolTip("Libraries you opened lately")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._fill_recent_menu()
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(
+                names.IMPORT_JSON,
+                "&Import JSON…",
+                "Add the maps of a jmapper JSON file to this library",
+                ops.import_json,
+            )
+        )
+        file_menu.addAction(
+            self._action(
+                names.EXPORT,
+                "&Export…",
+                "Export the open map as PDF, PNG, SVG or JSON",
+                self.export_map,
+                [QKeySequence("Ctrl+E")],
+            )
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(
+                names.SAVE_SNAPSHOT,
+                "&Save Version…",
+                "Every change is already saved; keep a named version of the map to come back to",
+                self.save_snapshot,
+                _keys(std.Save),
+            )
+        )
+        file_menu.addAction(
+            self._action(
+                names.SNAPSHOTS,
+                "&Versions…",
+                "See the map's named versions and restore one",
+                self.show_snapshots,
+            )
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(
+                names.QUIT,
+                "&Quit",
+                "Close jmapper (everything is already saved)",
+                self.close,
+                _keys(std.Quit) or [QKeySequence("Ctrl+Q")],
+            )
+        )
 
-    def _open_selected(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        self._open_item(item)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        undo = self.undo_group.createUndoAction(self, "&Undo")
+        undo.setObjectName(names.UNDO)
+        undo.setShortcuts(_keys(std.Undo))
+        undo.setToolTip("Undo the last change")
+        redo = self.undo_group.createRedoAction(self, "&Redo")
+        redo.setObjectName(names.REDO)
+        redo.setShortcuts(_keys(std.Redo))
+        redo.setToolTip("Redo the change you undid")
+        for action in (undo, redo):
+            self.addAction(action)
+            self.named_actions[action.objectName()] = action
+            edit_menu.addAction(action)
+        canvas_actions: dict[str, QAction] = getattr(self.canvas, "actions", {})
+        if not isinstance(canvas_actions, dict):
+            canvas_actions = {}
+        edit_part = {k: a for k, a in canvas_actions.items() if "zoom" not in k.lower()}
+        view_part = {k: a for k, a in canvas_actions.items() if "zoom" in k.lower()}
+        if edit_part:
+            edit_menu.addSeparator()
+            for action in edit_part.values():
+                edit_menu.addAction(action)
 
-    def _open_item(self, item: QTreeWidgetItem | None) -> None:
-        if item is None:
+        view_menu = self.menuBar().addMenu("&View")
+        for action in view_part.values():
+            view_menu.addAction(action)
+        if view_part:
+            view_menu.addSeparator()
+        presentation = self._action(
+            names.PRESENTATION,
+            "&Presentation",
+            "Full screen with only the map, for the projector (Esc leaves)",
+            lambda: self.set_presentation(not self._presenting),
+            _unique([QKeySequence("F11"), *_keys(std.FullScreen)]),
+        )
+        presentation.setCheckable(True)
+        view_menu.addAction(presentation)
+        leave = self._action(
+            names.LEAVE_PRESENTATION,
+            "Leave Presentation",
+            "Back to the editor",
+            lambda: self.set_presentation(False),
+            [QKeySequence("Esc")],
+        )
+        leave.setEnabled(False)
+        view_menu.addSeparator()
+        for dock, name, tip in (
+            (self.library_dock, names.SHOW_LIBRARY, "Show or hide the list of maps"),
+            (self.inspector, names.SHOW_INSPECTOR, "Show or hide the inspector"),
+            (self.persona_dock, names.SHOW_PERSONAS, "Show or hide the personas"),
+        ):
+            toggle = dock.toggleViewAction()
+            toggle.setObjectName(name)
+            toggle.setToolTip(tip)
+            self.named_actions[name] = toggle
+            view_menu.addAction(toggle)
+
+        map_menu = self.menuBar().addMenu("&Map")
+        self._map_actions = [
+            self._action(
+                names.DUPLICATE_MAP,
+                "D&uplicate Map",
+                "Copy the open map under a new title",
+                ops.duplicate,
+            ),
+            self._action(
+                names.DERIVE_FUTURE_STATE,
+                "Derive &Future State",
+                "Start a "
+                "future-state map from this current-state map (stages, lanes and "
+                "cards are copied)",
+                ops.derive_future_state,
+            ),
+            self._action(
+                names.RENAME_MAP, "&Rename Map…", "Give the open map a new title", ops.rename
+            ),
+            self._action(
+                names.DELETE_MAP,
+                "&Delete Map…",
+                "Delete the open map from the library (undoable)",
+                ops.delete,
+            ),
+        ]
+        for action in self._map_actions:
+            map_menu.addAction(action)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.recent_libraries()
+        for index, path in enumerate(recent):
+            action = self.recent_menu.addAction(f"&{index + 1} {Path(path).name}")
+            action.setObjectName(f"actionRecentLibrary{index + 1}")
+            action.setToolTip(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.switch_library(p))
+        if not recent:
+            empty = self.recent_menu.addAction("No recent libraries")
+            empty.setObjectName("actionNoRecentLibraries")
+            empty.setToolTip("Libraries you open appear here")
+            empty.setEnabled(False)
             return
-        map_id = item.data(0, Qt.ItemDataRole.UserRole)
-        if self.document is not None and self.document.map_id == map_id:
-            return
-        bundle = self.store.load_map(map_id)  # type: ignore[attr-defined]
-        self.document = JourneyDocument(bundle, self.store, self)  # type: ignore[arg-type]
-        self.document.undo_stack.indexChanged.connect(self._update_undo_texts)
-        self.document.changes_applied.connect(lambda _c: self._draw_overview())
-        self._draw_overview()
-        self._update_undo_texts()
+        self.recent_menu.addSeparator()
+        clear = self.recent_menu.addAction("&Clear List")
+        clear.setObjectName(names.CLEAR_RECENT)
+        clear.setToolTip("Forget the recent libraries")
+        clear.triggered.connect(self.settings.clear_recent_libraries)
 
-    def _draw_overview(self) -> None:
-        """A plain grid preview of the open map (the full canvas replaces this)."""
-        self.scene.clear()
+    def _update_map_actions(self) -> None:
+        has_map = self.document is not None
+        writable = not getattr(self.store, "read_only", False)
+        for action in self._map_actions:
+            action.setEnabled(has_map and writable)
+        self.named_actions[names.NEW_MAP].setEnabled(writable)
+        self.named_actions[names.IMPORT_JSON].setEnabled(writable)
+        for name in (names.EXPORT, names.SNAPSHOTS):
+            self.named_actions[name].setEnabled(has_map)
+        self.named_actions[names.SAVE_SNAPSHOT].setEnabled(has_map and writable)
+
+    # -- file menu actions -----------------------------------------------------------
+    def open_library_file(self) -> None:
+        folder = str(Path(self.store.path).parent)
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open library", folder, "jmapper libraries (*.jmapper);;All files (*)"
+        )
+        if path:
+            self.switch_library(path)
+
+    def export_map(self) -> QDialog | None:
         if self.document is None:
+            return None
+        from jmapper.ui.dialogs.export_dialog import ExportDialog
+
+        dialog = ExportDialog(
+            self.store, self.document.map_id, self.document.bundle.map.title, self.settings, self
+        )
+        return self.show_dialog(dialog)
+
+    def save_snapshot(self) -> QDialog | None:
+        document = self.document
+        if document is None:
+            return None
+        from jmapper.ui.dialogs.prompt import TextPromptDialog
+
+        dialog = TextPromptDialog("Save version", "Name this version of the map:", "", self)
+        dialog.setObjectName("saveSnapshotDialog")
+
+        def save() -> None:
+            with reporting_errors(self, "Save version"):
+                document.save_snapshot(dialog.text())
+                self.statusBar().showMessage(f"Saved the version “{dialog.text()}”.", 5000)
+
+        dialog.accepted.connect(save)
+        return self.show_dialog(dialog)
+
+    def show_snapshots(self) -> QDialog | None:
+        if self.document is None:
+            return None
+        from jmapper.ui.dialogs.snapshots import SnapshotDialog
+
+        return self.show_dialog(SnapshotDialog(self.document, self), modal=False)
+
+    # -- the library ----------------------------------------------------------------
+    def refresh_maps(self) -> None:
+        """Reload the map list from the library (keeps the open map selected)."""
+        with reporting_errors(self, "Library"):
+            current = self.document.map_id if self.document else None
+            self.library_panel.set_summaries(self.store.list_maps(), current)
+
+    def switch_library(self, path: str | Path) -> bool:
+        """Close the open library and open ``path`` in its place."""
+        from jmapper.services.library import open_library
+
+        new_store = None
+        with reporting_errors(self, "Open library"):
+            new_store = open_library(path)
+        if new_store is None:
+            return False
+        for map_id in list(self.documents):
+            self.close_document(map_id)
+        self.library_stack.clear()
+        old, self.store = self.store, new_store
+        old.close()
+        self.persona_dock.set_store(new_store)
+        self.settings.add_recent_library(new_store.path)
+        self._update_titles()
+        self.refresh_maps()
+        summaries = self.library_panel.summaries()
+        if summaries:
+            self.open_map(summaries[0].id)
+        return True
+
+    # -- documents ------------------------------------------------------------------------
+    def open_map(self, map_id: str) -> JourneyDocument | None:
+        """Show ``map_id`` on the canvas (reusing its document if opened before)."""
+        if self.document is not None and self.document.map_id == map_id:
+            return self.document
+        document = self.documents.get(map_id)
+        with reporting_errors(self, "Open map"):
+            if document is None:
+                bundle = self.store.load_map(map_id)
+                document = JourneyDocument(bundle, self.store, self)
+                self._adopt(document)
+            else:
+                self._sync_personas(document)
+        if document is None:
+            self.refresh_maps()
+            return None
+        self.document = document
+        self.canvas.set_document(document)
+        self.inspector.set_document(document)
+        self.persona_dock.set_document(document)
+        self.library_panel.select_map(map_id)
+        self.undo_group.setActiveStack(document.undo_stack)
+        self._update_titles()
+        return document
+
+    def _adopt(self, document: JourneyDocument) -> None:
+        self.documents[document.map_id] = document
+        self.undo_group.addStack(document.undo_stack)
+        document.undo_stack.indexChanged.connect(
+            lambda _index, doc=document: self._document_stack_changed(doc)
+        )
+        document.changes_applied.connect(
+            lambda changes, doc=document: self._document_changed(doc, changes)
+        )
+        document.persistence_failed.connect(
+            lambda sentence: show_error(self, "Not saved", sentence)
+        )
+
+    def _sync_personas(self, document: JourneyDocument) -> None:
+        """Personas are library-wide: pick up edits made while another map was open."""
+        fresh = {persona.id: persona for persona in self.store.list_personas()}
+        if fresh != document.bundle.personas:
+            document.bundle.personas = fresh
+
+    def close_document(self, map_id: str) -> None:
+        document = self.documents.pop(map_id, None)
+        if document is None:
             return
-        bundle = self.document.bundle
-        columns = bundle.columns()
-        lanes = [lane for lane in bundle.ordered_lanes() if lane.visible]
-        width, height, label_w, head_h = 160.0, 90.0, 150.0, 40.0
-        pen = QPen(QColor("#9aa0a6"))
-        for col in columns:
-            stage = bundle.stages[col.stage_id]
-            step = bundle.steps.get(col.step_id) if col.step_id else None
-            x = label_w + col.index * width
-            self.scene.addRect(x, 0, width, head_h, pen, QBrush(QColor("#e8eef7")))
-            text = self.scene.addText(stage.name + (f"\n{step.name}" if step else ""))
-            text.setTextWidth(width - 8)
-            text.setPos(x + 4, 0)
-        for row, lane in enumerate(lanes):
-            y = head_h + row * height
-            self.scene.addRect(0, y, label_w, height, pen, QBrush(QColor("#f4f4f4")))
-            label = self.scene.addText(lane.name)
-            label.setTextWidth(label_w - 8)
-            label.setPos(4, y + 4)
-            for col in columns:
-                cards = bundle.cards_in_cell(lane.id, col.stage_id, col.step_id)
-                x = label_w + col.index * width
-                self.scene.addRect(x, y, width, height, pen)
-                if cards:
-                    more = f" (+{len(cards) - 1})" if len(cards) > 1 else ""
-                    card_text = self.scene.addText(cards[0].title + more)
-                    card_text.setTextWidth(width - 8)
-                    card_text.setPos(x + 4, y + 4)
+        if self.document is document:
+            self.document = None
+            self.canvas.set_document(None)
+            self.inspector.set_document(None)
+            self.persona_dock.set_document(None)
+            self.undo_group.setActiveStack(self.library_stack)
+        self.undo_group.removeStack(document.undo_stack)
+        document.deleteLater()
+        self._update_titles()
 
-    def _undo(self) -> None:
-        if self.document is not None:
-            self.document.undo_stack.undo()
+    def _document_stack_changed(self, document: JourneyDocument) -> None:
+        if document is self.document:
+            self.undo_group.setActiveStack(document.undo_stack)
 
-    def _redo(self) -> None:
-        if self.document is not None:
-            self.document.undo_stack.redo()
+    def _document_changed(self, document: JourneyDocument, changes: Any) -> None:
+        # Only map fields and personas appear in the map list.
+        if any(change.kind in ("map", "persona") for change in changes.changes):
+            self.refresh_maps()
+            self._update_titles()
 
-    def _update_undo_texts(self, _index: int = 0) -> None:
-        stack = self.document.undo_stack if self.document else None
-        self.undo_action.setEnabled(bool(stack and stack.canUndo()))
-        self.redo_action.setEnabled(bool(stack and stack.canRedo()))
-        undo_text = stack.undoText() if stack else ""
-        redo_text = stack.redoText() if stack else ""
-        self.undo_action.setText(f"&Undo {undo_text}".strip())
-        self.redo_action.setText(f"&Redo {redo_text}".strip())
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is None:
+            return
+        if self.library_panel.isAncestorOf(new):
+            self.undo_group.setActiveStack(self.library_stack)
+        elif self.document is not None and (
+            self.canvas.isAncestorOf(new) or new is self.canvas or self.inspector.isAncestorOf(new)
+        ):
+            self.undo_group.setActiveStack(self.document.undo_stack)
+
+    # -- status and titles -------------------------------------------------------------------
+    def show_refusal(self, sentence: str) -> None:
+        """A refused edit, said in the status bar where it does not interrupt typing."""
+        self.statusBar().showMessage(sentence, 8000)
+
+    def _update_titles(self) -> None:
+        path = Path(self.store.path)
+        title = self.document.bundle.map.title if self.document else ""
+        parts = ["jmapper", title, path.name] if title else ["jmapper", path.name]
+        self.setWindowTitle(" \u2014 ".join(parts))
+        self._update_map_actions()
+        if getattr(self.store, "read_only", False):
+            state = "read-only: changes cannot be saved"
+        else:
+            state = "every change is saved"
+        self.status_label.setText(f"{path} \u2014 {state}")
+        self.status_label.setToolTip(str(path))
+
+    # -- presentation -------------------------------------------------------------------------
+    @property
+    def presenting(self) -> bool:
+        return self._presenting
+
+    def set_presentation(self, on: bool) -> None:
+        """Full screen with only the canvas (F11), for the projector; Esc comes back."""
+        if on == self._presenting:
+            return
+        self._presenting = on
+        bars: list[QWidget] = [self.menuBar(), self.statusBar(), *self._docks_and_toolbars()]
+        if on:
+            self._was_maximised = self.isMaximized()
+            self._hidden_for_presentation = [w for w in bars if w.isVisible()]
+            for widget in self._hidden_for_presentation:
+                widget.hide()
+            self.showFullScreen()
+        else:
+            for widget in self._hidden_for_presentation:
+                widget.show()
+            self._hidden_for_presentation = []
+            if self._was_maximised:
+                self.showMaximized()
+            else:
+                self.showNormal()
+        self.canvas.set_presentation(on)
+        self.named_actions[names.PRESENTATION].setChecked(on)
+        self.named_actions[names.LEAVE_PRESENTATION].setEnabled(on)
+        self.canvas.setFocus()
+
+    def _docks_and_toolbars(self) -> list[QWidget]:
+        return [*self.findChildren(QDockWidget), *self.findChildren(QToolBar)]
+
+    # -- dialogs ------------------------------------------------------------------------------
+    def show_dialog(self, dialog: QDialog, modal: bool = True) -> QDialog:
+        """Open ``dialog`` without a nested event loop and keep it reachable for tests."""
+        self.active_dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda *_: self._dialog_gone(dialog))
+        if modal:
+            dialog.open()
+        else:
+            dialog.show()
+        return dialog
+
+    def _dialog_gone(self, dialog: QDialog) -> None:
+        if self.active_dialog is dialog:
+            self.active_dialog = None
+
+    # -- window state -------------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        geometry = self.settings.get(keys.WINDOW_GEOMETRY)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = self.settings.get(keys.WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt virtual)
+        if self._presenting:
+            self.set_presentation(False)
+        self.settings.set(keys.WINDOW_GEOMETRY, self.saveGeometry())
+        self.settings.set(keys.WINDOW_STATE, self.saveState())
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.disconnect(self._focus_changed)
+        super().closeEvent(event)
+
+
+def _keys(key: QKeySequence.StandardKey) -> list[QKeySequence]:
+    return list(QKeySequence.keyBindings(key))
+
+
+def _unique(sequences: list[QKeySequence]) -> list[QKeySequence]:
+    seen: list[QKeySequence] = []
+    for sequence in sequences:
+        if sequence not in seen:
+            seen.append(sequence)
+    return seen

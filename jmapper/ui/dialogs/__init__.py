@@ -1,0 +1,1 @@
+"""Dialogs of the editor: new map, text prompts, snapshots, export (imported lazily)."""

@@ -1,0 +1,373 @@
+"""The export dialog: format, paper, fit or tile, extra pages, branding, output file.
+
+It collects plain settings and calls the Qt-free use case
+``jmapper.services.export.export_map_file``; reportlab loads behind that call
+only when a PDF is written.  Branding and page choices are remembered inside
+the library (``store.set_setting``), because a consultant's logo and colours
+belong to the client's library, not to the laptop.  Errors come back as one
+sentence in a message box.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QColorDialog,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jmapper.ui import settings as keys
+from jmapper.ui.dialogs.messages import USER_ERRORS, reporting_errors, show_error
+from jmapper.ui.settings import Settings
+
+log = logging.getLogger(__name__)
+
+FORMATS = (
+    ("pdf", "PDF (vector, for print)"),
+    ("png", "PNG image"),
+    ("svg", "SVG drawing"),
+    ("json", "JSON (complete data)"),
+)
+#: Paper sizes offered (names understood by the export service); "" chooses from the map width.
+PAPERS = (
+    "",
+    "A4",
+    "A3",
+    "A2",
+    "A1",
+    "A0",
+    "Letter",
+    "Tabloid",
+    "Ledger",
+    "ANSI C",
+    "ANSI D",
+    "ANSI E",
+    "ARCH C",
+    "ARCH D",
+    "ARCH E",
+)
+EXTRA_PAGES = (
+    ("actions", "Action plan"),
+    ("matrix", "Priority matrix"),
+    ("persona", "Persona profile"),
+)
+_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+class ExportDialog(QDialog):
+    def __init__(
+        self,
+        store: Any,
+        map_id: str,
+        map_title: str,
+        settings: Settings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.setWindowTitle(f"Export \u201c{map_title}\u201d")
+        self.store = store
+        self.map_id = map_id
+        self.map_title = map_title
+        self.settings = settings
+        self.warnings: list[str] = []
+
+        self.format_combo = QComboBox(self)
+        self.format_combo.setObjectName("exportFormat")
+        for key, label in FORMATS:
+            self.format_combo.addItem(label, key)
+        self.paper_combo = QComboBox(self)
+        self.paper_combo.setObjectName("exportPaper")
+        for name in PAPERS:
+            self.paper_combo.addItem(name or "Automatic (from the map\u2019s width)", name)
+        self.orientation_combo = QComboBox(self)
+        self.orientation_combo.setObjectName("exportOrientation")
+        self.orientation_combo.addItem("Landscape", "landscape")
+        self.orientation_combo.addItem("Portrait", "portrait")
+        self.mode_combo = QComboBox(self)
+        self.mode_combo.setObjectName("exportMode")
+        self.mode_combo.addItem("Fit the whole map on one sheet", "fit")
+        self.mode_combo.addItem("True scale, tiled over several sheets", "tile")
+        self.overlap_spin = QDoubleSpinBox(self)
+        self.overlap_spin.setObjectName("exportOverlap")
+        self.overlap_spin.setRange(0.0, 50.0)
+        self.overlap_spin.setSuffix(" mm")
+        self.page_checks: dict[str, QCheckBox] = {}
+        pages_row = QHBoxLayout()
+        for key, label in EXTRA_PAGES:
+            check = QCheckBox(label, self)
+            check.setObjectName(f"exportPage_{key}")
+            self.page_checks[key] = check
+            pages_row.addWidget(check)
+        pages_row.addStretch(1)
+
+        branding = QGroupBox("Branding (remembered for this library)", self)
+        self.organisation_edit = QLineEdit(branding)
+        self.organisation_edit.setObjectName("exportOrganisation")
+        self.organisation_edit.setPlaceholderText("The map\u2019s own organisation")
+        self.logo_edit = QLineEdit(branding)
+        self.logo_edit.setObjectName("exportLogo")
+        self.logo_edit.setPlaceholderText("No logo")
+        logo_button = QToolButton(branding)
+        logo_button.setText("\u2026")
+        logo_button.setToolTip("Choose a logo image")
+        logo_button.clicked.connect(self._choose_logo)
+        self.accent_edit = QLineEdit(branding)
+        self.accent_edit.setObjectName("exportAccent")
+        self.accent_edit.setPlaceholderText("#RRGGBB")
+        accent_button = QToolButton(branding)
+        accent_button.setText("\u2026")
+        accent_button.setToolTip("Choose the accent colour")
+        accent_button.clicked.connect(self._choose_accent)
+        branding_form = QFormLayout(branding)
+        branding_form.addRow("Organisation", self.organisation_edit)
+        branding_form.addRow("Logo", _pair(self.logo_edit, logo_button))
+        branding_form.addRow("Accent colour", _pair(self.accent_edit, accent_button))
+
+        self.path_edit = QLineEdit(self)
+        self.path_edit.setObjectName("exportPath")
+        path_button = QToolButton(self)
+        path_button.setText("\u2026")
+        path_button.setToolTip("Choose where to write the file")
+        path_button.clicked.connect(self._choose_path)
+
+        form = QFormLayout()
+        form.addRow("Format", self.format_combo)
+        form.addRow("Paper", self.paper_combo)
+        form.addRow("Orientation", self.orientation_combo)
+        form.addRow("Layout", self.mode_combo)
+        form.addRow("Tile overlap", self.overlap_spin)
+        form.addRow("Extra pages", pages_row)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(branding)
+        save_form = QFormLayout()
+        save_form.addRow("Save as", _pair(self.path_edit, path_button))
+        layout.addLayout(save_form)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self.export)
+        self.buttons.rejected.connect(self.reject)
+        self.format_combo.currentIndexChanged.connect(self._format_changed)
+        self.mode_combo.currentIndexChanged.connect(self._update_enabled)
+        self._load()
+        self.resize(560, self.sizeHint().height())
+
+    # -- remembered choices -----------------------------------------------------------
+    def _load(self) -> None:
+        """Fill the fields from the library's remembered choices."""
+        with reporting_errors(self, "Export"):
+            read = {key: key.read(self.store) for key in _REMEMBERED}
+            _select(self.format_combo, read[keys.EXPORT_FORMAT])
+            _select(self.paper_combo, read[keys.EXPORT_PAPER])
+            _select(self.orientation_combo, read[keys.EXPORT_ORIENTATION])
+            _select(self.mode_combo, read[keys.EXPORT_MODE])
+            try:
+                self.overlap_spin.setValue(float(read[keys.EXPORT_OVERLAP_MM]))
+            except ValueError:
+                self.overlap_spin.setValue(float(keys.EXPORT_OVERLAP_MM.default))
+            pages = set(read[keys.EXPORT_PAGES].split(","))
+            for key, check in self.page_checks.items():
+                check.setChecked(key in pages)
+            self.organisation_edit.setText(read[keys.EXPORT_ORGANISATION])
+            self.logo_edit.setText(read[keys.EXPORT_LOGO])
+            self.accent_edit.setText(read[keys.EXPORT_ACCENT])
+        self._format_changed()
+
+    def remember(self) -> None:
+        """Store the current choices in the library (skipped when it is read-only)."""
+        values = {
+            keys.EXPORT_FORMAT: self.format(),
+            keys.EXPORT_PAPER: str(self.paper_combo.currentData()),
+            keys.EXPORT_ORIENTATION: str(self.orientation_combo.currentData()),
+            keys.EXPORT_MODE: str(self.mode_combo.currentData()),
+            keys.EXPORT_OVERLAP_MM: f"{self.overlap_spin.value():g}",
+            keys.EXPORT_PAGES: ",".join(self.pages()),
+            keys.EXPORT_ORGANISATION: self.organisation_edit.text().strip(),
+            keys.EXPORT_LOGO: self.logo_edit.text().strip(),
+            keys.EXPORT_ACCENT: self.accent_edit.text().strip(),
+        }
+        try:
+            for key, value in values.items():
+                if key.read(self.store) != value:
+                    key.write(self.store, value)
+        except USER_ERRORS as error:
+            log.warning("export choices not remembered: %s", error)
+
+    def done(self, result: int) -> None:
+        self.remember()
+        super().done(result)
+
+    # -- the settings the service takes ------------------------------------------------------
+    def format(self) -> str:
+        return str(self.format_combo.currentData())
+
+    def pages(self) -> tuple[str, ...]:
+        extra = tuple(key for key, check in self.page_checks.items() if check.isChecked())
+        return ("map", *extra)
+
+    def export_settings(self) -> dict[str, Any]:
+        accent = self.accent_edit.text().strip()
+        return {
+            "paper": self.paper_combo.currentData() or None,
+            "orientation": self.orientation_combo.currentData(),
+            "mode": self.mode_combo.currentData(),
+            "overlap_mm": self.overlap_spin.value(),
+            "pages": self.pages(),
+            "logo": self.logo_edit.text().strip() or None,
+            "accent": accent or None,
+            "organisation": self.organisation_edit.text().strip() or None,
+            "dpi": 200,
+        }
+
+    def export(self) -> None:
+        """Write the file; stay open with the sentence shown if that is refused."""
+        out = self.path_edit.text().strip()
+        accent = self.accent_edit.text().strip()
+        if not out:
+            show_error(self, "Export", "Choose where to save the file first (Save as).")
+            return
+        if accent and not _HEX.match(accent):
+            show_error(self, "Export", "The accent colour must look like #0072B2.")
+            return
+        fmt = self.format()
+        path = Path(out).expanduser()
+        if path.suffix.lower() != f".{fmt}":
+            path = path.with_name(f"{path.name}.{fmt}")
+        try:
+            from jmapper.services.export import export_map_file
+
+            self.warnings = export_map_file(
+                self.store,
+                self.map_id,
+                path,
+                fmt,
+                self.export_settings(),
+                image_exporter=_image_exporter(fmt),
+            )
+        except USER_ERRORS as error:
+            show_error(self, "Export", str(error))
+            return
+        except Exception:
+            log.exception("export failed")
+            show_error(
+                self,
+                "Export",
+                "The export could not be written because of an unexpected problem. "
+                "The details are in the log.",
+            )
+            return
+        self.settings.set(keys.LAST_EXPORT_FOLDER, str(path.parent))
+        if self.warnings:
+            QMessageBox.information(self, "Export", "\n".join(self.warnings))
+        self.accept()
+
+    # -- choosers ---------------------------------------------------------------------------
+    def _format_changed(self) -> None:
+        fmt = self.format()
+        text = self.path_edit.text().strip()
+        if not text:
+            folder = self.settings.get(keys.LAST_EXPORT_FOLDER) or str(Path.home())
+            text = str(Path(folder) / _safe_name(self.map_title))
+        self.path_edit.setText(str(Path(text).with_suffix(f".{fmt}")))
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        printed = self.format() in ("pdf",)
+        drawn = self.format() != "json"
+        for widget in (self.paper_combo, self.orientation_combo, self.mode_combo):
+            widget.setEnabled(printed)
+        self.overlap_spin.setEnabled(printed and self.mode_combo.currentData() == "tile")
+        for check in self.page_checks.values():
+            check.setEnabled(printed)
+        for widget in (self.organisation_edit, self.logo_edit, self.accent_edit):
+            widget.setEnabled(drawn)
+
+    def _choose_path(self) -> None:
+        fmt = self.format()
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, "Export to", self.path_edit.text(), f"{fmt.upper()} files (*.{fmt})"
+        )
+        if chosen:
+            self.path_edit.setText(chosen)
+
+    def _choose_logo(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, "Logo", self.logo_edit.text(), "Images (*.png *.jpg *.jpeg)"
+        )
+        if chosen:
+            self.logo_edit.setText(chosen)
+
+    def _choose_accent(self) -> None:
+        colour = QColorDialog.getColor(QColor(self.accent_edit.text() or "#0072B2"), self)
+        if colour.isValid():
+            self.accent_edit.setText(colour.name())
+
+
+_REMEMBERED = (
+    keys.EXPORT_FORMAT,
+    keys.EXPORT_PAPER,
+    keys.EXPORT_ORIENTATION,
+    keys.EXPORT_MODE,
+    keys.EXPORT_OVERLAP_MM,
+    keys.EXPORT_PAGES,
+    keys.EXPORT_ORGANISATION,
+    keys.EXPORT_LOGO,
+    keys.EXPORT_ACCENT,
+)
+
+
+def _image_exporter(fmt: str) -> Any:
+    """Qt's image painter for PNG and SVG (None for PDF and JSON)."""
+    if fmt not in ("png", "svg"):
+        return None
+    try:
+        from jmapper.ui.image_export import export_image
+    except ImportError as error:
+        from jmapper.services.errors import ServiceError
+
+        raise ServiceError(
+            f"{fmt.upper()} export is not available in this build; export a PDF instead."
+        ) from error
+    return export_image
+
+
+def _pair(edit: QWidget, button: QWidget) -> QWidget:
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(edit, 1)
+    row.addWidget(button)
+    return holder
+
+
+def _select(combo: QComboBox, data: str) -> None:
+    index = combo.findData(data)
+    if index >= 0:
+        combo.setCurrentIndex(index)
+
+
+def _safe_name(title: str) -> str:
+    kept = "".join(ch if ch.isalnum() or ch in "-_ " else "-" for ch in title).strip()
+    return "-".join(kept.split())[:60] or "map"

@@ -1,0 +1,273 @@
+"""Map-level operations of the main window: new, duplicate, derive, rename, delete, import.
+
+Whole maps are added and deleted through the library store and recorded on
+the window's library QUndoStack (AddMapCommand / DeleteMapCommand), so a
+deleted map comes back with Ctrl+Z.  Renaming is an edit of the map's title,
+so it goes through the map's document like any other field.  Each operation
+runs inside ``reporting_errors``: a refusal is one sentence in a message box.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from jmapper.model.bundle import MapBundle
+from jmapper.model.entities import Persona
+from jmapper.model.enums import MapType
+from jmapper.model.errors import DomainError
+from jmapper.ui import settings as keys
+from jmapper.ui.dialogs.messages import reporting_errors, show_error
+from jmapper.ui.dialogs.new_map import NewMapDialog, NewMapRequest
+from jmapper.ui.dialogs.prompt import TextPromptDialog
+from jmapper.ui.library_panel.commands import AddMapCommand, DeleteMapCommand
+
+if TYPE_CHECKING:
+    from jmapper.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+class MapOperations:
+    """What the File and Map menus do to whole maps, against the window's open library."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    @property
+    def store(self):  # noqa: ANN201 (the window's current LibraryStore)
+        return self.window.store
+
+    # -- adding ------------------------------------------------------------------------
+    def new_map(self) -> NewMapDialog:
+        dialog = NewMapDialog(self.store.list_personas(), self.window)
+        dialog.accepted.connect(lambda: self.create(dialog.request()))
+        self.window.show_dialog(dialog)
+        return dialog
+
+    def create(self, request: NewMapRequest) -> str | None:
+        """Build the requested map from the templates, store and open it; its id."""
+        from jmapper.templates import SAMPLES, duplicate_map, new_map
+
+        with reporting_errors(self.window, "New map"):
+            persona = self._persona_for(request)
+            if request.sample is not None:
+                bundle = duplicate_map(SAMPLES[request.sample].build(), request.title)
+                self._reuse_library_personas(bundle)
+                if persona is not None:
+                    bundle.personas[persona.id] = persona
+                    bundle.map.primary_persona_id = persona.id
+                    bundle.map.overlay_persona_ids = [
+                        p for p in bundle.map.overlay_persona_ids if p != persona.id
+                    ]
+            else:
+                bundle = new_map(
+                    request.title,
+                    request.map_type,
+                    stage_preset=request.stage_preset,
+                    persona=persona,
+                )
+            return self._add(bundle, f"New map \u201c{bundle.map.title}\u201d")
+        return None
+
+    def _persona_for(self, request: NewMapRequest) -> Persona | None:
+        if request.new_persona_name:
+            return Persona(name=request.new_persona_name)
+        if request.persona_id:
+            for persona in self.store.list_personas():
+                if persona.id == request.persona_id:
+                    return persona
+        return None
+
+    def _reuse_library_personas(self, bundle: MapBundle) -> None:
+        """A sample's personas become the library's personas of the same name, if any.
+
+        Samples build fresh persona ids each time; without this every map made
+        from a sample would add another "Sam, home worker" to the library.
+        """
+        by_name = {p.name.casefold(): p for p in self.store.list_personas()}
+        mapping: dict[str, str] = {}
+        for persona_id, persona in list(bundle.personas.items()):
+            existing = by_name.get(persona.name.casefold())
+            if existing is not None and existing.id != persona_id:
+                mapping[persona_id] = existing.id
+                del bundle.personas[persona_id]
+                bundle.personas[existing.id] = existing
+        if not mapping:
+            return
+        journey_map = bundle.map
+        if journey_map.primary_persona_id in mapping:
+            journey_map.primary_persona_id = mapping[journey_map.primary_persona_id]
+        journey_map.overlay_persona_ids = [
+            mapping.get(p, p) for p in journey_map.overlay_persona_ids
+        ]
+        for point in bundle.emotion_points.values():
+            if point.persona_id in mapping:
+                point.persona_id = mapping[point.persona_id]
+
+    def duplicate(self) -> str | None:
+        document = self.window.document
+        if document is None:
+            return None
+        from jmapper.templates import duplicate_map
+
+        with reporting_errors(self.window, "Duplicate map"):
+            title = self._unused_title(f"{document.bundle.map.title} (copy)")
+            bundle = duplicate_map(document.bundle, title)
+            return self._add(bundle, f"Duplicate map \u201c{document.bundle.map.title}\u201d")
+        return None
+
+    def derive_future_state(self) -> str | None:
+        document = self.window.document
+        if document is None:
+            return None
+        from jmapper.templates import derive_future_state
+
+        with reporting_errors(self.window, "Derive future state"):
+            source = document.bundle
+            if source.map.map_type is not MapType.CURRENT_STATE:
+                raise DomainError(
+                    "A future state is derived from a current-state map; open one "
+                    f"(\u201c{source.map.title}\u201d is a {source.map.map_type.label.lower()})."
+                )
+            title = self._unused_title(f"{source.map.title} (future state)")
+            bundle = derive_future_state(source, title)
+            return self._add(bundle, f"Derive future state of \u201c{source.map.title}\u201d")
+        return None
+
+    def _add(self, bundle: MapBundle, text: str) -> str:
+        """Store a new map, record it for undo, and open it."""
+        self.store.add_bundle(bundle)
+        self.window.library_stack.push(
+            AddMapCommand(text, self.store, bundle, self._library_changed, self._undo_failed)
+        )
+        self.window.refresh_maps()
+        self.window.open_map(bundle.map.id)
+        # The next Ctrl+Z should take the new map back, until the user edits it.
+        self.window.undo_group.setActiveStack(self.window.library_stack)
+        self.window.statusBar().showMessage(f"{text}: done.", 5000)
+        return bundle.map.id
+
+    def _unused_title(self, wanted: str) -> str:
+        titles = {summary.title for summary in self.store.list_maps()}
+        candidate, number = wanted, 2
+        while candidate in titles:
+            candidate = f"{wanted} {number}"
+            number += 1
+        return candidate
+
+    # -- renaming and deleting ----------------------------------------------------------------
+    def rename(self) -> TextPromptDialog | None:
+        document = self.window.document
+        if document is None:
+            return None
+        dialog = TextPromptDialog(
+            "Rename map", "New title:", document.bundle.map.title, self.window
+        )
+        dialog.setObjectName("renameMapDialog")
+
+        def rename() -> None:
+            with reporting_errors(self.window, "Rename map"):
+                document.edit_map(title=dialog.text())
+
+        dialog.accepted.connect(rename)
+        self.window.show_dialog(dialog)
+        return dialog
+
+    def delete(self, *, confirm: bool = True) -> bool:
+        """Delete the open map (after asking); undo puts it back with its versions."""
+        document = self.window.document
+        if document is None:
+            return False
+        title = document.bundle.map.title
+        if confirm:
+            answer = QMessageBox.question(
+                self.window,
+                "Delete map",
+                f"Delete \u201c{title}\u201d from the library? Undo (Ctrl+Z) brings it back "
+                "while jmapper stays open.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        with reporting_errors(self.window, "Delete map"):
+            map_id = document.map_id
+            bundle = self.store.load_map(map_id)
+            snapshots = [self.store.load_snapshot(s.id) for s in self.store.list_snapshots(map_id)]
+            self.store.delete_map(map_id)
+            self.window.close_document(map_id)
+            self.window.library_stack.push(
+                DeleteMapCommand(
+                    f"Delete map \u201c{title}\u201d",
+                    self.store,
+                    bundle,
+                    snapshots,
+                    self._library_changed,
+                    self._undo_failed,
+                )
+            )
+            self.window.undo_group.setActiveStack(self.window.library_stack)
+            self.window.refresh_maps()
+            self.window.statusBar().showMessage(f"Deleted \u201c{title}\u201d.", 5000)
+            return True
+        return False
+
+    # -- JSON import --------------------------------------------------------------------------
+    def import_json(self) -> list[str]:
+        folder = self.window.settings.get(keys.LAST_IMPORT_FOLDER)
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, "Import maps from JSON", folder, "jmapper JSON (*.json);;All files (*)"
+        )
+        if not path:
+            return []
+        from pathlib import Path
+
+        from jmapper.services.library import import_json
+
+        self.window.settings.set(keys.LAST_IMPORT_FOLDER, str(Path(path).parent))
+        added: list[str] = []
+        with reporting_errors(self.window, "Import"):
+            results = import_json(self.store, path)
+            stack = self.window.library_stack
+            stack.beginMacro(f"Import \u201c{Path(path).name}\u201d")
+            try:
+                for result in results:
+                    if result.replaced:
+                        continue
+                    bundle = self.store.load_map(result.id)
+                    stack.push(
+                        AddMapCommand(
+                            f"Import \u201c{result.title}\u201d",
+                            self.store,
+                            bundle,
+                            self._library_changed,
+                            self._undo_failed,
+                        )
+                    )
+                    added.append(result.id)
+            finally:
+                stack.endMacro()
+            self.window.refresh_maps()
+            self.window.persona_dock.refresh()
+            if added:
+                self.window.open_map(added[0])
+            self.window.undo_group.setActiveStack(stack)
+            titles = ", ".join(f"\u201c{r.title}\u201d" for r in results) or "nothing"
+            self.window.statusBar().showMessage(f"Imported {titles}.", 8000)
+        return added
+
+    # -- undo callbacks -----------------------------------------------------------------------
+    def _library_changed(self, map_id: str) -> None:
+        """After a library undo or redo: drop a vanished map's document, refresh the list."""
+        window = self.window
+        with reporting_errors(window, "Library"):
+            if map_id in window.documents and not window.store.has_map(map_id):
+                window.close_document(map_id)
+        window.refresh_maps()
+        window.persona_dock.refresh()
+
+    def _undo_failed(self, sentence: str) -> None:
+        show_error(self.window, "Not saved", sentence)

@@ -1,0 +1,142 @@
+"""A filterable list of the library's maps (title, type, persona, status, reviewed).
+
+The panel only shows summaries and reports which map the user picked; the
+main window opens it.  Refreshing keeps the current map selected and never
+emits a pick, so reloading the list cannot open a map behind the user's back.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jmapper.model.enums import MapType
+from jmapper.storage import MapSummary
+
+_ID_ROLE = Qt.ItemDataRole.UserRole
+COLUMNS = ("Title", "Type", "Persona", "Status", "Last reviewed")
+
+
+class LibraryPanel(QWidget):
+    # the user picked a map (clicked, moved with the keyboard or pressed Enter); argument: map id
+    map_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("mapFilter")
+        self.filter_edit.setPlaceholderText("Filter maps\u2026")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setToolTip("Show only maps whose title, persona or status contains this")
+        self.type_filter = QComboBox(self)
+        self.type_filter.setObjectName("mapTypeFilter")
+        self.type_filter.setToolTip("Show only maps of this type")
+        self.type_filter.addItem("All types", "")
+        for map_type in MapType:
+            self.type_filter.addItem(map_type.label, map_type.value)
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("mapList")
+        self.tree.setHeaderLabels(list(COLUMNS))
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setColumnWidth(0, 220)
+        self.tree.setSortingEnabled(True)
+        self.tree.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        filters = QHBoxLayout()
+        filters.addWidget(self.filter_edit, 3)
+        filters.addWidget(self.type_filter, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(filters)
+        layout.addWidget(self.tree)
+        self._summaries: list[MapSummary] = []
+        self.filter_edit.textChanged.connect(self._apply_filter)
+        self.type_filter.currentIndexChanged.connect(self._apply_filter)
+        self.tree.currentItemChanged.connect(self._current_changed)
+        self.tree.itemActivated.connect(lambda item, _col: self._emit_pick(item))
+        self.setFocusProxy(self.tree)
+
+    # -- content -------------------------------------------------------------
+    def set_summaries(self, summaries: list[MapSummary], current_id: str | None) -> None:
+        """Show ``summaries``, selecting ``current_id`` without announcing it."""
+        self._summaries = list(summaries)
+        self.tree.blockSignals(True)
+        try:
+            self.tree.setSortingEnabled(False)
+            self.tree.clear()
+            for summary in self._summaries:
+                reviewed = summary.last_reviewed.isoformat() if summary.last_reviewed else ""
+                item = QTreeWidgetItem(
+                    [
+                        summary.title,
+                        summary.map_type.label,
+                        summary.persona_name or "",
+                        summary.status.label,
+                        reviewed,
+                    ]
+                )
+                item.setData(0, _ID_ROLE, summary.id)
+                item.setData(1, _ID_ROLE, summary.map_type.value)
+                item.setToolTip(0, summary.title)
+                self.tree.addTopLevelItem(item)
+            self.tree.setSortingEnabled(True)
+            self.tree.setCurrentItem(None)
+            for item in self._items():
+                if item.data(0, _ID_ROLE) == current_id:
+                    self.tree.setCurrentItem(item)
+                    break
+        finally:
+            self.tree.blockSignals(False)
+        self._apply_filter()
+
+    def summaries(self) -> list[MapSummary]:
+        return list(self._summaries)
+
+    def visible_titles(self) -> list[str]:
+        """Titles of the rows the filters leave visible, top to bottom."""
+        return [item.text(0) for item in self._items() if not item.isHidden()]
+
+    def current_map_id(self) -> str | None:
+        item = self.tree.currentItem()
+        return item.data(0, _ID_ROLE) if item is not None else None
+
+    def select_map(self, map_id: str | None) -> None:
+        """Select ``map_id``'s row quietly (the window already has it open)."""
+        self.tree.blockSignals(True)
+        try:
+            self.tree.setCurrentItem(None)
+            for item in self._items():
+                if item.data(0, _ID_ROLE) == map_id:
+                    self.tree.setCurrentItem(item)
+        finally:
+            self.tree.blockSignals(False)
+
+    # -- internals -------------------------------------------------------------
+    def _items(self) -> list[QTreeWidgetItem]:
+        return [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+
+    def _apply_filter(self) -> None:
+        words = self.filter_edit.text().casefold().split()
+        wanted_type = self.type_filter.currentData() or ""
+        for item in self._items():
+            haystack = " ".join(item.text(c) for c in range(len(COLUMNS))).casefold()
+            matches = all(word in haystack for word in words)
+            if wanted_type and item.data(1, _ID_ROLE) != wanted_type:
+                matches = False
+            item.setHidden(not matches)
+
+    def _current_changed(self, item: QTreeWidgetItem | None, _previous: object) -> None:
+        if item is not None:
+            self._emit_pick(item)
+
+    def _emit_pick(self, item: QTreeWidgetItem) -> None:
+        self.map_requested.emit(item.data(0, _ID_ROLE))
