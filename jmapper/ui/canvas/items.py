@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPainter, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from jmapper.layout.boxes import (
@@ -299,6 +299,8 @@ class EmotionHandleItem(MapItem):
     def __init__(self, entity_id: str, box: EmotionHandle, style: Style, parent=None) -> None:
         super().__init__(entity_id, box, style, parent)
         self.preview: int | None = None
+        # The primary persona's face is on top where curves meet: it is the one to grab.
+        self.setZValue(Z_HANDLE + (0.5 if box.curve.primary else 0.0))
 
     def compute_rect(self, box: EmotionHandle) -> QRectF:
         m = box.mark
@@ -306,6 +308,14 @@ class EmotionHandleItem(MapItem):
         left = min(m.x - r, m.label_x - 2)
         right = max(m.x + r, m.label_x + 24)
         return QRectF(left, box.top - r, right - left, box.bottom - box.top + 2 * r)
+
+    def shape(self) -> QPainterPath:
+        """Only the face is grabbable; the tall bounding rect is room for the drag preview."""
+        m = self.box.mark
+        path = QPainterPath()
+        r = m.radius + 2
+        path.addEllipse(QPointF(m.x, m.y), r, r)
+        return path
 
     def value_at(self, y: float) -> int:
         """The whole scale value nearest to scene height ``y`` (clamped)."""
