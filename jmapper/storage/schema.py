@@ -1,13 +1,14 @@
 """The library's tables, declared once from the model dataclasses.
 
-Each entity kind gets a declarative ORM class whose columns are the
+Each entity kind gets a SQLAlchemy Core table whose columns are the
 dataclass's fields, built from its type hints, so a field added to the model
 cannot be forgotten here (the schema parity and round-trip tests then demand a
 migration).  Columns hold the :mod:`jmapper.model.codec` form: enums and dates
 as text, lists, dicts and the emotion scale as JSON text, bools as integers.
 
-The ORM classes never leave ``storage/``; the store uses their ``__table__``
-with Core statements, which is what the hot path needs.
+There are deliberately no ORM classes: the store maps rows to the model's
+dataclasses itself (rows.py), and declaring mapped classes cost 40-80 ms of
+start-up and pulled in ``sqlalchemy.orm`` for nothing.
 """
 
 from __future__ import annotations
@@ -29,7 +30,6 @@ from sqlalchemy import (
     Table,
     Text,
 )
-from sqlalchemy.orm import DeclarativeBase
 
 from jmapper.model.entities import ENTITY_KINDS, EmotionScale, Snapshot
 
@@ -64,8 +64,7 @@ NAMING_CONVENTION = {
 }
 
 
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
 def _unwrap(hint: Any) -> tuple[Any, bool]:
@@ -119,44 +118,27 @@ def _columns(kind: str, cls: type) -> list[Column[Any]]:
     return columns
 
 
-def _orm_class(kind: str, cls: type) -> type[Base]:
-    name = "".join(part.title() for part in kind.split("_")) + "Row"
-    table = Table(kind, Base.metadata, *_columns(kind, cls))
-    return type(name, (Base,), {"__table__": table})
-
-
-#: Kind name -> ORM class, for every entity kind and the snapshot.
-ORM_CLASSES: dict[str, type[Base]] = {
-    kind: _orm_class(kind, cls) for kind, cls in {**ENTITY_KINDS, "snapshot": Snapshot}.items()
+#: Kind name -> table, for every entity kind and the snapshot.
+TABLES: dict[str, Table] = {
+    kind: Table(kind, metadata, *_columns(kind, cls))
+    for kind, cls in {**ENTITY_KINDS, "snapshot": Snapshot}.items()
 }
 
+#: Key/value facts about the file itself: the format marker, library id, creator.
+META_TABLE = Table(
+    "library_meta",
+    metadata,
+    Column("key", String, primary_key=True),
+    Column("value", Text, nullable=False),
+)
 
-class LibraryMetaRow(Base):
-    """Key/value facts about the file itself: the format marker, library id, creator."""
-
-    __table__ = Table(
-        "library_meta",
-        Base.metadata,
-        Column("key", String, primary_key=True),
-        Column("value", Text, nullable=False),
-    )
-
-
-class LibrarySettingRow(Base):
-    """Library-level settings (export branding per library, for example)."""
-
-    __table__ = Table(
-        "library_setting",
-        Base.metadata,
-        Column("key", String, primary_key=True),
-        Column("value", Text, nullable=False),
-    )
-
-
-metadata = Base.metadata
-TABLES: dict[str, Table] = {kind: orm.__table__ for kind, orm in ORM_CLASSES.items()}  # type: ignore[misc]
-META_TABLE: Table = LibraryMetaRow.__table__
-SETTING_TABLE: Table = LibrarySettingRow.__table__
+#: Library-level settings (export branding per library, for example).
+SETTING_TABLE = Table(
+    "library_setting",
+    metadata,
+    Column("key", String, primary_key=True),
+    Column("value", Text, nullable=False),
+)
 
 #: Alembic's own version table, created by hand for new files so creating one
 #: does not import Alembic; the DDL matches what Alembic itself emits.
