@@ -1,7 +1,11 @@
 """export_pdf: the map (fit or tiled), the optional extra pages, written atomically.
 
 A page is a closure that draws itself given its number and the total, so
-"sheet n of N" is known before anything is drawn.  The file is built in a
+"sheet n of N" is known before anything is drawn.  A tiled poster is drawn
+once into a Form XObject (map, header, legend, title block) that every sheet
+places with a translation and a clip, and the constant sheet furniture (crop
+marks, the empty assembly diagram) is a form too: the file and the time grow
+with the map, not with the map times the number of sheets.  The file is built in a
 temporary file beside the target and renamed over it only when complete:
 a failed export never damages the previous PDF.
 """
@@ -30,6 +34,7 @@ from jmapper.model.bundle import MapBundle
 log = logging.getLogger(__name__)
 
 PageFn = Callable[[Pen, int, int], None]
+_POSTER, _MARKS = "jmPoster", "jmSheetMarks"
 
 
 class _Job:
@@ -51,6 +56,8 @@ class _Job:
         self.grid = (1, 1)
         self.scale = 1.0
         self.origin = (0.0, 0.0)
+        # Form XObjects to define before the first page, given the page count.
+        self.forms: list[Callable[[Pen, int], None]] = []
 
     def title_block(self, sheet: str) -> Piece:
         return build_title_block(
@@ -94,6 +101,12 @@ class _Job:
 
         return draw
 
+    def prepare(self, pen: Pen, total: int) -> None:
+        """Define the forms the pages place (``total`` is the final page count)."""
+        for define in self.forms:
+            define(pen, total)
+            pen.reset()
+
     def _draw_map(self, pen: Pen, x: float, y: float, scale: float, visible: Rect | None) -> None:
         pen.c.saveState()
         pen.c.translate(x, -y)
@@ -121,22 +134,33 @@ class _Job:
         cols = max(1, math.ceil((poster_w - overlap) / step_w - 1e-9))
         rows = max(1, math.ceil((poster_h - overlap) / step_h - 1e-9))
         self.grid = (rows, cols)
-        count = rows * cols
+
+        def define_poster(pen: Pen, total: int) -> None:
+            # The whole poster once, at y-down coordinates (form y = -layout y).
+            c_ = pen.c
+            c_.beginForm(_POSTER, -2, -poster_h - 2, poster_w + 2, 2)
+            pen.reset()
+            header.draw(pen, 0, 0)
+            self._draw_map(pen, 0, map_y, 1.0, None)
+            tb = self.title_block(f"{rows} x {cols} sheets, {total} pages in all")
+            foot_y = poster_h - max(legend.h, tb.h)
+            legend.draw(pen, 0, foot_y)
+            tb.draw(pen, poster_w - tb.w, foot_y)
+            c_.endForm()
+
+        self.forms += [define_poster, lambda pen, _total: self._define_sheet_forms(pen)]
         pages: list[PageFn] = []
         for r in range(rows):
             for c in range(cols):
                 tile = (c * step_w, r * step_h, area_w, area_h)
                 self.tiles.append(tile)
-                pages.append(self._tile_page(tile, r, c, rows, cols, count, header, legend,
-                                             map_y, poster_w, poster_h))
+                pages.append(self._tile_page(tile, r, c, rows, cols))
         return pages
 
     def _tile_page(self, tile: tuple[float, float, float, float], r: int, c: int, rows: int,
-                   cols: int, count: int, header: Piece, legend: Piece, map_y: float,
-                   poster_w: float, poster_h: float) -> PageFn:
+                   cols: int) -> PageFn:
         m = self.margin
         tx, ty, tw, th = tile
-        visible = Rect(tx, ty - map_y, tw, th)
 
         def draw(pen: Pen, number: int, total: int) -> None:
             c_ = pen.c
@@ -145,31 +169,46 @@ class _Job:
             path.rect(m, -(m + th), tw, th)
             c_.clipPath(path, stroke=0, fill=0)
             c_.translate(m - tx, ty - m)
-            pen.reset()
-            if ty < header.h:
-                header.draw(pen, 0, 0)
-            self._draw_map(pen, 0, map_y, 1.0, visible)
-            tb = self.title_block(f"{rows} x {cols} sheets, {total} pages in all")
-            foot_y = poster_h - max(legend.h, tb.h)
-            if ty + th > foot_y:
-                legend.draw(pen, 0, foot_y)
-                tb.draw(pen, poster_w - tb.w, foot_y)
+            c_.doForm(_POSTER)
             c_.restoreState()
             pen.reset()
             self._sheet_marks(pen, r, c, rows, cols, number, total)
 
         return draw
 
+    def _assembly_cell(self, rows: int, cols: int) -> tuple[float, float, float]:
+        """Cell size and top left corner of the assembly diagram, top right of each sheet."""
+        m = self.margin
+        cell = min(3 * MM, (m - 4 * MM) / rows, 50 * MM / cols)
+        return cell, self.pw - m - 10 * MM - cols * cell, self.ph - m + 2 * MM
+
+    def _define_sheet_forms(self, pen: Pen) -> None:
+        """Crop marks and the empty assembly diagram: the same on every sheet."""
+        pw, ph, m = self.pw, self.ph, self.margin
+        rows, cols = self.grid
+        x0, y0, x1, y1 = m, m, pw - m, ph - m
+        gap, length = 1.5 * MM, min(6 * MM, m - 2 * MM)
+        pen.c.beginForm(_MARKS, 0, -ph, pw, 0)
+        pen.reset()
+        for x, sx in ((x0, -1), (x1, 1)):
+            for y, sy in ((y0, -1), (y1, 1)):
+                pen.line(x + sx * gap, y, x + sx * (gap + length), y, "#000000", 0.4)
+                pen.line(x, y + sy * gap, x, y + sy * (gap + length), "#000000", 0.4)
+        cell, ax, ay = self._assembly_cell(rows, cols)
+        for rr in range(rows):
+            for cc in range(cols):
+                pen.rect(Rect(ax + cc * cell, ay + rr * cell, cell, cell), fill="#FFFFFF",
+                         stroke="#555555", width=0.3)
+        pen.c.endForm()
+        pen.reset()
+
     def _sheet_marks(self, pen: Pen, r: int, c: int, rows: int, cols: int, number: int,
                      total: int) -> None:
         """Crop marks, overlap guides, the sheet label and the assembly diagram."""
         pw, ph, m = self.pw, self.ph, self.margin
         x0, y0, x1, y1 = m, m, pw - m, ph - m
-        gap, length = 1.5 * MM, min(6 * MM, m - 2 * MM)
-        for x, sx in ((x0, -1), (x1, 1)):
-            for y, sy in ((y0, -1), (y1, 1)):
-                pen.line(x + sx * gap, y, x + sx * (gap + length), y, "#000000", 0.4)
-                pen.line(x, y + sy * gap, x, y + sy * (gap + length), "#000000", 0.4)
+        gap = 1.5 * MM
+        pen.c.doForm(_MARKS)
         overlap = self.options.overlap_mm * MM
         guides = []
         if c > 0:
@@ -192,14 +231,9 @@ class _Job:
                  f"\u2013 page {number} of {total}")
         size = min(7.0, (m - 3 * MM) * 0.8)
         pen.text(x0 + 10 * MM, ph - m + gap + size + 1, label, size, fill="#333333")
-        cell = min(3 * MM, (m - 4 * MM) / rows, 50 * MM / cols)
-        ax = x1 - 10 * MM - cols * cell
-        ay = ph - m + 2 * MM
-        for rr in range(rows):
-            for cc in range(cols):
-                fill = self.accent if (rr, cc) == (r, c) else "#FFFFFF"
-                pen.rect(Rect(ax + cc * cell, ay + rr * cell, cell, cell), fill=fill,
-                         stroke="#555555", width=0.3)
+        cell, ax, ay = self._assembly_cell(rows, cols)
+        pen.rect(Rect(ax + c * cell, ay + r * cell, cell, cell), fill=self.accent,
+                 stroke="#555555", width=0.3)
 
     def pages(self) -> list[PageFn]:
         out: list[PageFn] = []
@@ -254,6 +288,7 @@ def export_pdf(
         canvas.setCreator(job.organisation or "")
         pen = Pen(canvas)
         total = len(pages)
+        job.prepare(pen, total)
         for number, page in enumerate(pages, start=1):
             canvas.translate(0, job.ph)
             pen.reset()

@@ -236,8 +236,8 @@ class _Builder:
             step_label: TextBlock | None = None
             if header is not None and column.index in step_lines:
                 inner = Rect(x + pad, stage_h + pad, self.cw - 2 * pad - reserve, step_h - 2 * pad)
-                step_label = self.block("step", column.step_id or "", step_lines[column.index], inner,
-                                   s.step_size, bold=True)
+                step_label = self.block("step", column.step_id or "", step_lines[column.index],
+                                        inner, s.step_size, bold=True)
             columns.append(ColumnBox(column.index, column.stage_id, column.step_id, x, self.cw,
                                      header, step_label))
         return stages, columns, stage_h + step_h

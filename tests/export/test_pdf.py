@@ -193,6 +193,21 @@ def test_tiles_overlap_and_carry_marks_and_labels(journey_bundle, tmp_path) -> N
         assert sum(a.getpixel((round(cx * k), round(cy * k)))) < 600
 
 
+def test_tiled_sheets_share_one_poster_form_with_extractable_text(journey_bundle,
+                                                                  tmp_path) -> None:
+    out = tmp_path / "t.pdf"
+    result = export_pdf(journey_bundle, out, ExportOptions(paper="A4", mode="tile"))
+    reader = PdfReader(str(out))
+    forms = set()
+    for page in reader.pages:
+        xobjects = page["/Resources"]["/XObject"]
+        forms |= {ref.idnum for ref in xobjects.values()}
+        text = _squash(page.extract_text())
+        for card in journey_bundle.cards.values():
+            assert _squash(card.title) in text, card.title
+    assert result.pages > 1 and len(forms) == 2, "map and sheet marks are drawn once each"
+
+
 def test_unwritable_path_fails_clearly(journey_bundle, tmp_path) -> None:
     with pytest.raises(ExportError) as caught:
         export_pdf(journey_bundle, "/proc/jmapper-cannot-write-here.pdf")
