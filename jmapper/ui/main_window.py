@@ -18,7 +18,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -58,6 +59,9 @@ class MainWindow(QMainWindow):
         self._was_maximised = False
         self._hidden_for_presentation: list[QWidget] = []
 
+        # Documents are made children of this holder, created before the undo group, so
+        # on destruction their stacks go (and signal) while the group still exists.
+        self._document_parent = QObject(self)
         self.undo_group = QUndoGroup(self)
         self.library_stack = QUndoStack(self)
         self.undo_group.addStack(self.library_stack)
@@ -401,7 +405,7 @@ class MainWindow(QMainWindow):
         with reporting_errors(self, "Open map"):
             if document is None:
                 bundle = self.store.load_map(map_id)
-                document = JourneyDocument(bundle, self.store, self)
+                document = JourneyDocument(bundle, self.store, self._document_parent)
                 self._adopt(document)
             else:
                 self._sync_personas(document)
@@ -451,7 +455,9 @@ class MainWindow(QMainWindow):
         self._update_titles()
 
     def _document_stack_changed(self, document: JourneyDocument) -> None:
-        if document is self.document:
+        # A stack being destroyed (with the window) still signals from its destructor.
+        alive = shiboken6.isValid(document.undo_stack) and shiboken6.isValid(self.undo_group)
+        if alive and document is self.document:
             self.undo_group.setActiveStack(document.undo_stack)
 
     def _document_changed(self, document: JourneyDocument, changes: Any) -> None:
@@ -539,6 +545,7 @@ class MainWindow(QMainWindow):
 
     # -- window state -------------------------------------------------------------------------
     def _restore_layout(self) -> None:
+        self.resizeDocks([self.library_dock, self.inspector], [340, 380], Qt.Orientation.Horizontal)
         geometry = self.settings.get(keys.WINDOW_GEOMETRY)
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)

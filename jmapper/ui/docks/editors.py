@@ -87,6 +87,7 @@ class TextEditor(FieldEditor):
         self.text = QPlainTextEdit(self)
         self.text.setTabChangesFocus(True)
         self.text.setFixedHeight(72)
+        self.text.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._row(self.text)
         self.text.textChanged.connect(lambda: self.edited.emit(self.value()))
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QSizePolicy, QWidget
 
 from jmapper.model.enums import (
     BlueprintZone,
@@ -217,6 +217,10 @@ class EntityForm(QWidget):
         for spec in SPECS[kind]:
             editor = spec.make()
             editor.setObjectName(f"field_{spec.name}")
+            # Rows keep their natural height; spare room goes below the last row.
+            policy = editor.sizePolicy()
+            policy.setVerticalPolicy(QSizePolicy.Policy.Fixed)
+            editor.setSizePolicy(policy)
             if spec.tooltip:
                 editor.setToolTip(spec.tooltip)
             editor.edited.connect(

@@ -46,6 +46,7 @@ class InspectorDock(QDockWidget):
         self.scroll = QScrollArea(body)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._layout.addWidget(self.header)
         self._layout.addWidget(self.scroll, 1)
         self.setWidget(body)

@@ -48,7 +48,8 @@ class LibraryPanel(QWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
-        self.tree.setColumnWidth(0, 220)
+        for column, width in enumerate((250, 110, 120, 80)):
+            self.tree.setColumnWidth(column, width)
         self.tree.setSortingEnabled(True)
         self.tree.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         filters = QHBoxLayout()
