@@ -230,7 +230,9 @@ class _Job:
                  f"({rows} rows x {cols} columns, {self.options.overlap_mm:g} mm overlap) "
                  f"\u2013 page {number} of {total}")
         size = min(7.0, (m - 3 * MM) * 0.8)
-        pen.text(x0 + 10 * MM, ph - m + gap + size + 1, label, size, fill="#333333")
+        # Left-aligned clear of the overlap guide at x0 + overlap.
+        pen.text(x0 + max(10 * MM, overlap + 3 * MM), ph - m + gap + size + 1, label, size,
+                 fill="#333333")
         cell, ax, ay = self._assembly_cell(rows, cols)
         pen.rect(Rect(ax + c * cell, ay + r * cell, cell, cell), fill=self.accent,
                  stroke="#555555", width=0.3)

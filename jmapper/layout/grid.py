@@ -98,9 +98,14 @@ class _Note:
 _Placed = CardBox | OpportunityBox | _Note
 
 
+def _bare(text: str) -> str:
+    """Text without surrounding quote marks and spaces, to spot a quote repeated as title."""
+    return text.strip().strip("\u201c\u201d\"'").strip()
+
+
 def _card_body(card: Card) -> str:
     parts = [card.description]
-    if card.quote:
+    if card.quote and _bare(card.quote) != _bare(card.title):
         parts.append(f"\u201c{card.quote}\u201d")
     if card.pain_volume is not None:
         per = f" / {card.pain_volume_period}" if card.pain_volume_period else ""

@@ -171,3 +171,15 @@ def test_layout_and_style_import_neither_qt_nor_reportlab() -> None:
         "assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_quote_repeated_as_the_title_is_not_printed_twice() -> None:
+    bundle = next(iter(build_samples()))
+    layout = compute_layout(bundle)
+    quoted = [c for c in bundle.cards.values() if c.quote and not c.description]
+    assert quoted
+    for card in quoted:
+        body = layout.cards[card.id].body
+        printed = " ".join(line.text for line in body.lines) if body else ""
+        same = card.title.strip("\u201c\u201d") == card.quote
+        assert (card.quote[:12] in printed) != same, card.title
