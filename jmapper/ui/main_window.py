@@ -83,8 +83,11 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.inspector, self.persona_dock)
         self.inspector.raise_()
 
+        self.zoom_label = QLabel(self)
+        self.zoom_label.setObjectName("zoomStatus")
         self.status_label = QLabel(self)
         self.status_label.setObjectName("libraryStatus")
+        self.statusBar().addPermanentWidget(self.zoom_label)
         self.statusBar().addPermanentWidget(self.status_label)
 
         self.operations = MapOperations(self)
@@ -94,6 +97,7 @@ class MainWindow(QMainWindow):
         self.library_panel.map_requested.connect(self.open_map)
         self.canvas.selection_changed.connect(self.inspector.show_selection)
         self.canvas.edit_refused.connect(self.show_refusal)
+        self.canvas.zoom_changed.connect(lambda zoom: self.zoom_label.setText(f"{zoom:.0%}"))
         self.inspector.edit_refused.connect(self.show_refusal)
         self.persona_dock.edit_refused.connect(self.show_refusal)
         self.persona_dock.library_personas_changed.connect(self.refresh_maps)
@@ -471,8 +475,9 @@ class MainWindow(QMainWindow):
             return
         if self.library_panel.isAncestorOf(new):
             self.undo_group.setActiveStack(self.library_stack)
-        elif self.document is not None and (
-            self.canvas.isAncestorOf(new) or new is self.canvas or self.inspector.isAncestorOf(new)
+        elif self.document is not None and any(
+            new is area or area.isAncestorOf(new)
+            for area in (self.canvas, self.inspector, self.persona_dock)
         ):
             self.undo_group.setActiveStack(self.document.undo_stack)
 

@@ -156,3 +156,68 @@ def test_delete_then_undo_brings_the_map_back(window, library_path, message_boxe
         assert [s.name for s in again.list_snapshots(map_id)] == ["Before the workshop"]
     window.named_actions[names.REDO].trigger()
     assert title not in _reopened_titles(library_path)
+
+
+def test_a_read_only_library_says_so_and_offers_no_edits(qtbot, store, settings, message_boxes):
+    from jmapper.ui.main_window import MainWindow
+
+    store.read_only = True  # as LibraryStore.open sets it for a file it cannot write
+    window = MainWindow(store, settings)
+    qtbot.addWidget(window)
+    assert "read-only" in window.status_label.text()
+    assert str(store.path) in window.status_label.text()
+    for name in (names.NEW_MAP, names.DELETE_MAP, names.RENAME_MAP, names.SAVE_SNAPSHOT):
+        assert not window.named_actions[name].isEnabled(), name
+    assert not window.inspector.form.isEnabled()
+
+
+def test_status_bar_says_everything_is_saved_and_shows_refusals(window):
+    assert "every change is saved" in window.status_label.text()
+    window.canvas.edit_refused.emit("A card cannot span past the last step of the map.")
+    assert window.statusBar().currentMessage().startswith("A card cannot span")
+
+
+def test_import_json_adds_the_maps_and_undo_takes_them_out(
+    window, tmp_path, monkeypatch, library_path, message_boxes
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    from jmapper.services.library import export_json
+
+    source = window.document
+    out = tmp_path / "exported.json"
+    export_json(window.store, source.map_id, out)
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(out), ""))
+    )
+    before = _titles(window.store)
+    window.named_actions[names.IMPORT_JSON].trigger()
+    assert message_boxes.shown == []
+    added = _titles(window.store) - before
+    assert added == {f"{source.bundle.map.title} (copy)"}
+    assert window.document.bundle.map.title in added
+    window.named_actions[names.UNDO].trigger()
+    assert _reopened_titles(library_path) == before
+
+
+def test_open_library_through_the_file_dialog(window, tmp_path, monkeypatch, message_boxes):
+    from PySide6.QtWidgets import QFileDialog
+
+    other = tmp_path / "empty.jmapper"
+    LibraryStore.create(other).close()
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(other), ""))
+    )
+    window.named_actions[names.OPEN_LIBRARY].trigger()
+    assert window.store.path == other
+    assert window.library_panel.visible_titles() == []
+    assert window.document is None
+    assert str(other.resolve()) in window.settings.recent_libraries()
+    not_a_library = tmp_path / "notes.jmapper"
+    not_a_library.write_text("hello", encoding="utf-8")
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(not_a_library), ""))
+    )
+    window.named_actions[names.OPEN_LIBRARY].trigger()
+    assert window.store.path == other  # still the library that opened
+    assert message_boxes.texts and "Traceback" not in message_boxes.texts[-1]
