@@ -62,6 +62,7 @@ from jmapper.ui.canvas.projection import Projection
 ZOOM_BASE = 96 / 72
 MIN_ZOOM, MAX_ZOOM = 0.05, 8.0
 SCENE_MARGIN = 24.0
+PRESENTATION_MAX_ZOOM = 2.2
 
 #: Large type for projecting to a room: the same map, bigger letters, wider columns.
 PRESENTATION_STYLE = replace(
@@ -570,6 +571,7 @@ class MapCanvas(QGraphicsView):
         policy = (Qt.ScrollBarPolicy.ScrollBarAlwaysOff if on
                   else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setHorizontalScrollBarPolicy(policy)
+        self.setVerticalScrollBarPolicy(policy)
         if on:
             self.show_stage(self._stage_index)
         else:
@@ -586,13 +588,14 @@ class MapCanvas(QGraphicsView):
         self._stage_index = index
         stage = layout.stages[index].rect
         label_w = layout.grid.x
-        width = stage.w + label_w + 16
-        scale = self.viewport().width() / width
-        zoom = max(MIN_ZOOM, min(MAX_ZOOM, scale / ZOOM_BASE))
+        width = stage.w + label_w + 8
+        # Capped, so a one-step stage does not blow its letters up past the projector.
+        zoom = max(MIN_ZOOM, min(PRESENTATION_MAX_ZOOM,
+                                 self.viewport().width() / width / ZOOM_BASE))
         self.setTransform(QTransform.fromScale(zoom * ZOOM_BASE, zoom * ZOOM_BASE))
+        view_w = self.viewport().width() / (zoom * ZOOM_BASE)
         view_h = self.viewport().height() / (zoom * ZOOM_BASE)
-        centre = QPointF(stage.x - label_w - 8 + width / 2, -8 + view_h / 2)
-        self.centerOn(centre)
+        self.centerOn(QPointF(stage.x - label_w + view_w / 2, -8 + view_h / 2))
         self._apply_zoom_value(zoom)
 
     def stage_index(self) -> int:
