@@ -127,7 +127,14 @@ def wrap(text: str, size: float, max_width: float, bold: bool = False) -> list[s
 
     Paragraph breaks in the text are kept; a word longer than the line is cut
     between characters, so the result always fits (rows grow instead).
+    Results are cached: after one edit the layout is recomputed, and all but
+    the edited card wrap exactly as before.
     """
+    return list(_wrap(text, size, max_width, bold))
+
+
+@lru_cache(maxsize=65536)
+def _wrap(text: str, size: float, max_width: float, bold: bool) -> tuple[str, ...]:
     lines: list[str] = []
     limit = max_width * 1000 / size
     for paragraph in text.replace("\r\n", "\n").split("\n"):
@@ -161,7 +168,16 @@ def wrap(text: str, size: float, max_width: float, bold: bool = False) -> list[s
         lines.append(line.rstrip())
     while len(lines) > 1 and not lines[-1]:
         lines.pop()
-    return lines
+    return tuple(lines)
+
+
+@lru_cache(maxsize=65536)
+def _measure(
+    line: str, size: float, bold: bool
+) -> tuple[float, tuple[tuple[str, str, float], ...]]:
+    """A line's width and its font segments (x in points), independent of where it sits."""
+    segs = tuple((font, run, off * size / 1000) for font, run, off in segments(line, bold))
+    return text_width(line, size, bold), segs
 
 
 def line_height(size: float, spacing: float) -> float:
@@ -183,14 +199,13 @@ def place_lines(
     top = y + (step - size) / 2 + ascent(size)
     out: list[TextLine] = []
     for i, line in enumerate(lines):
-        width = text_width(line, size, bold)
+        width, segs = _measure(line, size, bold)
         if align == "center":
             lx = x + (max_width - width) / 2
         elif align == "right":
             lx = x + max_width - width
         else:
             lx = x
-        segs = tuple((font, run, off * size / 1000) for font, run, off in segments(line, bold))
         out.append(TextLine(line, lx, top + i * step, width, segs))
     return tuple(out)
 
