@@ -49,6 +49,10 @@ def test_render_window_states(window, qtbot):
     window.named_actions[names.SNAPSHOTS].trigger()
     _save(window.active_dialog, "06-snapshots")
     window.active_dialog.close()
+    window.set_presentation(True)
+    qtbot.wait(50)
+    _save(window, "08-presentation")
+    window.set_presentation(False)
 
 
 def test_render_dark_palette(window, qtbot):
