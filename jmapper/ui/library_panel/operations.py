@@ -20,11 +20,11 @@ from jmapper.model.enums import MapType
 from jmapper.model.errors import DomainError
 from jmapper.ui import settings as keys
 from jmapper.ui.dialogs.messages import reporting_errors, show_error
-from jmapper.ui.dialogs.new_map import NewMapDialog, NewMapRequest
 from jmapper.ui.dialogs.prompt import TextPromptDialog
 from jmapper.ui.library_panel.commands import AddMapCommand, DeleteMapCommand
 
 if TYPE_CHECKING:
+    from jmapper.ui.dialogs.new_map import NewMapDialog, NewMapRequest
     from jmapper.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -42,6 +42,9 @@ class MapOperations:
 
     # -- adding ------------------------------------------------------------------------
     def new_map(self) -> NewMapDialog:
+        # The dialog pulls in the templates; load it when first asked, not at start-up.
+        from jmapper.ui.dialogs.new_map import NewMapDialog
+
         dialog = NewMapDialog(self.store.list_personas(), self.window)
         dialog.accepted.connect(lambda: self.create(dialog.request()))
         self.window.show_dialog(dialog)
