@@ -1,10 +1,13 @@
-"""Storage: the SQLite library file is the document (SQLAlchemy + Alembic).
+"""Storage: the SQLite library file is the document.
 
-Import this package for the public API only; ORM classes stay inside it.
-Alembic is imported lazily, only when an older file is upgraded, so the
-editor's start-up path never pays for it.
+Import this package for the public API only; table definitions stay inside
+it.  A session (open, load, apply, personas, snapshots, settings) runs on a
+plain sqlite3 connection; SQLAlchemy, which defines the schema, is imported
+only to create a new library, and Alembic only when an older file is
+upgraded, so the editor's start-up path pays for neither.
 """
 
+from jmapper.storage.constants import HEAD_REVISION, SCHEMA_VERSION
 from jmapper.storage.errors import (
     LibraryBusyError,
     LibraryCorruptError,
@@ -15,7 +18,6 @@ from jmapper.storage.errors import (
     NotALibraryError,
 )
 from jmapper.storage.paths import default_library_path
-from jmapper.storage.schema import HEAD_REVISION, SCHEMA_VERSION
 from jmapper.storage.store import LibraryStore, MapSummary
 
 __all__ = [

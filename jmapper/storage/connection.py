@@ -1,12 +1,12 @@
 """One SQLite connection per library, with our pragmas and explicit transactions.
 
-The sqlite3 connection runs in autocommit mode and every transaction is
-written out by hand: ``BEGIN IMMEDIATE`` takes the write lock before any work
-(so a busy wait happens up front, not half-way through an edit), ``PRAGMA
-defer_foreign_keys`` lets a change set arrive in any order, and ``COMMIT`` with
-``synchronous=FULL`` in WAL mode means that what the screen shows as done
-survives a crash.  SQLAlchemy sees the connection as AUTOCOMMIT and never
-issues transaction statements of its own.
+The store talks to a plain ``sqlite3`` connection in autocommit mode and every
+transaction is written out by hand: ``BEGIN IMMEDIATE`` takes the write lock
+before any work (so a busy wait happens up front, not half-way through an
+edit), ``PRAGMA defer_foreign_keys`` lets a change set arrive in any order, and
+``COMMIT`` with ``synchronous=FULL`` in WAL mode means that what the screen
+shows as done survives a crash.  Nothing here imports SQLAlchemy at module
+level: only :func:`make_engine` (migrations, tests) does, when called.
 """
 
 from __future__ import annotations
@@ -16,9 +16,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from sqlalchemy import Connection, Engine, create_engine, exc
-from sqlalchemy.pool import StaticPool
+from typing import TYPE_CHECKING
 
 from jmapper.storage.errors import (
     LibraryBusyError,
@@ -29,37 +27,51 @@ from jmapper.storage.errors import (
 )
 from jmapper.storage.probe import read_only_uri
 
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
 log = logging.getLogger(__name__)
 
 DEFAULT_BUSY_TIMEOUT = 2.0  # seconds another process may hold the write lock before we give up
 
 
-def make_engine(path: Path, *, read_only: bool, busy_timeout: float) -> Engine:
-    """An engine over exactly one sqlite3 connection to ``path``, pragmas applied."""
+def connect(path: Path, *, read_only: bool, busy_timeout: float) -> sqlite3.Connection:
+    """A sqlite3 connection to ``path`` in autocommit mode, our pragmas applied."""
     timeout_ms = int(busy_timeout * 1000)
-
-    def connect() -> sqlite3.Connection:
-        if read_only:
-            raw = sqlite3.connect(
-                read_only_uri(path),
-                uri=True,
-                isolation_level=None,
-                timeout=busy_timeout,
-                check_same_thread=False,
-            )
-        else:
-            raw = sqlite3.connect(
-                str(path), isolation_level=None, timeout=busy_timeout, check_same_thread=False
-            )
+    if read_only:
+        raw = sqlite3.connect(
+            read_only_uri(path),
+            uri=True,
+            isolation_level=None,
+            timeout=busy_timeout,
+            check_same_thread=False,
+        )
+    else:
+        raw = sqlite3.connect(
+            str(path), isolation_level=None, timeout=busy_timeout, check_same_thread=False
+        )
+    try:
         raw.execute(f"PRAGMA busy_timeout={timeout_ms}")
         if not read_only:
             raw.execute("PRAGMA journal_mode=WAL")
         raw.execute("PRAGMA synchronous=FULL")
         raw.execute("PRAGMA foreign_keys=ON")
-        return raw
+    except BaseException:
+        raw.close()
+        raise
+    return raw
+
+
+def make_engine(path: Path, *, read_only: bool, busy_timeout: float) -> Engine:
+    """A SQLAlchemy engine over exactly one such connection (migrations and tests only)."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import StaticPool
+
+    def creator() -> sqlite3.Connection:
+        return connect(path, read_only=read_only, busy_timeout=busy_timeout)
 
     return create_engine(
-        "sqlite://", creator=connect, poolclass=StaticPool, isolation_level="AUTOCOMMIT"
+        "sqlite://", creator=creator, poolclass=StaticPool, isolation_level="AUTOCOMMIT"
     )
 
 
@@ -99,30 +111,32 @@ def translate(error: BaseException, path: Path) -> LibraryError:
 
 
 @contextmanager
-def transaction(conn: Connection, path: Path, *, write: bool) -> Iterator[Connection]:
+def transaction(
+    conn: sqlite3.Connection, path: Path, *, write: bool
+) -> Iterator[sqlite3.Connection]:
     """One BEGIN…COMMIT on ``conn``; rolled back entirely if anything inside fails."""
     try:
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+        conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
         if write:
-            conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
-    except exc.DBAPIError as error:
-        _rollback(conn)
+            conn.execute("PRAGMA defer_foreign_keys=ON")
+    except sqlite3.Error as error:
+        rollback(conn)
         raise translate(error, path) from None
     try:
         yield conn
-        conn.exec_driver_sql("COMMIT")
-    except exc.DBAPIError as error:
-        _rollback(conn)
+        conn.execute("COMMIT")
+    except sqlite3.Error as error:
+        rollback(conn)
         raise translate(error, path) from None
     except BaseException:
-        _rollback(conn)
+        rollback(conn)
         raise
 
 
-def _rollback(conn: Connection) -> None:
-    raw = conn.connection.dbapi_connection
-    if raw is not None and getattr(raw, "in_transaction", False):
+def rollback(conn: sqlite3.Connection) -> None:
+    """Roll back the open transaction, if there is one; a failure is only logged."""
+    if conn.in_transaction:
         try:
-            conn.exec_driver_sql("ROLLBACK")
-        except exc.DBAPIError as error:
+            conn.execute("ROLLBACK")
+        except sqlite3.Error as error:
             log.error("rollback failed: %s", error)

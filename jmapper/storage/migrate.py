@@ -1,7 +1,8 @@
 """Run the packaged Alembic migrations on an open library connection.
 
-Alembic is imported here, inside the functions, and nowhere on the start-up
-path: opening a library at head (the usual case) never pays for it.  The whole
+Alembic is imported here, inside the functions, and SQLAlchemy (whose
+connection Alembic needs) only by their callers, so neither is on the start-up
+path: opening a library at head (the usual case) never pays for them.  The whole
 upgrade is one ``BEGIN IMMEDIATE`` transaction with foreign keys off (batch
 migrations copy tables), and it is committed only if ``foreign_key_check`` is
 clean, so a failed upgrade leaves the file as it was.
@@ -11,9 +12,10 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 log = logging.getLogger(__name__)
 

@@ -16,18 +16,18 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from jmapper.storage.constants import (
+    APPLICATION_ID,
+    FORMAT_MARKER,
+    REVISIONS,
+    SCHEMA_VERSION,
+)
 from jmapper.storage.errors import (
     LibraryBusyError,
     LibraryCorruptError,
     LibraryTooNewError,
     NotALibraryError,
     quoted,
-)
-from jmapper.storage.schema import (
-    APPLICATION_ID,
-    FORMAT_MARKER,
-    REVISIONS,
-    SCHEMA_VERSION,
 )
 
 log = logging.getLogger(__name__)

@@ -9,7 +9,6 @@ Python value (text, numbers, ids) skip conversion entirely: ``load_map`` of a
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import typing
 from collections.abc import Callable
@@ -17,8 +16,7 @@ from functools import cache
 from typing import Any
 
 from jmapper.model.codec import field_codecs
-from jmapper.model.entities import ENTITY_KINDS, Snapshot
-from jmapper.storage.schema import is_json
+from jmapper.storage.columns import column_names, entity_class, is_json
 
 _PLAIN = (str, int, float, str | None, int | None, float | None)
 
@@ -28,10 +26,6 @@ RowDecoder = Callable[[tuple[Any, ...]], Any]
 
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-
-
-def entity_class(kind: str) -> type:
-    return Snapshot if kind == "snapshot" else ENTITY_KINDS[kind]
 
 
 @cache
@@ -50,7 +44,7 @@ def _plan(kind: str) -> tuple[tuple[str, Any, Any, bool], ...]:
 
 
 def field_names(kind: str) -> list[str]:
-    return [f.name for f in dataclasses.fields(entity_class(kind))]
+    return list(column_names(kind))
 
 
 @cache

@@ -9,12 +9,17 @@ as text, lists, dicts and the emotion scale as JSON text, bools as integers.
 There are deliberately no ORM classes: the store maps rows to the model's
 dataclasses itself (rows.py), and declaring mapped classes cost 40-80 ms of
 start-up and pulled in ``sqlalchemy.orm`` for nothing.
+
+Nor does a session import this module: opening a library and every read and
+write talk to a plain ``sqlite3`` connection with SQL built from the same
+dataclass fields (:mod:`jmapper.storage.columns`, ``statements``).  SQLAlchemy
+is imported only to create a new file (:func:`create_ddl`), to migrate one
+(Alembic) and in tests, which check that both routes make the same schema.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import types
 import typing
 from datetime import date
 from enum import Enum
@@ -29,31 +34,37 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    create_mock_engine,
 )
 
-from jmapper.model.entities import ENTITY_KINDS, EmotionScale, Snapshot
+from jmapper.storage.columns import TABLE_KINDS, is_json, unwrap
+from jmapper.storage.constants import (
+    ALEMBIC_VERSION_DDL,
+    APPLICATION_ID,
+    FOREIGN_KEYS,
+    FORMAT_MARKER,
+    HEAD_REVISION,
+    META_TABLE_NAME,
+    REVISIONS,
+    SCHEMA_VERSION,
+    SETTING_TABLE_NAME,
+)
 
-#: The schema number: ``PRAGMA user_version`` of a library at head.
-SCHEMA_VERSION = 2
-#: The Alembic revision a library at head carries, and each revision's schema number.
-HEAD_REVISION = "0002_library_settings"
-REVISIONS: dict[str, int] = {"0001_initial": 1, "0002_library_settings": 2}
-#: ``PRAGMA application_id``: "JMAP" in ASCII, so file(1) and we can recognise the file.
-APPLICATION_ID = 0x4A4D4150
-FORMAT_MARKER = "jmapper-library"
-
-#: Structural references enforced by SQLite (deferred per transaction, so any order works).
-FOREIGN_KEYS: dict[tuple[str, str], str] = {
-    ("step", "stage_id"): "stage.id",
-    ("card", "lane_id"): "lane.id",
-    ("card", "stage_id"): "stage.id",
-    ("card", "step_id"): "step.id",
-    ("emotion_point", "stage_id"): "stage.id",
-    ("emotion_point", "step_id"): "step.id",
-    ("card_link", "source_card_id"): "card.id",
-    ("card_link", "target_card_id"): "card.id",
-    ("metric_value", "metric_id"): "metric_definition.id",
-}
+__all__ = [
+    "ALEMBIC_VERSION_DDL",
+    "APPLICATION_ID",
+    "FOREIGN_KEYS",
+    "FORMAT_MARKER",
+    "HEAD_REVISION",
+    "META_TABLE",
+    "REVISIONS",
+    "SCHEMA_VERSION",
+    "SETTING_TABLE",
+    "TABLES",
+    "create_ddl",
+    "is_json",
+    "metadata",
+]
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_name)s",
@@ -67,22 +78,8 @@ NAMING_CONVENTION = {
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-def _unwrap(hint: Any) -> tuple[Any, bool]:
-    """(the non-None type, whether None is allowed) of a field's hint."""
-    if typing.get_origin(hint) in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(hint) if a is not type(None)]
-        return args[0], True
-    return hint, False
-
-
-def is_json(hint: Any) -> bool:
-    """Whether a field is stored as JSON text (lists, dicts, the emotion scale)."""
-    base, _ = _unwrap(hint)
-    return typing.get_origin(base) in (list, dict) or base is EmotionScale
-
-
 def _column_type(hint: Any) -> Any:
-    base, _ = _unwrap(hint)
+    base, _ = unwrap(hint)
     if is_json(hint):
         return Text
     if base is bool or base is int:
@@ -98,7 +95,7 @@ def _columns(kind: str, cls: type) -> list[Column[Any]]:
     hints = typing.get_type_hints(cls)
     columns: list[Column[Any]] = []
     for f in dataclasses.fields(cls):
-        _, nullable = _unwrap(hints[f.name])
+        _, nullable = unwrap(hints[f.name])
         args: list[Any] = []
         if f.name == "map_id":
             args.append(ForeignKey("map.id", ondelete="CASCADE"))
@@ -120,13 +117,12 @@ def _columns(kind: str, cls: type) -> list[Column[Any]]:
 
 #: Kind name -> table, for every entity kind and the snapshot.
 TABLES: dict[str, Table] = {
-    kind: Table(kind, metadata, *_columns(kind, cls))
-    for kind, cls in {**ENTITY_KINDS, "snapshot": Snapshot}.items()
+    kind: Table(kind, metadata, *_columns(kind, cls)) for kind, cls in TABLE_KINDS.items()
 }
 
 #: Key/value facts about the file itself: the format marker, library id, creator.
 META_TABLE = Table(
-    "library_meta",
+    META_TABLE_NAME,
     metadata,
     Column("key", String, primary_key=True),
     Column("value", Text, nullable=False),
@@ -134,16 +130,24 @@ META_TABLE = Table(
 
 #: Library-level settings (export branding per library, for example).
 SETTING_TABLE = Table(
-    "library_setting",
+    SETTING_TABLE_NAME,
     metadata,
     Column("key", String, primary_key=True),
     Column("value", Text, nullable=False),
 )
 
-#: Alembic's own version table, created by hand for new files so creating one
-#: does not import Alembic; the DDL matches what Alembic itself emits.
-ALEMBIC_VERSION_DDL = (
-    "CREATE TABLE alembic_version (\n"
-    "\tversion_num VARCHAR(32) NOT NULL, \n"
-    "\tCONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n)"
-)
+
+def create_ddl() -> list[str]:
+    """The statements ``metadata.create_all`` runs on an empty SQLite file, in its order.
+
+    Captured through a mock engine, so a new library is created on the
+    store's own sqlite3 connection, inside its one transaction.
+    """
+    statements: list[str] = []
+
+    def capture(sql: Any, *multiparams: Any, **params: Any) -> None:
+        statements.append(str(sql.compile(dialect=engine.dialect)).strip())
+
+    engine = create_mock_engine("sqlite://", capture)
+    metadata.create_all(engine, checkfirst=False)
+    return statements

@@ -1,62 +1,78 @@
-"""Core statements for every table, built once at import and reused for every call.
+"""The SQL of every read and write, built once per kind from the dataclass fields.
 
-SQLAlchemy caches the compiled form of a statement object, so keeping one
-object per (kind, operation) makes each ``apply`` a cache hit: no reflection,
-no compilation, just parameters.
+Column names are field names (:mod:`jmapper.storage.columns`), so the text
+here is derived, not written out: a field added to the model appears in every
+statement.  Plain strings with ``?`` placeholders, run on the store's sqlite3
+connection; sqlite3 keeps their prepared forms in its statement cache, so a
+session never imports SQLAlchemy and never compiles anything twice.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from functools import cache
 
-from sqlalchemy import Delete, Select, Table, bindparam, delete, select
-from sqlalchemy.dialects.sqlite import insert
+from jmapper.storage.columns import TABLE_KINDS, column_names
+from jmapper.storage.constants import META_TABLE_NAME, SETTING_TABLE_NAME
 
-from jmapper.storage.rows import field_names
-from jmapper.storage.schema import SETTING_TABLE, TABLES
+
+def quote(name: str) -> str:
+    """An identifier as SQL text (our names never contain quotes)."""
+    return f'"{name}"'
 
 
 @dataclass(frozen=True)
 class KindStatements:
-    table: Table
-    upsert: Any  # sqlite Insert … ON CONFLICT(id) DO UPDATE
-    insert: Any
-    delete_by_id: Delete
-    select_by_id: Select[Any]
-    select_by_map: Select[Any] | None
-    delete_by_map: Delete | None
+    """SQL for one kind's table; parameters are positional, in column order for rows."""
+
+    table: str
+    columns: tuple[str, ...]
+    upsert: str  # INSERT … ON CONFLICT(id) DO UPDATE, a full row
+    insert: str  # a full row
+    delete_by_id: str  # (id,)
+    select_by_id: str  # (id,) -> full rows
+    select_all: str  # () -> full rows
+    select_by_map: str | None  # (map_id,) -> full rows
+    delete_by_map: str | None  # (map_id,)
 
 
-def _statements(kind: str, table: Table) -> KindStatements:
-    columns = [table.c[name] for name in field_names(kind)]
-    base = insert(table)
-    upsert = base.on_conflict_do_update(
-        index_elements=[table.c.id],
-        set_={c.name: base.excluded[c.name] for c in columns if c.name != "id"},
-    )
-    has_map = "map_id" in table.c
+def _statements(kind: str) -> KindStatements:
+    table = quote(kind)
+    names = column_names(kind)
+    columns = ", ".join(quote(n) for n in names)
+    marks = ", ".join("?" for _ in names)
+    updates = ", ".join(f"{quote(n)} = excluded.{quote(n)}" for n in names if n != "id")
+    insert = f"INSERT INTO {table} ({columns}) VALUES ({marks})"
+    select = f"SELECT {columns} FROM {table}"
+    has_map = "map_id" in names
     return KindStatements(
-        table=table,
-        upsert=upsert,
-        insert=insert(table),
-        delete_by_id=delete(table).where(table.c.id == bindparam("entity_id")),
-        select_by_id=select(*columns).where(table.c.id == bindparam("entity_id")),
-        select_by_map=(
-            select(*columns).where(table.c.map_id == bindparam("map_id")) if has_map else None
-        ),
-        delete_by_map=(
-            delete(table).where(table.c.map_id == bindparam("map_id")) if has_map else None
-        ),
+        table=kind,
+        columns=names,
+        upsert=f"{insert} ON CONFLICT(id) DO UPDATE SET {updates}",
+        insert=insert,
+        delete_by_id=f"DELETE FROM {table} WHERE id = ?",
+        select_by_id=f"{select} WHERE id = ?",
+        select_all=select,
+        select_by_map=f"{select} WHERE map_id = ?" if has_map else None,
+        delete_by_map=f"DELETE FROM {table} WHERE map_id = ?" if has_map else None,
     )
 
 
-STATEMENTS: dict[str, KindStatements] = {
-    kind: _statements(kind, table) for kind, table in TABLES.items()
-}
+STATEMENTS: dict[str, KindStatements] = {kind: _statements(kind) for kind in TABLE_KINDS}
 
-_setting_insert = insert(SETTING_TABLE)
-SETTING_UPSERT = _setting_insert.on_conflict_do_update(
-    index_elements=[SETTING_TABLE.c.key], set_={"value": _setting_insert.excluded.value}
+
+@cache
+def update_sql(kind: str, columns: tuple[str, ...]) -> str:
+    """``UPDATE`` of just ``columns`` of one row: parameters are their values, then the id."""
+    if kind not in STATEMENTS:
+        raise KeyError(kind)
+    assignments = ", ".join(f"{quote(n)} = ?" for n in columns)
+    return f"UPDATE {quote(kind)} SET {assignments} WHERE id = ?"
+
+
+SETTING_SELECT = f"SELECT value FROM {quote(SETTING_TABLE_NAME)} WHERE key = ?"
+SETTING_UPSERT = (
+    f"INSERT INTO {quote(SETTING_TABLE_NAME)} (key, value) VALUES (?, ?) "
+    "ON CONFLICT(key) DO UPDATE SET value = excluded.value"
 )
-SETTING_SELECT = select(SETTING_TABLE.c.value).where(SETTING_TABLE.c.key == bindparam("key"))
+META_INSERT = f"INSERT INTO {quote(META_TABLE_NAME)} (key, value) VALUES (?, ?)"

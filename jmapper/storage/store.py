@@ -20,10 +20,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache
 from pathlib import Path
-
-from sqlalchemy import Connection, Engine, exc, func, select
 
 from jmapper import __version__
 from jmapper.model.bundle import MapBundle
@@ -33,9 +30,17 @@ from jmapper.model.enums import MapStatus, MapType
 from jmapper.storage import probe as probing
 from jmapper.storage.connection import (
     DEFAULT_BUSY_TIMEOUT,
-    make_engine,
+    connect,
+    rollback,
     transaction,
     translate,
+)
+from jmapper.storage.constants import (
+    ALEMBIC_VERSION_DDL,
+    APPLICATION_ID,
+    FORMAT_MARKER,
+    HEAD_REVISION,
+    SCHEMA_VERSION,
 )
 from jmapper.storage.errors import (
     LibraryError,
@@ -44,19 +49,22 @@ from jmapper.storage.errors import (
     quoted,
 )
 from jmapper.storage.rows import row_decoder, row_encoder
-from jmapper.storage.schema import (
-    ALEMBIC_VERSION_DDL,
-    APPLICATION_ID,
-    FORMAT_MARKER,
-    HEAD_REVISION,
-    META_TABLE,
-    SCHEMA_VERSION,
-    TABLES,
-    metadata,
+from jmapper.storage.statements import (
+    META_INSERT,
+    SETTING_SELECT,
+    SETTING_UPSERT,
+    STATEMENTS,
+    update_sql,
 )
-from jmapper.storage.statements import SETTING_SELECT, SETTING_UPSERT, STATEMENTS
 
 log = logging.getLogger(__name__)
+
+#: The map list's columns, and the kinds whose rows it counts per map.
+_SUMMARY_SQL = (
+    "SELECT id, title, map_type, status, primary_persona_id, last_reviewed, derived_from_id "
+    'FROM "map"'
+)
+_COUNTED_KINDS = ("stage", "step", "lane", "card")
 
 
 @dataclass
@@ -77,24 +85,27 @@ class MapSummary:
 
 
 class LibraryStore:
-    """An open library file; create with :meth:`open` or :meth:`create`."""
+    """An open library file; create with :meth:`open` or :meth:`create`.
+
+    Holds one plain ``sqlite3`` connection: a session never imports SQLAlchemy.
+    """
 
     def __init__(
         self,
         path: Path,
-        engine: Engine,
         *,
         read_only: bool,
         backup_path: Path | None = None,
+        busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
     ) -> None:
         self.path = path
         self.read_only = read_only
         self.backup_path = backup_path
-        self._engine: Engine | None = engine
         try:
-            self._conn: Connection | None = engine.connect()
-        except exc.DBAPIError as error:
-            engine.dispose()
+            self._conn: sqlite3.Connection | None = connect(
+                path, read_only=read_only, busy_timeout=busy_timeout
+            )
+        except sqlite3.Error as error:
             raise translate(error, path) from None
 
     # -- opening and closing ----------------------------------------------------
@@ -123,8 +134,7 @@ class LibraryStore:
             return cls.create(path, busy_timeout=busy_timeout)
         found = probing.probe(path, busy_timeout)
         if found.schema == SCHEMA_VERSION:
-            engine = make_engine(path, read_only=not found.writable, busy_timeout=busy_timeout)
-            return cls(path, engine, read_only=not found.writable)
+            return cls(path, read_only=not found.writable, busy_timeout=busy_timeout)
         if not found.writable:
             raise LibraryReadOnlyError(
                 f"{quoted(path)} was made by an older version of jmapper and must be upgraded, "
@@ -132,25 +142,8 @@ class LibraryStore:
                 "write to) and open it again."
             )
         backup = _backup(path, found.schema)
-        engine = make_engine(path, read_only=False, busy_timeout=busy_timeout)
-        try:
-            from jmapper.storage import migrate
-
-            with engine.connect() as conn:
-                migrate.upgrade(conn)
-        except LibraryError:
-            engine.dispose()
-            raise
-        except Exception as error:
-            engine.dispose()
-            if isinstance(getattr(error, "orig", None), sqlite3.OperationalError):
-                raise translate(error, path) from None
-            log.exception("upgrading %s failed", path)
-            raise LibraryError(
-                f"{quoted(path)} could not be upgraded to this version of jmapper. "
-                f"It is unchanged, and a copy is kept as {quoted(backup)}."
-            ) from None
-        return cls(path, engine, read_only=False, backup_path=backup)
+        _upgrade(path, backup, busy_timeout)
+        return cls(path, read_only=False, backup_path=backup, busy_timeout=busy_timeout)
 
     @classmethod
     def create(
@@ -176,15 +169,16 @@ class LibraryStore:
                 "Choose a folder you can write to."
             ) from None
         temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
-        engine = make_engine(temporary, read_only=False, busy_timeout=busy_timeout)
         try:
-            with engine.connect() as conn, transaction(conn, temporary, write=True):
-                _initialise(conn)
-            engine.dispose()
+            conn = connect(temporary, read_only=False, busy_timeout=busy_timeout)
+            try:
+                with transaction(conn, temporary, write=True):
+                    _initialise(conn)
+            finally:
+                conn.close()
             os.replace(temporary, path)
             _fsync_directory(path.parent)
-        except (OSError, sqlite3.Error) as error:
-            engine.dispose()
+        except (OSError, sqlite3.Error, LibraryError) as error:
             log.warning("cannot create %s: %s", path, error)
             raise LibraryError(
                 f"A new library could not be created at {quoted(path)}. "
@@ -193,18 +187,14 @@ class LibraryStore:
         finally:
             for leftover in (temporary, Path(f"{temporary}-wal"), Path(f"{temporary}-shm")):
                 leftover.unlink(missing_ok=True)
-        return cls(
-            path, make_engine(path, read_only=False, busy_timeout=busy_timeout), read_only=False
-        )
+        return cls(path, read_only=False, busy_timeout=busy_timeout)
 
     def close(self) -> None:
         """Close the file (checkpointing the WAL); safe to call twice."""
         if self._conn is not None:
+            rollback(self._conn)
             self._conn.close()
             self._conn = None
-        if self._engine is not None:
-            self._engine.dispose()
-            self._engine = None
 
     def __enter__(self) -> LibraryStore:
         return self
@@ -213,26 +203,30 @@ class LibraryStore:
         self.close()
 
     # -- transactions -------------------------------------------------------------
-    def _connection(self) -> Connection:
+    def _connection(self) -> sqlite3.Connection:
+        """The open sqlite3 connection (tests trace and query it)."""
         if self._conn is None:
             raise LibraryError(f"{quoted(self.path)} has been closed. Open the library again.")
         return self._conn
 
     @contextmanager
-    def _reading(self) -> Iterator[Connection]:
+    def _reading(self) -> Iterator[sqlite3.Connection]:
         with transaction(self._connection(), self.path, write=False) as conn:
             yield conn
 
     @contextmanager
-    def _writing(self) -> Iterator[Connection]:
+    def _writing(self) -> Iterator[sqlite3.Connection]:
         conn = self._connection()
+        self._refuse_if_read_only()
+        with transaction(conn, self.path, write=True):
+            yield conn
+
+    def _refuse_if_read_only(self) -> None:
         if self.read_only:
             raise LibraryReadOnlyError(
                 f"{quoted(self.path)} is open read-only, so your change was not saved. "
                 "Make the file writable and open it again."
             )
-        with transaction(conn, self.path, write=True):
-            yield conn
 
     # -- the hot path ---------------------------------------------------------------
     def apply(self, changes: Sequence[EntityChange]) -> None:
@@ -242,19 +236,13 @@ class LibraryStore:
         columns that differ; a new one an upsert of its row; a vanished one a
         ``DELETE``.  Foreign-key checks are deferred to the commit only when rows
         appear or disappear, so a change set can list them in any order.  This
-        is the hot path of every keystroke, so it talks to the sqlite3
-        connection directly with SQL built once per kind and column set.
+        is the hot path of every keystroke: SQL built once per kind and column
+        set, straight on the sqlite3 connection.
         """
         if not changes:
             return
-        conn = self._connection()
-        if self.read_only:
-            raise LibraryReadOnlyError(
-                f"{quoted(self.path)} is open read-only, so your change was not saved. "
-                "Make the file writable and open it again."
-            )
-        raw = conn.connection.driver_connection
-        assert raw is not None
+        raw = self._connection()
+        self._refuse_if_read_only()
         structural = any(c.before is None or c.after is None for c in changes)
         try:
             raw.execute("BEGIN IMMEDIATE")
@@ -267,11 +255,7 @@ class LibraryStore:
                 _write_change(raw, change)
             raw.execute("COMMIT")
         except BaseException as error:
-            if raw.in_transaction:
-                try:
-                    raw.execute("ROLLBACK")
-                except sqlite3.Error as rollback_error:
-                    log.error("rollback failed: %s", rollback_error)
+            rollback(raw)
             if isinstance(error, sqlite3.Error):
                 raise translate(error, self.path) from None
             raise
@@ -279,76 +263,61 @@ class LibraryStore:
     # -- maps -------------------------------------------------------------------------
     def list_maps(self) -> list[MapSummary]:
         """Every map in the library, ordered by title."""
-        maps = TABLES["map"]
         with self._reading() as conn:
-            persona = TABLES["persona"]
-            personas = dict(conn.execute(select(persona.c.id, persona.c.name)).all())
-            counts = {kind: self._counts(conn, kind) for kind in ("stage", "step", "lane", "card")}
-            rows = conn.execute(
-                select(
-                    maps.c.id,
-                    maps.c.title,
-                    maps.c.map_type,
-                    maps.c.status,
-                    maps.c.primary_persona_id,
-                    maps.c.last_reviewed,
-                    maps.c.derived_from_id,
-                )
-            ).all()
+            personas = dict(conn.execute('SELECT id, name FROM "persona"').fetchall())
+            counts = {kind: self._counts(conn, kind) for kind in _COUNTED_KINDS}
+            rows = conn.execute(_SUMMARY_SQL).fetchall()
         summaries = [
             MapSummary(
-                id=row.id,
-                title=row.title,
-                map_type=MapType(row.map_type),
-                status=MapStatus(row.status),
-                persona_name=personas.get(row.primary_persona_id),
-                stage_count=counts["stage"].get(row.id, 0),
-                step_count=counts["step"].get(row.id, 0),
-                lane_count=counts["lane"].get(row.id, 0),
-                card_count=counts["card"].get(row.id, 0),
-                last_reviewed=date.fromisoformat(row.last_reviewed) if row.last_reviewed else None,
-                derived_from_id=row.derived_from_id,
+                id=map_id,
+                title=title,
+                map_type=MapType(map_type),
+                status=MapStatus(status),
+                persona_name=personas.get(persona_id),
+                stage_count=counts["stage"].get(map_id, 0),
+                step_count=counts["step"].get(map_id, 0),
+                lane_count=counts["lane"].get(map_id, 0),
+                card_count=counts["card"].get(map_id, 0),
+                last_reviewed=date.fromisoformat(reviewed) if reviewed else None,
+                derived_from_id=derived_from_id,
             )
-            for row in rows
+            for map_id, title, map_type, status, persona_id, reviewed, derived_from_id in rows
         ]
         return sorted(summaries, key=lambda s: (s.title.casefold(), s.title, s.id))
 
     @staticmethod
-    def _counts(conn: Connection, kind: str) -> dict[str, int]:
-        table = TABLES[kind]
-        query = select(table.c.map_id, func.count()).group_by(table.c.map_id)
-        return dict(conn.execute(query).all())
+    def _counts(conn: sqlite3.Connection, kind: str) -> dict[str, int]:
+        query = f'SELECT map_id, count(*) FROM "{STATEMENTS[kind].table}" GROUP BY map_id'
+        return dict(conn.execute(query).fetchall())
 
     def map_ids(self) -> list[str]:
         with self._reading() as conn:
-            return list(conn.execute(select(TABLES["map"].c.id)).scalars())
+            return [row[0] for row in conn.execute('SELECT id FROM "map"')]
 
     def has_map(self, map_id: str) -> bool:
         with self._reading() as conn:
             return self._has(conn, "map", map_id)
 
     @staticmethod
-    def _has(conn: Connection, kind: str, entity_id: str) -> bool:
-        found = conn.execute(STATEMENTS[kind].select_by_id, {"entity_id": entity_id}).first()
+    def _has(conn: sqlite3.Connection, kind: str, entity_id: str) -> bool:
+        found = conn.execute(f'SELECT 1 FROM "{kind}" WHERE id = ?', (entity_id,)).fetchone()
         return found is not None
 
     def load_map(self, map_id: str) -> MapBundle:
         """The map with all it holds; ``personas`` are all the library's personas."""
         with self._reading() as conn:
-            row = conn.execute(STATEMENTS["map"].select_by_id, {"entity_id": map_id}).first()
+            row = conn.execute(STATEMENTS["map"].select_by_id, (map_id,)).fetchone()
             if row is None:
                 raise LibraryError(
                     f"That map is no longer in {quoted(self.path)}. "
                     "Choose another map from the library."
                 )
-            bundle = MapBundle(map=row_decoder("map")(tuple(row)))
+            bundle = MapBundle(map=row_decoder("map")(row))
             bundle.personas = self._personas(conn)
             for kind in CHILD_KINDS:
                 statement = STATEMENTS[kind].select_by_map
                 assert statement is not None
-                decode = row_decoder(kind)
-                result = conn.execute(statement, {"map_id": map_id})
-                entities = map(decode, result)
+                entities = map(row_decoder(kind), conn.execute(statement, (map_id,)))
                 bundle.collections[kind] = {entity.id: entity for entity in entities}
         return bundle
 
@@ -368,26 +337,28 @@ class LibraryStore:
             for kind in reversed(CHILD_KINDS):
                 statement = STATEMENTS[kind].delete_by_map
                 assert statement is not None
-                conn.execute(statement, {"map_id": bundle.map.id})
+                conn.execute(statement, (bundle.map.id,))
             self._insert_bundle(conn, bundle)
 
     @staticmethod
-    def _insert_bundle(conn: Connection, bundle: MapBundle) -> None:
+    def _insert_bundle(conn: sqlite3.Connection, bundle: MapBundle) -> None:
         if bundle.personas:
             encode = row_encoder("persona")
-            rows = [encode(p) for p in bundle.personas.values()]
-            conn.execute(STATEMENTS["persona"].upsert, rows)
-        conn.execute(STATEMENTS["map"].upsert, row_encoder("map")(bundle.map))
+            rows = [tuple(encode(p).values()) for p in bundle.personas.values()]
+            conn.executemany(STATEMENTS["persona"].upsert, rows)
+        conn.execute(STATEMENTS["map"].upsert, tuple(row_encoder("map")(bundle.map).values()))
         for kind in CHILD_KINDS:
             entities = bundle.collections[kind]
             if entities:
                 encode = row_encoder(kind)
-                conn.execute(STATEMENTS[kind].insert, [encode(e) for e in entities.values()])
+                conn.executemany(
+                    STATEMENTS[kind].insert, [tuple(encode(e).values()) for e in entities.values()]
+                )
 
     def delete_map(self, map_id: str) -> None:
         """Delete a map; its children and snapshots go with it (ON DELETE CASCADE)."""
         with self._writing() as conn:
-            conn.execute(STATEMENTS["map"].delete_by_id, {"entity_id": map_id})
+            conn.execute(STATEMENTS["map"].delete_by_id, (map_id,))
 
     # -- personas -----------------------------------------------------------------------
     def list_personas(self) -> list[Persona]:
@@ -396,84 +367,119 @@ class LibraryStore:
         return sorted(personas.values(), key=lambda p: (p.name.casefold(), p.id))
 
     @staticmethod
-    def _personas(conn: Connection) -> dict[str, Persona]:
+    def _personas(conn: sqlite3.Connection) -> dict[str, Persona]:
         decode = row_decoder("persona")
-        columns = STATEMENTS["persona"].select_by_id.selected_columns
-        rows = conn.execute(select(*columns))
+        rows = conn.execute(STATEMENTS["persona"].select_all)
         return {persona.id: persona for persona in map(decode, rows)}
 
     def save_persona(self, persona: Persona) -> None:
         with self._writing() as conn:
-            conn.execute(STATEMENTS["persona"].upsert, row_encoder("persona")(persona))
+            conn.execute(STATEMENTS["persona"].upsert, _values("persona", persona))
 
     def delete_persona(self, persona_id: str) -> None:
         with self._writing() as conn:
-            conn.execute(STATEMENTS["persona"].delete_by_id, {"entity_id": persona_id})
+            conn.execute(STATEMENTS["persona"].delete_by_id, (persona_id,))
 
     # -- snapshots ------------------------------------------------------------------------
     def save_snapshot(self, snapshot: Snapshot) -> None:
         with self._writing() as conn:
-            conn.execute(STATEMENTS["snapshot"].upsert, row_encoder("snapshot")(snapshot))
+            conn.execute(STATEMENTS["snapshot"].upsert, _values("snapshot", snapshot))
 
     def list_snapshots(self, map_id: str) -> list[Snapshot]:
         """A map's named versions, newest first, without their (large) payloads."""
-        table = TABLES["snapshot"]
         query = (
-            select(table.c.id, table.c.map_id, table.c.name, table.c.created)
-            .where(table.c.map_id == map_id)
-            .order_by(table.c.created.desc(), table.c.id)
+            'SELECT id, map_id, name, created FROM "snapshot" WHERE map_id = ? '
+            "ORDER BY created DESC, id"
         )
         with self._reading() as conn:
-            return [Snapshot(*row, payload="") for row in conn.execute(query)]
+            rows = conn.execute(query, (map_id,)).fetchall()
+        return [
+            Snapshot(id=snapshot_id, map_id=of_map, name=name, created=created, payload="")
+            for snapshot_id, of_map, name, created in rows
+        ]
 
     def load_snapshot(self, snapshot_id: str) -> Snapshot:
         with self._reading() as conn:
-            row = conn.execute(
-                STATEMENTS["snapshot"].select_by_id, {"entity_id": snapshot_id}
-            ).first()
+            row = conn.execute(STATEMENTS["snapshot"].select_by_id, (snapshot_id,)).fetchone()
         if row is None:
             raise LibraryError(
                 f"That version is no longer in {quoted(self.path)}. Choose another version."
             )
-        snapshot: Snapshot = row_decoder("snapshot")(tuple(row))
+        snapshot: Snapshot = row_decoder("snapshot")(row)
         return snapshot
 
     def delete_snapshot(self, snapshot_id: str) -> None:
         with self._writing() as conn:
-            conn.execute(STATEMENTS["snapshot"].delete_by_id, {"entity_id": snapshot_id})
+            conn.execute(STATEMENTS["snapshot"].delete_by_id, (snapshot_id,))
 
     # -- settings and health ---------------------------------------------------------------
     def get_setting(self, key: str, default: str | None = None) -> str | None:
         with self._reading() as conn:
-            value = conn.execute(SETTING_SELECT, {"key": key}).scalar()
-        return default if value is None else str(value)
+            row = conn.execute(SETTING_SELECT, (key,)).fetchone()
+        return default if row is None or row[0] is None else str(row[0])
 
     def set_setting(self, key: str, value: str) -> None:
         with self._writing() as conn:
-            conn.execute(SETTING_UPSERT, {"key": key, "value": value})
+            conn.execute(SETTING_UPSERT, (key, value))
 
     def integrity_ok(self) -> bool:
         """Whether SQLite's full integrity check passes."""
         with self._reading() as conn:
-            rows = [row[0] for row in conn.exec_driver_sql("PRAGMA integrity_check")]
+            rows = [row[0] for row in conn.execute("PRAGMA integrity_check")]
         return rows == ["ok"]
 
 
-def _initialise(conn: Connection) -> None:
-    """Create the head schema without Alembic, stamped as if Alembic had made it."""
-    metadata.create_all(conn)
-    conn.exec_driver_sql(ALEMBIC_VERSION_DDL)
-    conn.exec_driver_sql("INSERT INTO alembic_version (version_num) VALUES (?)", (HEAD_REVISION,))
-    conn.execute(
-        META_TABLE.insert(),
+def _initialise(conn: sqlite3.Connection) -> None:
+    """Create the head schema without Alembic, stamped as if Alembic had made it.
+
+    The tables are SQLAlchemy's ``create_all`` of :mod:`jmapper.storage.schema`,
+    captured as SQL: creating a library is the one everyday task that imports
+    SQLAlchemy, and it runs here on our own connection, in our transaction.
+    """
+    from jmapper.storage.schema import create_ddl
+
+    for statement in create_ddl():
+        conn.execute(statement)
+    conn.execute(ALEMBIC_VERSION_DDL)
+    conn.execute("INSERT INTO alembic_version (version_num) VALUES (?)", (HEAD_REVISION,))
+    conn.executemany(
+        META_INSERT,
         [
-            {"key": "format", "value": FORMAT_MARKER},
-            {"key": "library_id", "value": uuid.uuid4().hex},
-            {"key": "created_by", "value": f"jmapper {__version__}"},
+            ("format", FORMAT_MARKER),
+            ("library_id", uuid.uuid4().hex),
+            ("created_by", f"jmapper {__version__}"),
         ],
     )
-    conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
-    conn.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
+    conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+
+def _upgrade(path: Path, backup: Path, busy_timeout: float) -> None:
+    """Run the Alembic migrations on ``path`` (already backed up to ``backup``).
+
+    Alembic needs a SQLAlchemy connection, so this is where both are imported;
+    the engine is disposed (its connection closed) before the store reopens
+    the file with its own sqlite3 connection.
+    """
+    from jmapper.storage import migrate
+    from jmapper.storage.connection import make_engine
+
+    engine = make_engine(path, read_only=False, busy_timeout=busy_timeout)
+    try:
+        with engine.connect() as conn:
+            migrate.upgrade(conn)
+    except LibraryError:
+        raise
+    except Exception as error:
+        if isinstance(getattr(error, "orig", None), sqlite3.OperationalError):
+            raise translate(error, path) from None
+        log.exception("upgrading %s failed", path)
+        raise LibraryError(
+            f"{quoted(path)} could not be upgraded to this version of jmapper. "
+            f"It is unchanged, and a copy is kept as {quoted(backup)}."
+        ) from None
+    finally:
+        engine.dispose()
 
 
 def _backup(path: Path, schema: int) -> Path:
@@ -530,41 +536,22 @@ def _fsync_directory(directory: Path) -> None:
         os.close(fd)
 
 
+def _values(kind: str, entity: object) -> tuple[object, ...]:
+    """An entity's row as parameters in column order."""
+    return tuple(row_encoder(kind)(entity).values())
+
+
 def _write_change(raw: sqlite3.Connection, change: EntityChange) -> None:
-    table = TABLES[change.kind].name
-    encode = row_encoder(change.kind)
+    statements = STATEMENTS[change.kind]
     if change.after is None:
-        raw.execute(f'DELETE FROM "{table}" WHERE id = ?', (change.id,))
+        raw.execute(statements.delete_by_id, (change.id,))
         return
+    encode = row_encoder(change.kind)
     after = encode(change.after)
     if change.before is None:
-        raw.execute(_upsert_sql(change.kind), tuple(after[n] for n in _column_names(change.kind)))
+        raw.execute(statements.upsert, tuple(after.values()))
         return
     before = encode(change.before)
     changed = tuple(name for name, value in after.items() if before.get(name) != value)
     if changed:
-        raw.execute(_update_sql(table, changed), (*(after[n] for n in changed), change.id))
-
-
-@cache
-def _column_names(kind: str) -> tuple[str, ...]:
-    return tuple(column.name for column in TABLES[kind].columns)
-
-
-@cache
-def _upsert_sql(kind: str) -> str:
-    table = TABLES[kind].name
-    names = _column_names(kind)
-    columns = ", ".join(f'"{n}"' for n in names)
-    marks = ", ".join("?" for _ in names)
-    updates = ", ".join(f'"{n}" = excluded."{n}"' for n in names if n != "id")
-    return (
-        f'INSERT INTO "{table}" ({columns}) VALUES ({marks}) '
-        f"ON CONFLICT(id) DO UPDATE SET {updates}"
-    )
-
-
-@cache
-def _update_sql(table: str, columns: tuple[str, ...]) -> str:
-    assignments = ", ".join(f'"{n}" = ?' for n in columns)
-    return f'UPDATE "{table}" SET {assignments} WHERE id = ?'
+        raw.execute(update_sql(change.kind, changed), (*(after[n] for n in changed), change.id))

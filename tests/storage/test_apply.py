@@ -138,7 +138,7 @@ def test_one_apply_is_one_transaction(library: LibraryStore) -> None:
     bundle = full_bundle()
     library.add_bundle(bundle)
     statements: list[str] = []
-    raw = library._connection().connection.dbapi_connection
+    raw = library._connection()
     assert isinstance(raw, sqlite3.Connection)
     raw.set_trace_callback(statements.append)
     cards = list(bundle.cards.values())
@@ -147,11 +147,10 @@ def test_one_apply_is_one_transaction(library: LibraryStore) -> None:
         for c in cards
     ]
     renamed = dataclasses.replace(bundle.map, title="Renamed")
+    persona_id = bundle.map.primary_persona_id
+    assert persona_id is not None
     unchanged = EntityChange(
-        "persona",
-        "p",
-        bundle.personas[bundle.map.primary_persona_id],
-        bundle.personas[bundle.map.primary_persona_id],
+        "persona", "p", bundle.personas[persona_id], bundle.personas[persona_id]
     )
     library.apply([*changes, EntityChange("map", bundle.map.id, bundle.map, renamed), unchanged])
     raw.set_trace_callback(None)

@@ -235,7 +235,7 @@ def test_new_library_is_recognisable(library: LibraryStore) -> None:
 def test_connection_pragmas(library: LibraryStore) -> None:
     conn = library._connection()
     pragma = {
-        name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
+        name: conn.execute(f"PRAGMA {name}").fetchone()[0]
         for name in ("journal_mode", "foreign_keys", "synchronous", "busy_timeout")
     }
     assert pragma == {
