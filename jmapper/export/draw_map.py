@@ -195,5 +195,9 @@ def paint_map(
         for head in link.heads:
             pen.polygon(head, style.link_colour)
         if link.label is not None:
+            if link.label_leader is not None:
+                (x0, y0), (x1, y1) = link.label_leader
+                pen.line(x0, y0, x1, y1, style.link_colour, style.link_weight * 0.5)
+                pen.circle(x0, y0, 0.9, style.link_colour)
             pen.rect(link.label.rect, fill="#FFFFFF")
             pen.block(link.label)

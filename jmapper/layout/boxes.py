@@ -162,6 +162,8 @@ class EmotionMark:
     radius: float = 7.5
     label_x: float = 0.0  # where the signed value is printed (left end of its baseline)
     label_baseline: float = 0.0
+    #: The printed value's box (digits and sign, no line gap): placed where no curve runs.
+    label_rect: Rect | None = None
 
 
 @dataclass(frozen=True)
@@ -212,6 +214,9 @@ class LinkBox:
     link_type: LinkType
     heads: tuple[tuple[Point, Point, Point], ...]
     label: TextBlock | None
+    #: When no clear spot on a short arrow holds the label, it is moved out to the nearest
+    #: gutter and this thin line joins the arrow's midpoint (first) to the label's edge.
+    label_leader: tuple[Point, Point] | None = None
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,10 @@ arrow look the same on screen, in PNG/SVG and in the PDF.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 from jmapper.layout.boxes import CardBox, LinkBox, Point, Rect, TextBlock
+from jmapper.layout.geometry import distance, inflate, nearest_on_rect, segment_hits_rect
 from jmapper.layout.text import line_height, place_lines, text_width
 from jmapper.model.bundle import MapBundle
 from jmapper.model.enums import LinkDirection
@@ -37,42 +39,163 @@ def arrow_head(tip: Point, tail: Point, length: float, width: float) -> tuple[Po
     return (tip, (bx + px, by + py), (bx - px, by - py))
 
 
-def _label_rect(start: Point, end: Point, w: float, h: float,
-                cards: dict[str, CardBox]) -> Rect:
-    """A spot on the arrow for its label, nearest the middle, clear of every card."""
-    boxes = [c.rect for c in cards.values()]
-    best = None
-    for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.1, 0.9):
-        x = start[0] + (end[0] - start[0]) * t
-        y = start[1] + (end[1] - start[1]) * t
-        rect = Rect(x - w / 2, y - h / 2, w, h)
-        best = best or rect
-        if not any(rect.intersects(b) for b in boxes):
-            return rect
-    assert best is not None
-    return best
+#: Clear space kept between a link label and a card (or another label), in points.
+LABEL_CLEARANCE = 1.5
+#: The margin for a label set just beside a short arrow, between two cards.
+BESIDE_CLEARANCE = 1.0
+#: How far from an arrow's midpoint a callout label may be moved, in points.
+CALLOUT_REACH = 160.0
 
 
-def layout_links(bundle: MapBundle, cards: dict[str, CardBox], style: Style) -> list[LinkBox]:
+def _head_boxes(heads: list[tuple[Point, Point, Point]]) -> list[Rect]:
     out = []
-    for link in sorted(bundle.card_links.values(), key=lambda k: k.id):
+    for tri in heads:
+        xs = [p[0] for p in tri]
+        ys = [p[1] for p in tri]
+        out.append(Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)))
+    return out
+
+
+def place_link_label(
+    start: Point,
+    end: Point,
+    w: float,
+    h: float,
+    obstacles: Sequence[Rect],
+    heads: Sequence[tuple[Point, Point, Point]] = (),
+    bounds: Rect | None = None,
+    arrows: Sequence[tuple[Point, Point]] = (),
+) -> tuple[Rect, tuple[Point, Point] | None]:
+    """Where an arrow's label goes, and the leader line to it when it is moved out.
+
+    First a spot on the arrow nearest its middle that keeps clear of every obstacle
+    (cards, other labels) and leaves the arrow heads visible; then a spot just beside the
+    arrow's midpoint (still touching the arrow, no leader needed); otherwise a callout: the
+    clear spot nearest the midpoint (a gutter between lanes or columns, or beside a card),
+    joined to the midpoint by a leader that crosses no obstacle.  With no clear spot at all
+    the label stays on the middle of the arrow, as before.
+    """
+    c = LABEL_CLEARANCE
+    mid = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
+    grown = [inflate(o, c) for o in obstacles]
+    keep_visible = [inflate(b, 0.5) for b in _head_boxes(list(heads))]
+
+    def clear(rect: Rect) -> bool:
+        if bounds is not None and not bounds.contains(rect):
+            return False
+        return not any(rect.intersects(o) for o in grown)
+
+    # On the arrow: first where it also hides no crossing arrow, then anywhere clear.
+    for avoid_arrows in (True, False):
+        for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.1, 0.9):
+            x = start[0] + (end[0] - start[0]) * t
+            y = start[1] + (end[1] - start[1]) * t
+            rect = Rect(x - w / 2, y - h / 2, w, h)
+            if not clear(rect) or any(rect.intersects(b) for b in keep_visible):
+                continue
+            if avoid_arrows and any(segment_hits_rect(a, b, rect) for a, b in arrows):
+                continue
+            return rect, None
+    # Beside the midpoint, on the side away from the arrow (it reads as the arrow's label).
+    dx, dy = end[0] - start[0], end[1] - start[1]
+    gap = 2.0
+    beside = []
+    if abs(dy) >= abs(dx):  # mostly vertical: right, then left of it
+        beside += [Rect(mid[0] + gap, mid[1] - h / 2, w, h),
+                   Rect(mid[0] - gap - w, mid[1] - h / 2, w, h)]
+    else:  # mostly horizontal: above, then below it
+        beside += [Rect(mid[0] - w / 2, mid[1] - gap - h, w, h),
+                   Rect(mid[0] - w / 2, mid[1] + gap, w, h)]
+    # Beside a short arrow in a narrow gap a thinner margin will do: the text stays clear.
+    tight = [inflate(o, BESIDE_CLEARANCE) for o in obstacles]
+    for rect in beside:
+        if (bounds is None or bounds.contains(rect)) and not segment_hits_rect(start, end, rect) \
+                and not any(rect.intersects(o) for o in tight):
+            return rect, None
+    # A callout: candidate edges from the obstacles near the midpoint.
+    near = [o for o in grown
+            if o.x - w <= mid[0] + CALLOUT_REACH and o.right + w >= mid[0] - CALLOUT_REACH
+            and o.y - h <= mid[1] + CALLOUT_REACH and o.bottom + h >= mid[1] - CALLOUT_REACH]
+    xs = {mid[0] + gap, mid[0] - gap - w, mid[0] - w / 2}
+    ys = {mid[1] + gap, mid[1] - gap - h, mid[1] - h / 2}
+    for o in near:
+        xs.update((o.right, o.x - w))
+        ys.update((o.bottom, o.y - h))
+    if bounds is not None:
+        xs.update((bounds.x, bounds.right - w))
+        ys.update((bounds.y, bounds.bottom - h))
+    blockers = [inflate(o, -0.5) for o in near]
+    best: tuple[float, Rect, tuple[Point, Point]] | None = None
+    for x in xs:
+        if abs(x + w / 2 - mid[0]) > CALLOUT_REACH:
+            continue
+        for y in ys:
+            if abs(y + h / 2 - mid[1]) > CALLOUT_REACH:
+                continue
+            rect = Rect(x, y, w, h)
+            if not clear(rect):
+                continue
+            tip = nearest_on_rect(mid, rect)
+            cost = distance(mid, tip)
+            if best is not None and cost >= best[0]:
+                continue
+            if any(segment_hits_rect(mid, tip, b) for b in blockers):
+                continue
+            # Covering the arrow itself, or another arrow, hides what the label explains.
+            if segment_hits_rect(start, end, rect):
+                cost += 40.0
+            cost += 25.0 * sum(segment_hits_rect(a, b, rect) for a, b in arrows)
+            if best is None or cost < best[0]:
+                best = (cost, rect, (mid, tip))
+    if best is not None:
+        return best[1], best[2]
+    return Rect(mid[0] - w / 2, mid[1] - h / 2, w, h), None
+
+
+def layout_links(
+    bundle: MapBundle,
+    cards: dict[str, CardBox],
+    style: Style,
+    obstacles: Sequence[Rect] = (),
+    bounds: Rect | None = None,
+) -> list[LinkBox]:
+    """Every card link's arrow, heads and label.
+
+    ``obstacles`` are rectangles other than cards that labels keep clear of
+    (opportunities, moment notes); ``bounds`` keeps moved-out labels on the grid.
+    """
+    ordered = sorted(bundle.card_links.values(), key=lambda k: k.id)
+    ends: dict[str, tuple[Point, Point]] = {}
+    for link in ordered:
         source = cards.get(link.source_card_id)
         target = cards.get(link.target_card_id)
         if source is None or target is None or source is target:
             continue
-        start = edge_point(source.rect, target.rect.centre)
-        end = edge_point(target.rect, source.rect.centre)
+        ends[link.id] = (edge_point(source.rect, target.rect.centre),
+                         edge_point(target.rect, source.rect.centre))
+    blocked = [c.rect for c in cards.values()] + list(obstacles)
+    out = []
+    for link in ordered:
+        if link.id not in ends:
+            continue
+        start, end = ends[link.id]
         heads = [arrow_head(end, start, style.arrow_head_length, style.arrow_head_width)]
         if link.direction is LinkDirection.TWO_WAY:
             heads.append(arrow_head(start, end, style.arrow_head_length, style.arrow_head_width))
         label = None
+        leader = None
         if link.label:
             size = style.line_label_size
             width = text_width(link.label, size)
-            rect = _label_rect(start, end, width, line_height(size, style.line_spacing), cards)
+            others = [e for key, e in ends.items() if key != link.id]
+            rect, leader = place_link_label(
+                start, end, width, line_height(size, style.line_spacing), blocked, heads,
+                bounds, others,
+            )
+            blocked.append(rect)
             lines = place_lines([link.label], rect.x, rect.y, size, rect.w, style.line_spacing)
             label = TextBlock("link_label", link.id, rect, lines, size, False, style.text_colour,
                               True)
         out.append(LinkBox(link.id, start, end, link.direction, link.link_type, tuple(heads),
-                           label))
+                           label, leader))
     return out

@@ -8,8 +8,10 @@ never swings above +2 and never suggests a feeling nobody reported.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from jmapper.layout.boxes import EmotionCurve, EmotionLane, EmotionMark, Point, Rect
+from jmapper.layout.geometry import circle_hits_rect, inflate, polyline_hits_rect
 from jmapper.layout.text import text_width
 from jmapper.model.bundle import MapBundle
 from jmapper.model.entities import EmotionPoint
@@ -157,29 +159,20 @@ def layout_emotion(
                 else SERIES_DASHES[series]
             )
             width = style.emotion_curve_width * 0.75
+        radius = style.emotion_face_radius * (1.0 if is_primary else 0.7)
         marks = []
         for index in sorted(points):
             x, point = points[index]
             y = value_to_y(point.value, scale.minimum, scale.maximum, plot, margin)
-            label = signed_label(point.value, scale.minimum)
-            radius = style.emotion_face_radius * (1.0 if is_primary else 0.7)
-            size = style.emotion_value_size
-            # Primary values print right of the face, overlays left: they never collide.
-            if is_primary:
-                label_x = x + radius + 3
-            else:
-                label_x = x - radius - 3 - text_width(label, size, True)
             marks.append(
                 EmotionMark(
                     x=x,
                     y=y,
                     value=point.value,
-                    label=label,
+                    label=signed_label(point.value, scale.minimum),
                     face=face_for(point.value, scale.neutral),
                     column_index=index,
                     radius=radius,
-                    label_x=label_x,
-                    label_baseline=y + size * 0.36,
                 )
             )
         xy = [(m.x, m.y) for m in marks]
@@ -201,5 +194,134 @@ def layout_emotion(
                 legend_label=legend,
             )
         )
+    curves = place_value_labels(curves, plot, midline, style)
     return EmotionLane(lane_id=lane_id, plot=plot, midline_y=midline, ticks=ticks,
                        curves=tuple(curves))
+
+
+# -- value labels ----------------------------------------------------------------
+#: Where a value label can go around its face, as (name, horizontal, vertical) placement:
+#: horizontal -1 left of the face, 0 centred on it, +1 right of it; vertical likewise.
+_SPOTS: dict[str, tuple[int, int]] = {
+    "above": (0, -1),
+    "below": (0, 1),
+    "above_left": (-1, -1),
+    "above_right": (1, -1),
+    "below_left": (-1, 1),
+    "below_right": (1, 1),
+    "right": (1, 0),
+    "left": (-1, 0),
+}
+
+
+def value_label_rect(x: float, y: float, radius: float, width: float, size: float,
+                     spot: str, gap: float = 1.5) -> Rect:
+    """The box of a value label (cap height of the digits, no line gap) at ``spot``."""
+    h = value_label_height(size)
+    sx, sy = _SPOTS[spot]
+    # Corners hug the face's diagonal; straight spots clear its full radius.
+    reach = radius * 0.75 if sx and sy else radius + gap
+    if sx == 0:
+        left = x - width / 2
+    elif sx > 0:
+        left = x + reach + (gap if sy == 0 else 0.0)
+    else:
+        left = x - reach - (gap if sy == 0 else 0.0) - width
+    if sy == 0:
+        top = y - h / 2
+    elif sy > 0:
+        top = y + reach
+    else:
+        top = y - reach - h
+    return Rect(left, top, width, h)
+
+
+def value_label_height(size: float) -> float:
+    """Height of a signed value's box: DejaVu digits are 0.73 em tall, with no descenders."""
+    return size * 0.86
+
+
+def _spot_order(prev_y: float | None, y: float, next_y: float | None) -> list[str]:
+    """Spots to try first, from where the curve comes from and goes to (y grows down)."""
+    eps = 0.5
+    ups = [n is not None and n < y - eps for n in (prev_y, next_y)]
+    downs = [n is not None and n > y + eps for n in (prev_y, next_y)]
+    if not any(ups) and any(downs):  # a peak (or the top of a rise): the curve is below
+        first = ["above", "above_left", "above_right", "below"]
+    elif not any(downs) and any(ups):  # a trough: the curve is above
+        first = ["below", "below_left", "below_right", "above"]
+    elif ups[0] and downs[1]:  # falling through, upper left to lower right
+        first = ["above", "below", "above_right", "below_left"]
+    elif downs[0] and ups[1]:  # rising through, lower left to upper right
+        first = ["above", "below", "above_left", "below_right"]
+    else:  # flat, or a single point
+        first = ["above", "below"]
+    return first + [name for name in _SPOTS if name not in first]
+
+
+def place_value_labels(curves: list[EmotionCurve], plot: Rect, midline: float,
+                       style: Style) -> list[EmotionCurve]:
+    """Put every face's signed value where no curve runs, inside ``plot``.
+
+    A label never crosses its own curve (a hard rule, whenever any spot allows it); it
+    avoids the other curves, the other faces, labels already placed and the midline, in
+    that order of weight, and otherwise takes the first spot for the local shape: above a
+    peak, below a trough, above a curve that rises or falls through the face.
+    """
+    size = style.emotion_value_size
+    bounds = inflate(plot, 0.01)
+    faces = [(m.x, m.y, m.radius) for c in curves for m in c.marks]
+    placed: list[Rect] = []
+    # Faces of two personas at the same spot with the same value share one label: the
+    # second is printed over the first, so the lane never shows "-1 -1".
+    shared: dict[tuple[float, float, str], Rect] = {}
+    out = []
+    for curve in curves:
+        own = curve.polyline
+        others = [c.polyline for c in curves if c is not curve and c.polyline]
+        clearance = curve.width / 2 + 0.6
+        new_marks = []
+        for i, mark in enumerate(curve.marks):
+            prev_y = curve.marks[i - 1].y if i > 0 else None
+            next_y = curve.marks[i + 1].y if i + 1 < len(curve.marks) else None
+            width = text_width(mark.label, size, True)
+            key = (round(mark.x, 2), round(mark.y, 2), mark.label)
+            best: tuple[float, Rect] | None = None
+            if key in shared and not polyline_hits_rect(own, inflate(shared[key], clearance)):
+                best = (0.0, shared[key])
+            spots = [] if best is not None else _spot_order(prev_y, mark.y, next_y)
+            for rank, spot in enumerate(spots):
+                rect = value_label_rect(mark.x, mark.y, mark.radius, width, size, spot)
+                if not bounds.contains(rect):
+                    continue
+                padded = inflate(rect, clearance)
+                cost = rank * 0.5
+                if polyline_hits_rect(own, padded):
+                    cost += 1000.0
+                cost += 10.0 * sum(polyline_hits_rect(p, padded) for p in others)
+                cost += 10.0 * sum(
+                    circle_hits_rect(fx, fy, fr + 0.5, rect)
+                    for fx, fy, fr in faces
+                    if (fx, fy, fr) != (mark.x, mark.y, mark.radius)
+                )
+                cost += 50.0 * sum(rect.intersects(inflate(p, 1.0)) for p in placed)
+                if rect.y - 1 < midline < rect.bottom + 1:
+                    cost += 2.0
+                if best is None or cost < best[0]:
+                    best = (cost, rect)
+            if best is None:  # a plot too small for any spot: keep the old place, right
+                rect = value_label_rect(mark.x, mark.y, mark.radius, width, size, "right")
+            else:
+                rect = best[1]
+            placed.append(rect)
+            shared.setdefault(key, rect)
+            new_marks.append(
+                replace(
+                    mark,
+                    label_x=rect.x,
+                    label_baseline=rect.bottom - size * 0.065,
+                    label_rect=rect,
+                )
+            )
+        out.append(replace(curve, marks=tuple(new_marks)))
+    return out

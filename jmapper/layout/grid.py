@@ -469,7 +469,10 @@ def compute_layout(bundle: MapBundle, style: Style = DEFAULT_STYLE) -> MapLayout
     stages, columns, header_h = builder.headers()
     lanes, cards, opps, notes, emotion, lines, bottom = builder.lanes_and_lines(header_h, columns)
     moments = _moments(builder, columns, stages, notes)
-    links = layout_links(bundle, cards, style)
+    bounds = Rect(style.label_column_width, header_h, len(columns) * style.column_width,
+                  bottom - header_h)
+    notes_and_opps = [o.rect for o in opps] + [m.note_rect for m in moments if m.note_rect]
+    links = layout_links(bundle, cards, style, notes_and_opps, bounds)
     for link in links:
         builder.uses.add(f"link:{link.direction.value}")
         if link.label is not None:
@@ -482,8 +485,7 @@ def compute_layout(bundle: MapBundle, style: Style = DEFAULT_STYLE) -> MapLayout
         for curve in lane.curves:
             builder.uses.add(f"series:{curve.series.value}")
     width = style.label_column_width + len(columns) * style.column_width
-    grid = Rect(style.label_column_width, header_h, len(columns) * style.column_width,
-                bottom - header_h)
+    grid = bounds
     sizes = [run.size for run in builder.text_runs if run.lines] or [style.body_size]
     return MapLayout(
         width=width,
