@@ -122,7 +122,8 @@ def test_drag_emotion_point_snaps_and_is_one_step(ctx, qtbot):
     mark = item.box.mark
     target_y = item.y_of(2) + 3  # a little off the +2 line: it must snap
     before, steps = ctx.bundle.copy(), ctx.steps
-    drag(canvas, ctx.view_pos(mark.x, mark.y), ctx.view_pos(mark.x, target_y), steps=10)
+    x = item.box.x  # where the face is drawn, beside any face with the same value
+    drag(canvas, ctx.view_pos(x, mark.y), ctx.view_pos(x, target_y), steps=10)
     assert ctx.bundle.emotion_points[point_id].value == 2
     assert ctx.persisted().emotion_points[point_id].value == 2
     assert ctx.steps == steps + 1

@@ -8,10 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QImage
 
 from jmapper.model.enums import BlueprintLineKind, LaneKind
 from jmapper.templates import SAMPLES
+from jmapper.ui.image_export import export_image
+from jmapper.ui.map_painting import face_offsets
 from tests.canvas.conftest import make_ctx
 
 SCALE = 2.0
@@ -64,14 +67,18 @@ def test_emotion_curve_is_drawn_at_the_values(qtbot, library, tmp_path, key):
     image = _render(ctx, key, tmp_path)
     assert layout.emotion
     for lane in layout.emotion:
-        primary = next(c for c in lane.curves if c.primary)
-        for mark in primary.marks:
-            # the face ring in the curve's colour, at the mark's height
-            assert _near(image, mark.x + mark.radius, mark.y, primary.colour, radius=2), mark
+        index = next(i for i, c in enumerate(lane.curves) if c.primary)
+        primary = lane.curves[index]
+        shifts = face_offsets(lane)[index]
+        for mark, dx in zip(primary.marks, shifts, strict=True):
+            # the face ring in the curve's colour, at the mark's height (the outer side,
+            # if it was set aside from another face)
+            ring_x = mark.x + dx + (-mark.radius if dx < 0 else mark.radius)
+            assert _near(image, ring_x, mark.y, primary.colour, radius=2), mark
             # and not at the height of a value two steps away
             other = min(lane.ticks, key=lambda t: -abs(t[1] - mark.y))
             if abs(other[1] - mark.y) > 3 * mark.radius:
-                assert not _near(image, mark.x + mark.radius, other[1], primary.colour,
+                assert not _near(image, ring_x, other[1], primary.colour,
                                  radius=1, tolerance=40)
         # the smooth curve between the faces, on its sampled polyline
         samples = primary.polyline[3::12]
@@ -104,3 +111,54 @@ def test_blueprint_lines_lie_between_the_right_lanes(blueprint, tmp_path):
             if image.pixelColor(round((layout.grid.x + 90) * SCALE),
                                 round(line.y * SCALE) + dy).lightness() < 90)
     assert thickness[BlueprintLineKind.VISIBILITY] > thickness[BlueprintLineKind.INTERACTION]
+
+
+@pytest.mark.parametrize("key", ["support_request", "support_blueprint"])
+def test_exported_png_is_the_canvas_at_full_size(qtbot, library, tmp_path, key):
+    """PNG export paints with the canvas's own paint functions: the same pixels."""
+    ctx = make_ctx(qtbot, library, key)
+    canvas = _render(ctx, key, tmp_path)
+    out = tmp_path / f"{key}-export.png"
+    export_image(ctx.bundle, out, "png", dpi=round(72 * SCALE))
+    exported = QImage(str(out)).convertToFormat(canvas.format())
+    OUT.mkdir(parents=True, exist_ok=True)
+    exported.save(str(OUT / f"{key}-export.png"))
+    assert exported.size() == canvas.size()
+    differing = total = 0
+    for y in range(0, canvas.height(), 4):
+        for x in range(0, canvas.width(), 4):
+            a, b = canvas.pixelColor(x, y), exported.pixelColor(x, y)
+            total += 1
+            if (abs(a.red() - b.red()) + abs(a.green() - b.green())
+                    + abs(a.blue() - b.blue())) > 30:
+                differing += 1
+    assert differing <= total * 0.001, (differing, total)
+
+
+def test_faces_with_one_value_in_one_column_are_set_side_by_side(ctx, tmp_path):
+    layout = ctx.canvas.projection.layout
+    image = _render(ctx, "support_request", tmp_path)
+    pairs = 0
+    for lane in layout.emotion:
+        spots: dict[tuple[int, float], list[tuple[float, float, float, str]]] = {}
+        for curve, shifts in zip(lane.curves, face_offsets(lane), strict=True):
+            for mark, dx in zip(curve.marks, shifts, strict=True):
+                spots.setdefault((mark.column_index, round(mark.y, 2)), []).append(
+                    (mark.x + dx, mark.y, mark.radius, curve.colour))
+        for (_column, y), faces in spots.items():
+            if len(faces) == 1:
+                continue
+            pairs += 1
+            faces.sort()
+            for (x0, _y0, r0, _c0), (x1, _y1, r1, _c1) in zip(faces, faces[1:], strict=False):
+                assert x1 - x0 >= r0 + r1  # no face covers another
+            for i, (x, _y, r, colour) in enumerate(faces):
+                # each ring shows in its own curve's colour on its outer side
+                side = -r if i == 0 else r
+                assert _near(image, x + side, y, colour, radius=2), (x, y, colour)
+    assert pairs, "the sample has faces of two curves with one value in one column"
+    handles = [item for key, item in ctx.canvas.projection.items.items()
+               if key[0] == "emotion_point"]
+    assert any(item.box.dx for item in handles)
+    for item in handles:  # a face is grabbed where it is drawn
+        assert item.shape().contains(QPointF(item.box.x, item.box.mark.y))

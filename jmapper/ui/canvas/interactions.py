@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsLineItem, QGraphicsRectItem
 
 from jmapper.layout.boxes import LinkBox, Rect
 from jmapper.layout.connectors import arrow_head, edge_point
-from jmapper.ui.canvas import painting
+from jmapper.ui import map_painting as painting
 from jmapper.ui.canvas.cells import cell_at, column_at_x, lane_at_y
 from jmapper.ui.canvas.items import CardItem, EmotionHandleItem, LinkItem, MapItem
 

@@ -31,9 +31,10 @@ from jmapper.layout.boxes import (
     StageBox,
 )
 from jmapper.style import Style
-from jmapper.ui.canvas import painting
+from jmapper.ui import map_painting as painting
 
-#: Z values: rows under lines under the plot under cards under arrows under handles.
+#: Z values: the sheet under rows under lines under the plot under cards under arrows under handles.
+Z_SHEET = -1
 Z_ROW, Z_LINE, Z_PLOT, Z_CARD, Z_LINK, Z_HANDLE, Z_CURSOR = 0, 1, 2, 3, 4, 5, 6
 Z_LABELS, Z_HEADERS, Z_CORNER = 10, 11, 12
 
@@ -197,6 +198,19 @@ class LaneLabelItem(MapItem):
         painting.paint_lane_label(painter, self.box, self.style, self.isSelected())
 
 
+class SheetItem(MapItem):
+    """The white map sheet (a Rect of the whole map) that the gaps between lanes show."""
+
+    kind = ""
+    z = Z_SHEET
+
+    def compute_rect(self, box: Rect) -> QRectF:
+        return _bounds(box)
+
+    def paint(self, painter, option, widget=None) -> None:
+        painting.paint_sheet(painter, self.box)
+
+
 @dataclass(frozen=True)
 class LaneRow:
     """One lane's cell band with the column separators it crosses."""
@@ -249,13 +263,7 @@ class LinkItem(MapItem):
     selectable = True
 
     def compute_rect(self, box: LinkBox) -> QRectF:
-        xs = [box.start[0], box.end[0]]
-        ys = [box.start[1], box.end[1]]
-        r = QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
-        r = r.adjusted(-self.margin, -self.margin, self.margin, self.margin)
-        if box.label is not None:
-            r = r.united(_bounds(box.label.rect))
-        return r
+        return _bounds(painting.link_bounds(box, self.margin))
 
     def follow(self, box: LinkBox) -> None:
         """Live update while its cards are dragged (the document is not touched)."""
@@ -287,6 +295,12 @@ class EmotionHandle:
     bottom: float  # y of the scale minimum
     minimum: int
     maximum: int
+    dx: float = 0.0  # set aside from a face of another curve with the same value here
+
+    @property
+    def x(self) -> float:
+        """Where the face is drawn (and grabbed)."""
+        return self.mark.x + self.dx
 
 
 class EmotionHandleItem(MapItem):
@@ -305,8 +319,8 @@ class EmotionHandleItem(MapItem):
     def compute_rect(self, box: EmotionHandle) -> QRectF:
         m = box.mark
         r = m.radius + 3
-        left = min(m.x - r, m.label_x - 2)
-        right = max(m.x + r, m.label_x + 24)
+        left = min(box.x - r, m.label_x + box.dx - 2)
+        right = max(box.x + r, m.label_x + box.dx + 24)
         return QRectF(left, box.top - r, right - left, box.bottom - box.top + 2 * r)
 
     def shape(self) -> QPainterPath:
@@ -314,7 +328,7 @@ class EmotionHandleItem(MapItem):
         m = self.box.mark
         path = QPainterPath()
         r = m.radius + 2
-        path.addEllipse(QPointF(m.x, m.y), r, r)
+        path.addEllipse(QPointF(self.box.x, m.y), r, r)
         return path
 
     def value_at(self, y: float) -> int:
@@ -343,7 +357,8 @@ class EmotionHandleItem(MapItem):
             label = f"+{self.preview}" if self.box.minimum < 0 < self.preview else str(
                 self.preview)
             mark = replace(mark, label=label, face=face)
-        painting.paint_face(painter, mark, y, self.box.colour, self.style, self.isSelected())
+        painting.paint_face(painter, mark, y, self.box.colour, self.style, self.isSelected(),
+                            self.box.dx, self.box.curve.dash)
 
 
 class CellCursorItem(QGraphicsItem):
@@ -388,10 +403,10 @@ class LayerItem(QGraphicsItem):
 class CornerItem(QGraphicsItem):
     """Covers the top-left corner where the sticky header row and label column meet."""
 
-    def __init__(self, rect: QRectF, fill: str) -> None:
+    def __init__(self, rect: QRectF, style: Style) -> None:
         super().__init__()
         self._rect = rect
-        self._fill = fill
+        self._style = style
         self.setZValue(Z_CORNER)
 
     def set_rect(self, rect: QRectF) -> None:
@@ -403,9 +418,7 @@ class CornerItem(QGraphicsItem):
         return self._rect
 
     def paint(self, painter, option, widget=None) -> None:
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(painting.brush(self._fill))
-        painter.drawRect(self._rect)
+        painting.paint_corner(painter, self._rect, self._style)
 
 
 def point(p: QPointF) -> tuple[float, float]:

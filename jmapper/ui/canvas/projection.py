@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
-from jmapper.layout.boxes import MapLayout
+from jmapper.layout.boxes import MapLayout, Rect
 from jmapper.model.bundle import MapBundle
 from jmapper.model.enums import EmotionSeries
 from jmapper.style import Style, text_colour_on
@@ -39,10 +39,12 @@ from jmapper.ui.canvas.items import (
     MomentMarkerItem,
     MomentNoteItem,
     OpportunityItem,
+    SheetItem,
     StageHeader,
     StageHeaderItem,
     StepHeaderItem,
 )
+from jmapper.ui.map_painting import corner_rect, face_offsets, qrect
 
 #: Which layer an item class lives in: headers stick to the top, labels to the left.
 _HEADER_CLASSES = (StageHeaderItem, StepHeaderItem, MomentMarkerItem)
@@ -79,7 +81,7 @@ class Projection:
         self.layout: MapLayout | None = None
         self.header_layer = LayerItem(Z_HEADERS)
         self.label_layer = LayerItem(Z_LABELS)
-        self.corner = CornerItem(QRectF(), style.label_fill)
+        self.corner = CornerItem(QRectF(), style)
         self.corner.setParentItem(self.header_layer)
         self.corner.setZValue(Z_CORNER)
         scene.addItem(self.header_layer)
@@ -93,6 +95,7 @@ class Projection:
         """Every item the layout calls for: (key, item class, box)."""
         s = self.style
         text = text_colour_on(s.header_fill)
+        yield ("sheet", ""), SheetItem, Rect(0, 0, layout.width, layout.height)
         for stage in layout.stages:
             yield ("stage", stage.stage_id), StageHeaderItem, StageHeader(stage, s.header_fill,
                                                                           text)
@@ -120,16 +123,17 @@ class Projection:
         scale = bundle.map.emotion_scale
         for lane in layout.emotion:
             yield ("emotion_lane", lane.lane_id), EmotionPlotItem, lane
+            shifts = face_offsets(lane)
             top = min(y for _v, y, _l in lane.ticks) if lane.ticks else lane.plot.y
             bottom = max(y for _v, y, _l in lane.ticks) if lane.ticks else lane.plot.bottom
-            for curve in lane.curves:
+            for curve, curve_shifts in zip(lane.curves, shifts, strict=True):
                 persona = None if curve.primary else curve.persona_id
-                for mark in curve.marks:
+                for mark, dx in zip(curve.marks, curve_shifts, strict=True):
                     point_id = points.get((mark.column_index, persona, curve.series))
                     if point_id is None:
                         continue
                     handle = EmotionHandle(mark, curve.colour, curve, top, bottom,
-                                           scale.minimum, scale.maximum)
+                                           scale.minimum, scale.maximum, dx)
                     yield ("emotion_point", point_id), EmotionHandleItem, handle
 
     # -- sync -------------------------------------------------------------------------
@@ -152,7 +156,7 @@ class Projection:
                     item.set_box(box)
                     self.updated += 1
         self.layout = layout
-        self.corner.set_rect(QRectF(0, 0, layout.grid.x, layout.header_height))
+        self.corner.set_rect(qrect(corner_rect(layout)))
 
     def _create(self, key: Key, cls: type, box: Any) -> MapItem:
         item: MapItem = cls(key[1], box, self.style)

@@ -55,8 +55,8 @@ from jmapper.ui.canvas.items import (
     StageHeaderItem,
     StepHeaderItem,
 )
-from jmapper.ui.canvas.painting import register_fonts
 from jmapper.ui.canvas.projection import Projection
+from jmapper.ui.map_painting import register_fonts
 
 #: Scene units are points; 100% shows them at their real size on a 96 dpi screen.
 ZOOM_BASE = 96 / 72

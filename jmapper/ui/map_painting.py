@@ -1,10 +1,15 @@
-"""QPainter drawing of layout elements, at layout coordinates (points, y down).
+"""QPainter drawing of the map layout, at layout coordinates (points, y down).
 
-Items call these from ``paint()``; they only read the frozen layout boxes, so
-the canvas shows the geometry the PDF exporter draws (same colours, marker
-fills and faces as ``jmapper.export.draw_map``).  Text is drawn line by line
-at the positions the layout measured with the bundled DejaVu/Droid widths, in
-those very fonts (registered here once), so what the layout says fits does fit.
+The one set of paint functions for map elements: the canvas items call them
+from ``paint()`` one element at a time, and :func:`paint_map` calls them for
+the whole map in the canvas's stacking order, for PNG and SVG export.  So an
+exported image is the canvas at 100% without selection or cursor.  They only
+read the frozen layout boxes (same colours, marker fills and faces as the PDF's
+``jmapper.export.draw_map``).  Text is drawn line by line at the positions the
+layout measured with the bundled DejaVu/Droid widths, in those very fonts
+(registered here once), so what the layout says fits does fit.
+
+Only QtGui: the command-line export paints without widgets.
 """
 
 from __future__ import annotations
@@ -35,14 +40,17 @@ from jmapper.layout.boxes import (
     EmotionMark,
     LaneBox,
     LinkBox,
+    MapLayout,
     Marker,
     MomentBox,
     OpportunityBox,
     Rect,
     StageBox,
     TextBlock,
+    TextLine,
 )
-from jmapper.style import OKABE_ITO, Style
+from jmapper.layout.text import segments, text_width
+from jmapper.style import OKABE_ITO, Style, text_colour_on
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +58,10 @@ log = logging.getLogger(__name__)
 #: down by it: QFont pixel sizes are integers, layout sizes are fractional points.
 TEXT_SCALE = 8.0
 SELECTION_COLOUR = "#0060DF"
+#: Full detail: what the canvas shows at 100% (and export always paints).
+FULL_DETAIL = 1.0
+#: Room between two faces pulled apart because they share a value at one column.
+FACE_GAP = 1.0
 
 MARKER_FILLS = {
     "channel": "#FFFFFF",
@@ -86,7 +98,7 @@ def font(key: str, size: float) -> QFont:
     f = QFont(families.get(key, families["regular"]))
     f.setPixelSize(max(1, round(size * TEXT_SCALE)))
     f.setBold(key == "bold")
-    f.setKerning(False)
+    f.setKerning(False)  # the layout's widths have no kerning either
     f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     return f
 
@@ -115,38 +127,35 @@ def qrect(rect: Rect) -> QRectF:
     return QRectF(rect.x, rect.y, rect.w, rect.h)
 
 
-def draw_text_block(painter: QPainter, block: TextBlock | None, text_colour: str = "") -> None:
-    """Draw already wrapped lines where the layout put them, one font segment at a time."""
-    if block is None or not block.lines:
-        return
+def draw_lines(painter: QPainter, lines: Sequence[TextLine], size: float, fill: str,
+               bold: bool) -> None:
+    """Draw measured lines one font segment at a time (fallback glyphs in their own font)."""
     painter.save()
     painter.scale(1 / TEXT_SCALE, 1 / TEXT_SCALE)
-    painter.setPen(colour(text_colour or block.colour))
-    main = "bold" if block.bold else "regular"
-    for line in block.lines:
+    painter.setPen(colour(fill))
+    main = "bold" if bold else "regular"
+    for line in lines:
         y = line.baseline * TEXT_SCALE
         for key, text, offset in line.segments:
-            painter.setFont(font(key if key == "fallback" else main, block.size))
+            painter.setFont(font(key if key == "fallback" else main, size))
             painter.drawText(QPointF((line.x + offset) * TEXT_SCALE, y), text)
     painter.restore()
 
 
+def draw_text_block(painter: QPainter, block: TextBlock | None, text_colour: str = "") -> None:
+    """Draw already wrapped lines where the layout put them."""
+    if block is not None and block.lines:
+        draw_lines(painter, block.lines, block.size, text_colour or block.colour, block.bold)
+
+
 def draw_text(painter: QPainter, x: float, baseline: float, text: str, size: float,
               fill: str, bold: bool = False, align: str = "left") -> None:
-    """One short label (values, codes); centred or right-aligned with Qt's own metrics."""
-    f = font("bold" if bold else "regular", size)
-    painter.save()
-    painter.scale(1 / TEXT_SCALE, 1 / TEXT_SCALE)
-    painter.setFont(f)
-    painter.setPen(colour(fill))
-    px = x * TEXT_SCALE
+    """One short label (values, codes, ticks), measured as the layout measures text."""
+    width = text_width(text, size, bold)
     if align != "left":
-        from PySide6.QtGui import QFontMetricsF
-
-        width = QFontMetricsF(f).horizontalAdvance(text)
-        px -= width / 2 if align == "center" else width
-    painter.drawText(QPointF(px, baseline * TEXT_SCALE), text)
-    painter.restore()
+        x -= width / 2 if align == "center" else width
+    runs = tuple((key, run, offset * size / 1000) for key, run, offset in segments(text, bold))
+    draw_lines(painter, (TextLine(text, x, baseline, width, runs),), size, fill, bold)
 
 
 def rounded(painter: QPainter, rect: Rect, fill: str, stroke: str | None, width: float,
@@ -184,8 +193,8 @@ def paint_marker(painter: QPainter, marker: Marker, style: Style) -> None:
               "center")
 
 
-def paint_card(painter: QPainter, box: CardBox, style: Style, lod: float,
-               selected: bool) -> None:
+def paint_card(painter: QPainter, box: CardBox, style: Style, lod: float = FULL_DETAIL,
+               selected: bool = False) -> None:
     """A card; zoomed out it is a rectangle with a title bar, then the title, then all."""
     width = style.card_border_weight * (2.2 if box.failure_point else 1.0)
     if lod < 0.35:
@@ -216,8 +225,8 @@ def paint_selection(painter: QPainter, rect: Rect) -> None:
     painter.drawRoundedRect(QRectF(rect.x - 2, rect.y - 2, rect.w + 4, rect.h + 4), 4, 4)
 
 
-def paint_opportunity(painter: QPainter, box: OpportunityBox, style: Style, lod: float,
-                      selected: bool) -> None:
+def paint_opportunity(painter: QPainter, box: OpportunityBox, style: Style,
+                      lod: float = FULL_DETAIL, selected: bool = False) -> None:
     rounded(painter, box.rect, box.fill, OKABE_ITO["bluish_green"], 0.9, 3.0, (3.0, 2.0))
     if lod >= 0.35:
         draw_text_block(painter, box.title)
@@ -237,7 +246,7 @@ def moment_diamond(rect: Rect) -> QPolygonF:
 
 
 def paint_moment_marker(painter: QPainter, moment: MomentBox, style: Style,
-                        selected: bool) -> None:
+                        selected: bool = False) -> None:
     painter.setBrush(brush(style.moment_colour))
     painter.setPen(pen("#1A1A1A", 0.6))
     painter.drawPolygon(moment_diamond(moment.marker))
@@ -249,7 +258,7 @@ def paint_moment_marker(painter: QPainter, moment: MomentBox, style: Style,
 
 
 def paint_moment_note(painter: QPainter, moment: MomentBox, style: Style,
-                      selected: bool) -> None:
+                      selected: bool = False) -> None:
     if moment.note_rect is None:
         return
     rounded(painter, moment.note_rect, "#FBF6C9", style.moment_colour, 1.0, 3.0)
@@ -262,7 +271,7 @@ def paint_moment_note(painter: QPainter, moment: MomentBox, style: Style,
 
 
 def paint_stage_header(painter: QPainter, stage: StageBox, fill: str, text: str,
-                       selected: bool) -> None:
+                       selected: bool = False) -> None:
     rounded(painter, stage.rect, fill, "#FFFFFF", 1.0, 0)
     draw_text_block(painter, stage.label, text)
     if selected:
@@ -270,7 +279,7 @@ def paint_stage_header(painter: QPainter, stage: StageBox, fill: str, text: str,
 
 
 def paint_step_header(painter: QPainter, column: ColumnBox, style: Style,
-                      selected: bool) -> None:
+                      selected: bool = False) -> None:
     if column.header is None:
         return
     rounded(painter, column.header, style.step_header_fill, "#FFFFFF", 1.0, 0)
@@ -285,7 +294,24 @@ def paint_header_selection(painter: QPainter, rect: Rect) -> None:
     painter.drawRect(QRectF(rect.x + 1.5, rect.y + 1.5, rect.w - 3, rect.h - 3))
 
 
-def paint_lane_label(painter: QPainter, lane: LaneBox, style: Style, selected: bool) -> None:
+def paint_sheet(painter: QPainter, rect: Rect) -> None:
+    """The white sheet under the map: gaps between lanes show paper, as in the PDF."""
+    rounded(painter, rect, "#FFFFFF", None, 0, 0)
+
+
+def corner_rect(layout: MapLayout) -> Rect:
+    """The top-left corner where the header row and the label column meet."""
+    return Rect(0, 0, layout.grid.x, layout.header_height)
+
+
+def paint_corner(painter: QPainter, rect: QRectF, style: Style) -> None:
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(brush(style.label_fill))
+    painter.drawRect(rect)
+
+
+def paint_lane_label(painter: QPainter, lane: LaneBox, style: Style,
+                     selected: bool = False) -> None:
     rounded(painter, lane.label_rect, style.label_fill, None, 0, 0)
     painter.setBrush(brush(lane.accent))
     painter.drawRect(QRectF(0, lane.rect.y, 4, lane.rect.h))
@@ -327,7 +353,13 @@ def paint_blueprint_label(painter: QPainter, line: BlueprintLineBox, style: Styl
 # -- links -----------------------------------------------------------------------
 
 
-def paint_link(painter: QPainter, link: LinkBox, style: Style, selected: bool) -> None:
+def link_leader(link: LinkBox) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """The line from the arrow to its label moved out to a gutter, if the layout made one."""
+    # getattr: layouts from before label leaders have no such field.
+    return getattr(link, "label_leader", None) if link.label is not None else None
+
+
+def paint_link(painter: QPainter, link: LinkBox, style: Style, selected: bool = False) -> None:
     colour_value = SELECTION_COLOUR if selected else style.link_colour
     painter.setPen(pen(colour_value, style.link_weight * (2.0 if selected else 1.0)))
     painter.drawLine(QPointF(*link.start), QPointF(*link.end))
@@ -335,16 +367,41 @@ def paint_link(painter: QPainter, link: LinkBox, style: Style, selected: bool) -
     painter.setBrush(brush(colour_value))
     for head in link.heads:
         painter.drawPolygon(QPolygonF([QPointF(*p) for p in head]))
+    if link.label is None:
+        return
+    leader = link_leader(link)
+    if leader is not None:
+        (x0, y0), (x1, y1) = leader
+        painter.setPen(pen(colour_value, style.link_weight * 0.5))
+        painter.drawLine(QPointF(x0, y0), QPointF(x1, y1))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawEllipse(QPointF(x0, y0), 0.9, 0.9)
+    rounded(painter, link.label.rect, "#FFFFFF", None, 0, 0)
+    draw_text_block(painter, link.label)
+
+
+def link_bounds(link: LinkBox, margin: float) -> Rect:
+    """Everything a link paints (line, heads, label, leader), ``margin`` around the line."""
+    xs = [link.start[0], link.end[0]]
+    ys = [link.start[1], link.end[1]]
+    leader = link_leader(link)
+    if leader is not None:
+        xs += [p[0] for p in leader]
+        ys += [p[1] for p in leader]
+    rect = Rect(min(xs) - margin, min(ys) - margin, max(xs) - min(xs) + 2 * margin,
+                max(ys) - min(ys) + 2 * margin)
     if link.label is not None:
-        rounded(painter, link.label.rect, "#FFFFFF", None, 0, 0)
-        draw_text_block(painter, link.label)
+        r = link.label.rect
+        left, top = min(rect.x, r.x), min(rect.y, r.y)
+        rect = Rect(left, top, max(rect.right, r.right) - left, max(rect.bottom, r.bottom) - top)
+    return rect
 
 
 # -- emotion -----------------------------------------------------------------------
 
 
 def paint_emotion_plot(painter: QPainter, lane: EmotionLane, style: Style) -> None:
-    """Tick rules, the dashed neutral midline and every curve (faces are separate items)."""
+    """Tick rules, the dashed neutral midline and every curve (faces are painted apart)."""
     plot = lane.plot
     neutral = ""
     for _value, y, label in lane.ticks:
@@ -377,12 +434,44 @@ def curve_path(curve: EmotionCurve) -> QPainterPath:
     return path
 
 
+def face_offsets(lane: EmotionLane) -> tuple[tuple[float, ...], ...]:
+    """Horizontal shift of every face, ``[curve][mark]``, so that none hides another.
+
+    Faces of different curves (as-is and to-be, or two personas) with the same value
+    at one column would sit on one spot; they are set side by side around it instead,
+    in curve order (as-is left of to-be, the primary persona before overlays), with
+    their value labels moving along.  Pure arithmetic on the layout, so the canvas
+    and the exported image shift the same faces by the same amount.
+    """
+    spots: dict[tuple[int, int], list[tuple[int, int, float]]] = {}
+    for ci, curve in enumerate(lane.curves):
+        for mi, mark in enumerate(curve.marks):
+            spots.setdefault((mark.column_index, round(mark.y * 4)), []).append(
+                (ci, mi, mark.radius))
+    shifts = [[0.0] * len(curve.marks) for curve in lane.curves]
+    for group in spots.values():
+        if len(group) < 2:
+            continue
+        left = -(sum(2 * r for _c, _m, r in group) + FACE_GAP * (len(group) - 1)) / 2
+        for ci, mi, radius in group:
+            shifts[ci][mi] = left + radius
+            left += 2 * radius + FACE_GAP
+    return tuple(tuple(row) for row in shifts)
+
+
 def paint_face(painter: QPainter, mark: EmotionMark, y: float, stroke: str, style: Style,
-               selected: bool) -> None:
-    """A face at (mark.x, y): smile above neutral, frown below, flat at neutral, plus value."""
-    x, r = mark.x, mark.radius
+               selected: bool = False, dx: float = 0.0, dash: tuple[float, ...] = ()) -> None:
+    """A face at (mark.x + dx, y): smile above neutral, frown below, flat at neutral.
+
+    The ring takes its curve's dash, so a to-be (or second persona's) face reads as
+    such beside an as-is face even without colour.  The value label moves with it.
+    """
+    x, r = mark.x + dx, mark.radius
     painter.setBrush(brush("#FFFFFF"))
-    painter.setPen(pen(SELECTION_COLOUR if selected else stroke, 2.4 if selected else 1.2))
+    if selected:
+        painter.setPen(pen(SELECTION_COLOUR, 2.4))
+    else:
+        painter.setPen(pen(stroke, 1.2, dash))
     painter.drawEllipse(QPointF(x, y), r, r)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(brush("#1A1A1A"))
@@ -403,5 +492,58 @@ def paint_face(painter: QPainter, mark: EmotionMark, y: float, stroke: str, styl
         mouth.moveTo(x - 0.45 * r, y + 0.38 * r)
         mouth.lineTo(x + 0.45 * r, y + 0.38 * r)
     painter.drawPath(mouth)
-    draw_text(painter, mark.label_x, mark.label_baseline + (y - mark.y), mark.label,
+    draw_text(painter, mark.label_x + dx, mark.label_baseline + (y - mark.y), mark.label,
               style.emotion_value_size, style.text_colour, True)
+
+
+def paint_faces(painter: QPainter, lane: EmotionLane, style: Style) -> None:
+    """Every face of a lane, primary persona's on top (as the canvas stacks them)."""
+    shifts = face_offsets(lane)
+    order = sorted(range(len(lane.curves)), key=lambda i: lane.curves[i].primary)
+    for ci in order:
+        curve = lane.curves[ci]
+        for mi, mark in enumerate(curve.marks):
+            paint_face(painter, mark, mark.y, curve.colour, style, dx=shifts[ci][mi],
+                       dash=curve.dash)
+
+
+# -- the whole map -----------------------------------------------------------------
+
+
+def paint_map(painter: QPainter, layout: MapLayout, style: Style,
+              header_fill: str | None = None) -> None:
+    """The whole map as the canvas stacks its items, at full detail, nothing selected.
+
+    The sheet, rows, lines, emotion plots, cards, arrows and faces, each over the last,
+    then the label column, then the header row and its corner (the sticky layers).
+    """
+    fill = header_fill or style.header_fill
+    paint_sheet(painter, Rect(0, 0, layout.width, layout.height))
+    for lane in layout.lanes:
+        paint_lane_row(painter, lane, layout.columns, layout.grid.x, style)
+    for line in layout.blueprint_lines:
+        paint_blueprint_line(painter, line, style)
+    for emotion in layout.emotion:
+        paint_emotion_plot(painter, emotion, style)
+    for box in layout.cards.values():
+        paint_card(painter, box, style)
+    for opp in layout.opportunities:
+        paint_opportunity(painter, opp, style)
+    for moment in layout.moments:
+        paint_moment_note(painter, moment, style)
+    for link in layout.links:
+        paint_link(painter, link, style)
+    for emotion in layout.emotion:
+        paint_faces(painter, emotion, style)
+    for lane in layout.lanes:
+        paint_lane_label(painter, lane, style)
+    for line in layout.blueprint_lines:
+        paint_blueprint_label(painter, line, style)
+    text = text_colour_on(fill)
+    for stage in layout.stages:
+        paint_stage_header(painter, stage, fill, text)
+    for column in layout.columns:
+        paint_step_header(painter, column, style)
+    for moment in layout.moments:
+        paint_moment_marker(painter, moment, style)
+    paint_corner(painter, qrect(corner_rect(layout)), style)
