@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -434,39 +435,53 @@ def curve_path(curve: EmotionCurve) -> QPainterPath:
     return path
 
 
-def face_offsets(lane: EmotionLane) -> tuple[tuple[float, ...], ...]:
-    """Horizontal shift of every face, ``[curve][mark]``, so that none hides another.
+@dataclass(frozen=True)
+class FaceShift:
+    """How far a face, and its value label, are moved right of where the layout put them."""
+
+    face: float = 0.0
+    label: float = 0.0
+
+
+NO_SHIFT = FaceShift()
+
+
+def face_shifts(lane: EmotionLane) -> tuple[tuple[FaceShift, ...], ...]:
+    """The shift of every face, ``[curve][mark]``, so that none hides another.
 
     Faces of different curves (as-is and to-be, or two personas) with the same value
     at one column would sit on one spot; they are set side by side around it instead,
-    in curve order (as-is left of to-be, the primary persona before overlays), with
-    their value labels moving along.  Pure arithmetic on the layout, so the canvas
-    and the exported image shift the same faces by the same amount.
+    in curve order (as-is left of to-be, the primary persona before overlays).  A value
+    label moves with its face, except one the layout gave the whole group: that stays
+    over the pair.  Pure arithmetic on the layout, so the canvas and the exported image
+    shift the same faces by the same amount.
     """
-    spots: dict[tuple[int, int], list[tuple[int, int, float]]] = {}
+    spots: dict[tuple[int, int], list[tuple[int, int, EmotionMark]]] = {}
     for ci, curve in enumerate(lane.curves):
         for mi, mark in enumerate(curve.marks):
-            spots.setdefault((mark.column_index, round(mark.y * 4)), []).append(
-                (ci, mi, mark.radius))
-    shifts = [[0.0] * len(curve.marks) for curve in lane.curves]
+            spots.setdefault((mark.column_index, round(mark.y * 4)), []).append((ci, mi, mark))
+    shifts = [[NO_SHIFT] * len(curve.marks) for curve in lane.curves]
     for group in spots.values():
         if len(group) < 2:
             continue
-        left = -(sum(2 * r for _c, _m, r in group) + FACE_GAP * (len(group) - 1)) / 2
-        for ci, mi, radius in group:
-            shifts[ci][mi] = left + radius
-            left += 2 * radius + FACE_GAP
+        one_label = len({(m.label, m.label_x, m.label_baseline) for _c, _m, m in group}) == 1
+        left = -(sum(2 * m.radius for _c, _m, m in group) + FACE_GAP * (len(group) - 1)) / 2
+        for ci, mi, mark in group:
+            dx = left + mark.radius
+            shifts[ci][mi] = FaceShift(dx, 0.0 if one_label else dx)
+            left += 2 * mark.radius + FACE_GAP
     return tuple(tuple(row) for row in shifts)
 
 
 def paint_face(painter: QPainter, mark: EmotionMark, y: float, stroke: str, style: Style,
-               selected: bool = False, dx: float = 0.0, dash: tuple[float, ...] = ()) -> None:
-    """A face at (mark.x + dx, y): smile above neutral, frown below, flat at neutral.
+               selected: bool = False, shift: FaceShift = NO_SHIFT,
+               dash: tuple[float, ...] = ()) -> None:
+    """A face at (mark.x, y) moved by ``shift``: smile above neutral, frown below, flat at it.
 
     The ring takes its curve's dash, so a to-be (or second persona's) face reads as
-    such beside an as-is face even without colour.  The value label moves with it.
+    such beside an as-is face even without colour.
     """
-    x, r = mark.x + dx, mark.radius
+    x, r = mark.x + shift.face, mark.radius
     painter.setBrush(brush("#FFFFFF"))
     if selected:
         painter.setPen(pen(SELECTION_COLOUR, 2.4))
@@ -492,18 +507,18 @@ def paint_face(painter: QPainter, mark: EmotionMark, y: float, stroke: str, styl
         mouth.moveTo(x - 0.45 * r, y + 0.38 * r)
         mouth.lineTo(x + 0.45 * r, y + 0.38 * r)
     painter.drawPath(mouth)
-    draw_text(painter, mark.label_x + dx, mark.label_baseline + (y - mark.y), mark.label,
+    draw_text(painter, mark.label_x + shift.label, mark.label_baseline + (y - mark.y), mark.label,
               style.emotion_value_size, style.text_colour, True)
 
 
 def paint_faces(painter: QPainter, lane: EmotionLane, style: Style) -> None:
     """Every face of a lane, primary persona's on top (as the canvas stacks them)."""
-    shifts = face_offsets(lane)
+    shifts = face_shifts(lane)
     order = sorted(range(len(lane.curves)), key=lambda i: lane.curves[i].primary)
     for ci in order:
         curve = lane.curves[ci]
         for mi, mark in enumerate(curve.marks):
-            paint_face(painter, mark, mark.y, curve.colour, style, dx=shifts[ci][mi],
+            paint_face(painter, mark, mark.y, curve.colour, style, shift=shifts[ci][mi],
                        dash=curve.dash)
 
 

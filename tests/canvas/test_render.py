@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QImage
 from jmapper.model.enums import BlueprintLineKind, LaneKind
 from jmapper.templates import SAMPLES
 from jmapper.ui.image_export import export_image
-from jmapper.ui.map_painting import face_offsets
+from jmapper.ui.map_painting import face_shifts
 from tests.canvas.conftest import make_ctx
 
 SCALE = 2.0
@@ -69,8 +69,9 @@ def test_emotion_curve_is_drawn_at_the_values(qtbot, library, tmp_path, key):
     for lane in layout.emotion:
         index = next(i for i, c in enumerate(lane.curves) if c.primary)
         primary = lane.curves[index]
-        shifts = face_offsets(lane)[index]
-        for mark, dx in zip(primary.marks, shifts, strict=True):
+        shifts = face_shifts(lane)[index]
+        for mark, shift in zip(primary.marks, shifts, strict=True):
+            dx = shift.face
             # the face ring in the curve's colour, at the mark's height (the outer side,
             # if it was set aside from another face)
             ring_x = mark.x + dx + (-mark.radius if dx < 0 else mark.radius)
@@ -141,10 +142,10 @@ def test_faces_with_one_value_in_one_column_are_set_side_by_side(ctx, tmp_path):
     pairs = 0
     for lane in layout.emotion:
         spots: dict[tuple[int, float], list[tuple[float, float, float, str]]] = {}
-        for curve, shifts in zip(lane.curves, face_offsets(lane), strict=True):
-            for mark, dx in zip(curve.marks, shifts, strict=True):
+        for curve, shifts in zip(lane.curves, face_shifts(lane), strict=True):
+            for mark, shift in zip(curve.marks, shifts, strict=True):
                 spots.setdefault((mark.column_index, round(mark.y, 2)), []).append(
-                    (mark.x + dx, mark.y, mark.radius, curve.colour))
+                    (mark.x + shift.face, mark.y, mark.radius, curve.colour))
         for (_column, y), faces in spots.items():
             if len(faces) == 1:
                 continue
@@ -159,6 +160,6 @@ def test_faces_with_one_value_in_one_column_are_set_side_by_side(ctx, tmp_path):
     assert pairs, "the sample has faces of two curves with one value in one column"
     handles = [item for key, item in ctx.canvas.projection.items.items()
                if key[0] == "emotion_point"]
-    assert any(item.box.dx for item in handles)
+    assert any(item.box.shift.face for item in handles)
     for item in handles:  # a face is grabbed where it is drawn
         assert item.shape().contains(QPointF(item.box.x, item.box.mark.y))

@@ -32,6 +32,7 @@ from jmapper.layout.boxes import (
 )
 from jmapper.style import Style
 from jmapper.ui import map_painting as painting
+from jmapper.ui.map_painting import NO_SHIFT, FaceShift
 
 #: Z values: the sheet under rows under lines under the plot under cards under arrows under handles.
 Z_SHEET = -1
@@ -295,12 +296,12 @@ class EmotionHandle:
     bottom: float  # y of the scale minimum
     minimum: int
     maximum: int
-    dx: float = 0.0  # set aside from a face of another curve with the same value here
+    shift: FaceShift = NO_SHIFT  # set aside from a face of another curve with its value
 
     @property
     def x(self) -> float:
         """Where the face is drawn (and grabbed)."""
-        return self.mark.x + self.dx
+        return self.mark.x + self.shift.face
 
 
 class EmotionHandleItem(MapItem):
@@ -319,8 +320,9 @@ class EmotionHandleItem(MapItem):
     def compute_rect(self, box: EmotionHandle) -> QRectF:
         m = box.mark
         r = m.radius + 3
-        left = min(box.x - r, m.label_x + box.dx - 2)
-        right = max(box.x + r, m.label_x + box.dx + 24)
+        label_x = m.label_x + box.shift.label
+        left = min(box.x - r, label_x - 2)
+        right = max(box.x + r, label_x + 24)
         return QRectF(left, box.top - r, right - left, box.bottom - box.top + 2 * r)
 
     def shape(self) -> QPainterPath:
@@ -358,7 +360,7 @@ class EmotionHandleItem(MapItem):
                 self.preview)
             mark = replace(mark, label=label, face=face)
         painting.paint_face(painter, mark, y, self.box.colour, self.style, self.isSelected(),
-                            self.box.dx, self.box.curve.dash)
+                            self.box.shift, self.box.curve.dash)
 
 
 class CellCursorItem(QGraphicsItem):

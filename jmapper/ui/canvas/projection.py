@@ -44,7 +44,7 @@ from jmapper.ui.canvas.items import (
     StageHeaderItem,
     StepHeaderItem,
 )
-from jmapper.ui.map_painting import corner_rect, face_offsets, qrect
+from jmapper.ui.map_painting import corner_rect, face_shifts, qrect
 
 #: Which layer an item class lives in: headers stick to the top, labels to the left.
 _HEADER_CLASSES = (StageHeaderItem, StepHeaderItem, MomentMarkerItem)
@@ -123,17 +123,17 @@ class Projection:
         scale = bundle.map.emotion_scale
         for lane in layout.emotion:
             yield ("emotion_lane", lane.lane_id), EmotionPlotItem, lane
-            shifts = face_offsets(lane)
+            shifts = face_shifts(lane)
             top = min(y for _v, y, _l in lane.ticks) if lane.ticks else lane.plot.y
             bottom = max(y for _v, y, _l in lane.ticks) if lane.ticks else lane.plot.bottom
             for curve, curve_shifts in zip(lane.curves, shifts, strict=True):
                 persona = None if curve.primary else curve.persona_id
-                for mark, dx in zip(curve.marks, curve_shifts, strict=True):
+                for mark, shift in zip(curve.marks, curve_shifts, strict=True):
                     point_id = points.get((mark.column_index, persona, curve.series))
                     if point_id is None:
                         continue
                     handle = EmotionHandle(mark, curve.colour, curve, top, bottom,
-                                           scale.minimum, scale.maximum, dx)
+                                           scale.minimum, scale.maximum, shift)
                     yield ("emotion_point", point_id), EmotionHandleItem, handle
 
     # -- sync -------------------------------------------------------------------------
