@@ -94,3 +94,26 @@ def build_actions(parent: QObject, handlers: dict[str, Callable[[], None]]) -> d
             action.triggered.connect(handlers[name])
         actions[name] = action
     return actions
+
+
+#: The canvas's context menu: groups of actions, a separator after each.
+CONTEXT_MENU: tuple[tuple[str, ...], ...] = (
+    (ADD_CARD, EDIT_CARD, DUPLICATE, COPY, PASTE, DELETE),
+    (INSERT_STAGE_BEFORE, INSERT_STAGE_AFTER, INSERT_STEP_BEFORE, INSERT_STEP_AFTER,
+     INSERT_LANE_ABOVE, INSERT_LANE_BELOW),
+    (DRAW_ARROW, EMOTION_UP, EMOTION_DOWN),
+)
+
+
+def enable_actions(actions: dict[str, QAction], has_document: bool, editable: bool,
+                   cards_selected: bool) -> None:
+    """Viewing works on any open map, copying needs cards, everything else an editable map."""
+    for name, action in actions.items():
+        if name in (ZOOM_IN, ZOOM_OUT, ZOOM_FIT, ZOOM_100, FIND):
+            action.setEnabled(has_document)
+        elif name == COPY:
+            action.setEnabled(cards_selected)
+        elif name == DUPLICATE:
+            action.setEnabled(cards_selected and editable)
+        else:
+            action.setEnabled(editable)

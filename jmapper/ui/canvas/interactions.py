@@ -20,7 +20,15 @@ from jmapper.layout.boxes import LinkBox, Rect
 from jmapper.layout.connectors import arrow_head, edge_point
 from jmapper.ui import map_painting as painting
 from jmapper.ui.canvas.cells import cell_at, column_at_x, lane_at_y
-from jmapper.ui.canvas.items import CardItem, EmotionHandleItem, LinkItem, MapItem
+from jmapper.ui.canvas.items import (
+    CardItem,
+    EmotionHandleItem,
+    LaneLabelItem,
+    LinkItem,
+    MapItem,
+    StageHeaderItem,
+    StepHeaderItem,
+)
 
 if TYPE_CHECKING:
     from jmapper.ui.canvas.view import MapCanvas
@@ -382,3 +390,17 @@ def near_right_edge(canvas: MapCanvas, item: CardItem, view_pos: QPoint) -> bool
     rect = item.box.rect
     edge = canvas.mapFromScene(QPointF(rect.right, rect.y))
     return abs(view_pos.x() - edge.x()) <= SPAN_GRIP
+
+
+def press_interaction(canvas: MapCanvas, event: QMouseEvent, item: MapItem) -> Interaction | None:
+    """The drag that a left press on ``item`` (already selected) starts, if any."""
+    if isinstance(item, CardItem):
+        if near_right_edge(canvas, item, event.position().toPoint()):
+            canvas.select(item.kind, item.entity_id, scroll=False)
+            return SpanInteraction(canvas, event, item)
+        return CardDragInteraction(canvas, event, item)
+    if isinstance(item, (StageHeaderItem, StepHeaderItem, LaneLabelItem)):
+        return HeaderDragInteraction(canvas, event, item)
+    if isinstance(item, EmotionHandleItem):
+        return EmotionDragInteraction(canvas, event, item)
+    return None

@@ -9,20 +9,8 @@ items that changed.  Keyboard editing lives in :mod:`editing`.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import (
-    QAction,
-    QColor,
-    QImage,
-    QKeyEvent,
-    QMouseEvent,
-    QNativeGestureEvent,
-    QPainter,
-    QTransform,
-    QWheelEvent,
-)
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QImage, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QMenu, QWidget
 
 from jmapper.document import JourneyDocument
@@ -30,7 +18,7 @@ from jmapper.layout import compute_layout
 from jmapper.model.bundle import MapBundle
 from jmapper.style import DEFAULT_STYLE, Style
 from jmapper.ui.canvas import actions as names
-from jmapper.ui.canvas.actions import build_actions
+from jmapper.ui.canvas.actions import build_actions, enable_actions
 from jmapper.ui.canvas.cells import Cell, cell_at, cell_rect
 from jmapper.ui.canvas.controller import CanvasController
 from jmapper.ui.canvas.editing import CanvasEditing
@@ -38,41 +26,26 @@ from jmapper.ui.canvas.find_bar import FindBar
 from jmapper.ui.canvas.inline_editor import InlineEditor
 from jmapper.ui.canvas.interactions import (
     ArrowInteraction,
-    CardDragInteraction,
-    EmotionDragInteraction,
-    HeaderDragInteraction,
     Interaction,
     PanInteraction,
-    SpanInteraction,
     near_right_edge,
+    press_interaction,
 )
 from jmapper.ui.canvas.items import (
     CardItem,
     CellCursorItem,
-    EmotionHandleItem,
     LaneLabelItem,
     MapItem,
     StageHeaderItem,
     StepHeaderItem,
 )
+from jmapper.ui.canvas.presentation import Presentation
 from jmapper.ui.canvas.projection import Projection
+from jmapper.ui.canvas.rendering import render_scene
+from jmapper.ui.canvas.zoom import Zoom
 from jmapper.ui.map_painting import register_fonts
 
-#: Scene units are points; 100% shows them at their real size on a 96 dpi screen.
-ZOOM_BASE = 96 / 72
-MIN_ZOOM, MAX_ZOOM = 0.05, 8.0
 SCENE_MARGIN = 24.0
-PRESENTATION_MAX_ZOOM = 2.2
-
-#: Large type for projecting to a room: the same map, bigger letters, wider columns.
-PRESENTATION_STYLE = replace(
-    DEFAULT_STYLE, title_size=13.0, body_size=11.5, stage_size=17.0, step_size=13.0,
-    lane_label_size=13.0, line_label_size=10.0, marker_size=15.0, marker_text_size=8.0,
-    column_width=240.0, label_column_width=160.0, emotion_face_radius=10.0,
-    emotion_value_size=11.0, emotion_plot_height=150.0, stage_header_min_height=40.0,
-    step_header_min_height=34.0,
-)
-
 
 class MapCanvas(QGraphicsView):
     # the primary selection changed: kind and id, ('', '') for none
@@ -84,6 +57,9 @@ class MapCanvas(QGraphicsView):
 
     def __init__(self, parent: QWidget | None = None, style: Style = DEFAULT_STYLE) -> None:
         super().__init__(parent)
+        # First: Qt sends events (resize, gestures) to the overrides from here on.
+        self.zoom_control = Zoom(self)
+        self.presentation = Presentation(self)
         register_fonts()
         self.setObjectName("mapCanvas")
         self._normal_style = style
@@ -101,10 +77,7 @@ class MapCanvas(QGraphicsView):
         self._primary: tuple[str, str] = ("", "")
         self.current_cell: Cell | None = None
         self._interaction: Interaction | None = None
-        self._zoom = 1.0
         self._space_held = False
-        self._presenting = False
-        self._stage_index = 0
         self.editor = InlineEditor(self.viewport())
         self.find_bar = FindBar(self)
         self.editing = CanvasEditing(self)
@@ -121,7 +94,6 @@ class MapCanvas(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setMouseTracking(True)
         self.grabGesture(Qt.GestureType.PinchGesture)
-        self.setTransform(QTransform.fromScale(ZOOM_BASE, ZOOM_BASE))
         self._scene.selectionChanged.connect(self._on_selection_changed)
         self._update_actions()
 
@@ -176,7 +148,7 @@ class MapCanvas(QGraphicsView):
                 self.cursor_item.set_rect(QRectF())
             else:
                 self.cursor_item.set_rect(rect)
-        self._update_sticky()
+        self.update_sticky()
         self._on_selection_changed()
 
     # -- selection ----------------------------------------------------------------------
@@ -268,17 +240,10 @@ class MapCanvas(QGraphicsView):
             self.set_current_cell(Cell(card.lane_id, column), scroll=scroll)
 
     def _update_actions(self) -> None:
-        has_doc = self._document is not None and not self._document.read_only
-        cards = bool(self.selected_card_ids())
-        for name, action in self.actions.items():
-            if name in (names.ZOOM_IN, names.ZOOM_OUT, names.ZOOM_FIT, names.ZOOM_100):
-                action.setEnabled(self._document is not None)
-            elif name in (names.COPY, names.DUPLICATE):
-                action.setEnabled(cards if name == names.COPY else cards and has_doc)
-            elif name == names.FIND:
-                action.setEnabled(self._document is not None)
-            else:
-                action.setEnabled(has_doc)
+        document = self._document
+        enable_actions(self.actions, document is not None,
+                       document is not None and not document.read_only,
+                       bool(self.selected_card_ids()))
 
     # -- cells -------------------------------------------------------------------------
     def card_column(self, card_id: str) -> int | None:
@@ -369,16 +334,7 @@ class MapCanvas(QGraphicsView):
             return
         if not item.isSelected():
             self.select(item.kind, item.entity_id, scroll=False)
-        if isinstance(item, CardItem):
-            if near_right_edge(self, item, pos):
-                self.select(item.kind, item.entity_id, scroll=False)
-                self._interaction = SpanInteraction(self, event, item)
-            else:
-                self._interaction = CardDragInteraction(self, event, item)
-        elif isinstance(item, (StageHeaderItem, StepHeaderItem, LaneLabelItem)):
-            self._interaction = HeaderDragInteraction(self, event, item)
-        elif isinstance(item, EmotionHandleItem):
-            self._interaction = EmotionDragInteraction(self, event, item)
+        self._interaction = press_interaction(self, event, item)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if self._interaction is not None:
@@ -431,13 +387,7 @@ class MapCanvas(QGraphicsView):
                 self.clear_selection()
                 self.set_current_cell(cell, scroll=False)
         menu = QMenu(self)
-        for group in (
-            (names.ADD_CARD, names.EDIT_CARD, names.DUPLICATE, names.COPY, names.PASTE,
-             names.DELETE),
-            (names.INSERT_STAGE_BEFORE, names.INSERT_STAGE_AFTER, names.INSERT_STEP_BEFORE,
-             names.INSERT_STEP_AFTER, names.INSERT_LANE_ABOVE, names.INSERT_LANE_BELOW),
-            (names.DRAW_ARROW, names.EMOTION_UP, names.EMOTION_DOWN),
-        ):
+        for group in names.CONTEXT_MENU:
             for name in group:
                 menu.addAction(self.actions[name])
             menu.addSeparator()
@@ -461,8 +411,8 @@ class MapCanvas(QGraphicsView):
             self.finish_arrow_mode()
             self.clear_selection()
             return
-        if self._presenting and key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
-            self.show_stage(self._stage_index + (1 if key == Qt.Key.Key_Right else -1))
+        if self.presentation.on and key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            self.presentation.step(1 if key == Qt.Key.Key_Right else -1)
             return
         if not self.editing.key(event):
             super().keyPressEvent(event)
@@ -474,73 +424,36 @@ class MapCanvas(QGraphicsView):
             return
         super().keyReleaseEvent(event)
 
-    # -- zoom and scroll ---------------------------------------------------------------
+    # -- zoom and scroll (see zoom.py) ------------------------------------------------
     def zoom(self) -> float:
-        return self._zoom
+        return self.zoom_control.value
 
     def set_zoom(self, zoom: float, anchor: QPoint | None = None) -> None:
         """Zoom to ``zoom`` (1.0 = 100%), keeping the scene point under ``anchor`` still."""
-        zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
-        if anchor is None:
-            anchor = self.viewport().rect().center()
-        before = self.mapToScene(anchor)
-        old = self.transformationAnchor()
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
-        self.setTransform(QTransform.fromScale(zoom * ZOOM_BASE, zoom * ZOOM_BASE))
-        after = self.mapToScene(anchor)
-        delta = (after - before) * zoom * ZOOM_BASE
-        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - round(delta.x()))
-        self.verticalScrollBar().setValue(self.verticalScrollBar().value() - round(delta.y()))
-        self.setTransformationAnchor(old)
-        self._apply_zoom_value(zoom)
-
-    def _apply_zoom_value(self, zoom: float) -> None:
-        self._update_sticky()
-        if abs(zoom - self._zoom) > 1e-9:
-            self._zoom = zoom
-            self.zoom_changed.emit(zoom)
+        self.zoom_control.set(zoom, anchor)
 
     def zoom_by(self, factor: float, anchor: QPoint | None = None) -> None:
-        self.set_zoom(self._zoom * factor, anchor)
+        self.zoom_control.by(factor, anchor)
 
     def zoom_fit(self) -> None:
-        layout = self.projection.layout
-        if layout is None:
-            return
-        self.fitInView(QRectF(-8, -8, layout.width + 16, layout.height + 16),
-                       Qt.AspectRatioMode.KeepAspectRatio)
-        self._apply_zoom_value(self.transform().m11() / ZOOM_BASE)
+        self.zoom_control.fit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            steps = event.angleDelta().y() / 120
-            self.zoom_by(1.15 ** steps, event.position().toPoint())
-            return
-        super().wheelEvent(event)
+        if not self.zoom_control.wheel(event):
+            super().wheelEvent(event)
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
-        if (isinstance(event, QNativeGestureEvent)
-                and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture):
-            self.zoom_by(1.0 + event.value(), event.position().toPoint())
-            return True
-        return super().viewportEvent(event)
+        return self.zoom_control.native_gesture(event) or super().viewportEvent(event)
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Gesture:
-            pinch = event.gesture(Qt.GestureType.PinchGesture)  # type: ignore[attr-defined]
-            if pinch is not None:
-                factor = pinch.scaleFactor()
-                if factor > 0:
-                    anchor = self.viewport().mapFromGlobal(pinch.centerPoint().toPoint())
-                    self.zoom_by(factor, anchor)
-                return True
-        return super().event(event)
+        return self.zoom_control.pinch(event) or super().event(event)
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
         super().scrollContentsBy(dx, dy)
-        self._update_sticky()
+        self.update_sticky()
 
-    def _update_sticky(self) -> None:
+    def update_sticky(self) -> None:
+        """Keep the header row and the label column in view."""
         top_left = self.mapToScene(QPoint(0, 0))
         self.projection.set_sticky_offset(max(0.0, top_left.x()), max(0.0, top_left.y()))
 
@@ -549,77 +462,36 @@ class MapCanvas(QGraphicsView):
         width = min(360, self.viewport().width() - 20)
         self.find_bar.setGeometry(self.viewport().width() - width - 10, 6, width,
                                   self.find_bar.sizeHint().height())
-        if self._presenting:
-            self.show_stage(self._stage_index)
-        self._update_sticky()
+        if self.presentation.on:
+            self.presentation.show_stage(self.presentation.stage_index)
+        self.update_sticky()
 
-    # -- presentation ------------------------------------------------------------------
+    # -- presentation (see presentation.py) --------------------------------------------
     def presenting(self) -> bool:
-        return self._presenting
+        return self.presentation.on
 
     def set_presentation(self, on: bool) -> None:
         """Large type and one stage at a time, for a projector; off restores the editor."""
-        if on == self._presenting:
-            return
-        self._presenting = on
-        self.style = PRESENTATION_STYLE if on else self._normal_style
-        # A change of style re-lays out every box; it is not an edit, so rebuilding is fine.
-        selected = self._primary
-        self.projection.clear()
-        self.projection.style = self.style
-        self._refresh()
-        policy = (Qt.ScrollBarPolicy.ScrollBarAlwaysOff if on
-                  else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.setHorizontalScrollBarPolicy(policy)
-        self.setVerticalScrollBarPolicy(policy)
-        if on:
-            self.show_stage(self._stage_index)
-        else:
-            self.set_zoom(1.0)
-        if selected[0]:
-            self.select(*selected, scroll=not on)
+        self.presentation.set(on)
 
     def show_stage(self, index: int) -> None:
         """Frame stage ``index`` (clamped) with the lane labels beside it."""
-        layout = self.projection.layout
-        if layout is None or not layout.stages:
-            return
-        index = max(0, min(index, len(layout.stages) - 1))
-        self._stage_index = index
-        stage = layout.stages[index].rect
-        label_w = layout.grid.x
-        width = stage.w + label_w + 8
-        # Capped, so a one-step stage does not blow its letters up past the projector.
-        zoom = max(MIN_ZOOM, min(PRESENTATION_MAX_ZOOM,
-                                 self.viewport().width() / width / ZOOM_BASE))
-        self.setTransform(QTransform.fromScale(zoom * ZOOM_BASE, zoom * ZOOM_BASE))
-        view_w = self.viewport().width() / (zoom * ZOOM_BASE)
-        view_h = self.viewport().height() / (zoom * ZOOM_BASE)
-        self.centerOn(QPointF(stage.x - label_w + view_w / 2, -8 + view_h / 2))
-        self._apply_zoom_value(zoom)
+        self.presentation.show_stage(index)
 
     def stage_index(self) -> int:
-        return self._stage_index
+        return self.presentation.stage_index
+
+    def restyle(self, style: Style | None) -> None:
+        """Lay the map out in ``style`` (None: the canvas's own).
+
+        A change of style re-lays out every box; it is not an edit, so rebuilding is fine.
+        """
+        self.style = style or self._normal_style
+        self.projection.clear()
+        self.projection.style = self.style
+        self._refresh()
 
     # -- rendering ---------------------------------------------------------------------
     def render_map(self, scale: float = 1.0) -> QImage:
         """The whole map as an image at ``scale`` pixels per point (tests, screenshots)."""
-        layout = self.projection.layout
-        if layout is None:
-            return QImage()
-        size = QSize(max(1, round(layout.width * scale)), max(1, round(layout.height * scale)))
-        image = QImage(size, QImage.Format.Format_ARGB32)
-        image.fill(QColor("#FFFFFF"))
-        header, label = self.projection.header_layer.pos(), self.projection.label_layer.pos()
-        self.projection.set_sticky_offset(0.0, 0.0)
-        cursor = self.cursor_item.isVisible()
-        self.cursor_item.setVisible(False)
-        painter = QPainter(image)
-        painter.setRenderHints(QPainter.RenderHint.Antialiasing
-                               | QPainter.RenderHint.TextAntialiasing)
-        self._scene.render(painter, QRectF(0, 0, size.width(), size.height()),
-                           QRectF(0, 0, layout.width, layout.height))
-        painter.end()
-        self.cursor_item.setVisible(cursor)
-        self.projection.set_sticky_offset(label.x(), header.y())
-        return image
+        return render_scene(self._scene, self.projection, self.cursor_item, scale)
