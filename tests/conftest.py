@@ -12,7 +12,26 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
+import sys  # noqa: E402
+
 import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True, scope="session")
+def clear_clipboard_at_exit():
+    """Empty the clipboard before Qt is torn down.
+
+    PySide6 crashes the interpreter on exit when the clipboard still holds mime
+    data created from Python (the editor does the same on quit: see
+    ``jmapper.ui.canvas.clipboard.release_clipboard``).
+    """
+    yield
+    if "PySide6.QtWidgets" in sys.modules:
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        if app is not None:
+            QApplication.clipboard().clear()
 
 
 @pytest.fixture(autouse=True)

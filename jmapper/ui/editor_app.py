@@ -68,6 +68,9 @@ def run_editor(library: str | None, *, quit_after_first_paint: bool = False) -> 
     if quit_after_first_paint:
         window.view.viewport().installEventFilter(probe)
     window.show()
+    from jmapper.ui.canvas.clipboard import release_clipboard
+
+    app.aboutToQuit.connect(release_clipboard)
     code = app.exec()
     # The window may have switched to another library; close the one it has open.
     window.store.close()

@@ -48,3 +48,16 @@ def pasted_cards() -> list[Card]:
         titles = [line.strip() for line in data.text().splitlines() if line.strip()]
         return [Card(title=title[:500]) for title in titles[:200]]
     return []
+
+
+def release_clipboard() -> None:
+    """Drop cards we put on the clipboard before Qt shuts down.
+
+    With PySide6, mime data still held by the clipboard when the application
+    object is destroyed crashes the interpreter on exit (seen offscreen); the
+    cards are in the library anyway, so clearing them on quit loses nothing.
+    """
+    clipboard = QApplication.clipboard()
+    data = clipboard.mimeData()
+    if data is not None and data.hasFormat(MIME_TYPE):
+        clipboard.clear()
