@@ -7,6 +7,8 @@ elements outside a tile so a 10,000-card poster tiles in linear time.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from jmapper.export.pen import Pen
 from jmapper.layout.boxes import (
     CardBox,
@@ -18,28 +20,8 @@ from jmapper.layout.boxes import (
     OpportunityBox,
     Rect,
 )
-from jmapper.style import OKABE_ITO, Style, text_colour_on
-
-MARKER_FILLS = {
-    "channel": "#FFFFFF",
-    "failure": "#FFFFFF",
-    "severity": "#F9DFD2",
-    "evidence": "#EFEFEF",
-    "priority": "#DDF1E9",
-    "moment": "#FBF6C9",
-}
-
-
-def marker_stroke(kind: str, style: Style) -> tuple[str, float]:
-    if kind == "failure":
-        return style.failure_colour, 1.3
-    if kind == "severity":
-        return style.severity_colour, 0.7
-    if kind == "priority":
-        return OKABE_ITO["bluish_green"], 0.7
-    if kind == "moment":
-        return style.moment_colour, 0.7
-    return "#6A6A6A", 0.5
+from jmapper.layout.emotion import NO_SHIFT, FaceShift, face_shifts
+from jmapper.style import MARKER_FILLS, OKABE_ITO, Style, marker_stroke, text_colour_on
 
 
 def paint_marker(pen: Pen, marker: Marker, style: Style) -> None:
@@ -83,9 +65,15 @@ def paint_moment(pen: Pen, moment: MomentBox, style: Style) -> None:
         pen.block(moment.note)
 
 
-def paint_face(pen: Pen, mark: EmotionMark, stroke: str, style: Style) -> None:
-    x, y, r = mark.x, mark.y, mark.radius
-    pen.circle(x, y, r, "#FFFFFF", stroke, 1.2)
+def paint_face(pen: Pen, mark: EmotionMark, stroke: str, style: Style,
+               shift: FaceShift = NO_SHIFT, dash: Sequence[float] = ()) -> None:
+    """A face at the mark moved by ``shift`` (see :func:`face_shifts`), as the canvas paints it.
+
+    The ring takes its curve's dash, so a to-be (or second persona's) face set beside an
+    as-is face reads as such even in greyscale.
+    """
+    x, y, r = mark.x + shift.face, mark.y, mark.radius
+    pen.circle(x, y, r, "#FFFFFF", stroke, 1.2, dash)
     pen.circle(x - 0.35 * r, y - 0.25 * r, 0.12 * r, "#1A1A1A")
     pen.circle(x + 0.35 * r, y - 0.25 * r, 0.12 * r, "#1A1A1A")
     if mark.face == "smile":
@@ -96,8 +84,8 @@ def paint_face(pen: Pen, mark: EmotionMark, stroke: str, style: Style) -> None:
                    (x + 0.2 * r, y + 0.15 * r), (x + 0.5 * r, y + 0.55 * r), "#1A1A1A", 0.9)
     else:
         pen.line(x - 0.45 * r, y + 0.38 * r, x + 0.45 * r, y + 0.38 * r, "#1A1A1A", 0.9)
-    pen.text(mark.label_x, mark.label_baseline, mark.label, style.emotion_value_size, bold=True,
-             fill=style.text_colour)
+    pen.text(mark.label_x + shift.label, mark.label_baseline, mark.label,
+             style.emotion_value_size, bold=True, fill=style.text_colour)
 
 
 def paint_emotion(pen: Pen, lane: EmotionLane, style: Style) -> None:
@@ -116,9 +104,12 @@ def paint_emotion(pen: Pen, lane: EmotionLane, style: Style) -> None:
         if curve.polyline:
             pen.curve(curve.polyline[0], curve.beziers, curve.polyline, curve.colour,
                       curve.width, curve.dash)
-    for curve in reversed(lane.curves):
-        for mark in curve.marks:
-            paint_face(pen, mark, curve.colour, style)
+    # Faces of one value in one column side by side; the primary persona's on top.
+    shifts = face_shifts(lane)
+    for ci in sorted(range(len(lane.curves)), key=lambda i: lane.curves[i].primary):
+        curve = lane.curves[ci]
+        for mark, shift in zip(curve.marks, shifts[ci], strict=True):
+            paint_face(pen, mark, curve.colour, style, shift, curve.dash)
 
 
 def paint_map(

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from jmapper.export.draw_map import MARKER_FILLS, marker_stroke, moment_diamond, paint_face
+from jmapper.export.draw_map import moment_diamond, paint_face
 from jmapper.export.pen import Pen
 from jmapper.layout.boxes import EmotionCurve, EmotionMark, MapLayout, Marker, Rect
 from jmapper.layout.connectors import arrow_head
@@ -24,7 +24,9 @@ from jmapper.style import (
     EVIDENCE_CODES,
     LINE_DASHES,
     LINE_WEIGHTS,
+    MARKER_FILLS,
     Style,
+    marker_stroke,
 )
 
 Op = Callable[[Pen], None]

@@ -101,11 +101,11 @@ class Pen:
         self.c.drawPath(path, stroke=int(bool(stroke)), fill=1)
 
     def circle(self, x: float, y: float, r: float, fill: str | None, stroke: str | None = None,
-               width: float = 0.5) -> None:
+               width: float = 0.5, dash: Sequence[float] = ()) -> None:
         if fill:
             self.fill(fill)
         if stroke:
-            self.stroke(stroke, width)
+            self.stroke(stroke, width, dash)
         self.c.circle(x, -y, r, stroke=int(bool(stroke)), fill=int(bool(fill)))
 
     def curve(self, start: Point, beziers: Sequence[tuple[Point, Point, Point, Point]],

@@ -45,6 +45,8 @@ LABEL_CLEARANCE = 1.5
 BESIDE_CLEARANCE = 1.0
 #: How far from an arrow's midpoint a callout label may be moved, in points.
 CALLOUT_REACH = 160.0
+#: Extra room between an arrow head's base and the start of a label leader (its dot).
+LEADER_HEAD_CLEARANCE = 1.5
 
 
 def _head_boxes(heads: list[tuple[Point, Point, Point]]) -> list[Rect]:
@@ -54,6 +56,61 @@ def _head_boxes(heads: list[tuple[Point, Point, Point]]) -> list[Rect]:
         ys = [p[1] for p in tri]
         out.append(Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)))
     return out
+
+
+def leader_span(start: Point, end: Point,
+                heads: Sequence[tuple[Point, Point, Point]]) -> tuple[float, float]:
+    """The part of the shaft (distances from ``start``) where a label leader may start.
+
+    A head-length (and a little) away from either end, so the leader's start dot is never
+    under an arrow head.  An arrow too short for that keeps clear of the ends that carry a
+    head only; one too short even for that gives its midpoint.
+    """
+    length = distance(start, end)
+    head_at_start = head_at_end = 0.0
+    for tip, b1, b2 in heads:
+        size = distance(tip, ((b1[0] + b2[0]) / 2, (b1[1] + b2[1]) / 2))
+        if distance(tip, end) <= distance(tip, start):
+            head_at_end = max(head_at_end, size)
+        else:
+            head_at_start = max(head_at_start, size)
+    head = max(head_at_start, head_at_end)
+    c = LEADER_HEAD_CLEARANCE
+    for lo, hi in ((head + c, length - head - c),
+                   (head_at_start + c * bool(head_at_start), length - head_at_end - c)):
+        if lo <= hi:
+            return lo, hi
+    return length / 2, length / 2
+
+
+def leader_start(start: Point, end: Point, span: tuple[float, float], rect: Rect) -> Point:
+    """The point of the shaft within ``span`` nearest ``rect`` (the middlemost of a tie).
+
+    Between a segment and a rectangle apart from it, the least distance is at an end of
+    the segment or where a corner of the rectangle projects onto it: those, and the
+    arrow's midpoint, are the candidates.
+    """
+    length = distance(start, end)
+    lo, hi = span
+    if length <= 0:
+        return start
+    ux, uy = (end[0] - start[0]) / length, (end[1] - start[1]) / length
+
+    def at(d: float) -> Point:
+        return (start[0] + ux * d, start[1] + uy * d)
+
+    def clamp(d: float) -> float:
+        return min(max(d, lo), hi)
+
+    middle = clamp(length / 2)
+    candidates = {lo, hi, middle}
+    for cx, cy in ((rect.x, rect.y), (rect.right, rect.y), (rect.x, rect.bottom),
+                   (rect.right, rect.bottom)):
+        candidates.add(clamp((cx - start[0]) * ux + (cy - start[1]) * uy))
+    best = min(candidates,
+               key=lambda d: (round(distance(at(d), nearest_on_rect(at(d), rect)), 6),
+                              abs(d - middle)))
+    return at(best)
 
 
 def place_link_label(
@@ -71,9 +128,10 @@ def place_link_label(
     First a spot on the arrow nearest its middle that keeps clear of every obstacle
     (cards, other labels) and leaves the arrow heads visible; then a spot just beside the
     arrow's midpoint (still touching the arrow, no leader needed); otherwise a callout: the
-    clear spot nearest the midpoint (a gutter between lanes or columns, or beside a card),
-    joined to the midpoint by a leader that crosses no obstacle.  With no clear spot at all
-    the label stays on the middle of the arrow, as before.
+    clear spot nearest the arrow (a gutter between lanes or columns, or beside a card),
+    joined to it by a leader that crosses no obstacle.  The leader starts on the shaft where
+    no arrow head hides its dot (:func:`leader_span`), at the point nearest the label.  With
+    no clear spot at all the label stays on the middle of the arrow, as before.
     """
     c = LABEL_CLEARANCE
     mid = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
@@ -125,6 +183,7 @@ def place_link_label(
         xs.update((bounds.x, bounds.right - w))
         ys.update((bounds.y, bounds.bottom - h))
     blockers = [inflate(o, -0.5) for o in near]
+    span = leader_span(start, end, heads)
     best: tuple[float, Rect, tuple[Point, Point]] | None = None
     for x in xs:
         if abs(x + w / 2 - mid[0]) > CALLOUT_REACH:
@@ -135,18 +194,19 @@ def place_link_label(
             rect = Rect(x, y, w, h)
             if not clear(rect):
                 continue
-            tip = nearest_on_rect(mid, rect)
-            cost = distance(mid, tip)
+            anchor = leader_start(start, end, span, rect)
+            tip = nearest_on_rect(anchor, rect)
+            cost = distance(anchor, tip)
             if best is not None and cost >= best[0]:
                 continue
-            if any(segment_hits_rect(mid, tip, b) for b in blockers):
+            if any(segment_hits_rect(anchor, tip, b) for b in blockers):
                 continue
             # Covering the arrow itself, or another arrow, hides what the label explains.
             if segment_hits_rect(start, end, rect):
                 cost += 40.0
             cost += 25.0 * sum(segment_hits_rect(a, b, rect) for a, b in arrows)
             if best is None or cost < best[0]:
-                best = (cost, rect, (mid, tip))
+                best = (cost, rect, (anchor, tip))
     if best is not None:
         return best[1], best[2]
     return Rect(mid[0] - w / 2, mid[1] - h / 2, w, h), None

@@ -8,7 +8,7 @@ never swings above +2 and never suggests a feeling nobody reported.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from jmapper.layout.boxes import EmotionCurve, EmotionLane, EmotionMark, Point, Rect
 from jmapper.layout.geometry import circle_hits_rect, inflate, polyline_hits_rect
@@ -325,3 +325,46 @@ def place_value_labels(curves: list[EmotionCurve], plot: Rect, midline: float,
             )
         out.append(replace(curve, marks=tuple(new_marks)))
     return out
+
+
+# -- faces of one value in one column ---------------------------------------------
+#: Room between two faces set side by side because they share a value at one column.
+FACE_GAP = 1.0
+
+
+@dataclass(frozen=True)
+class FaceShift:
+    """How far a face, and its value label, are moved right of where the layout put them."""
+
+    face: float = 0.0
+    label: float = 0.0
+
+
+NO_SHIFT = FaceShift()
+
+
+def face_shifts(lane: EmotionLane) -> tuple[tuple[FaceShift, ...], ...]:
+    """The shift of every face, ``[curve][mark]``, so that none hides another.
+
+    Faces of different curves (as-is and to-be, or two personas) with the same value
+    at one column would sit on one spot; they are set side by side around it instead,
+    in curve order (as-is left of to-be, the primary persona before overlays).  A value
+    label moves with its face, except one the layout gave the whole group: that stays
+    over the group.  Plain arithmetic on the layout, so the canvas, the exported image
+    and the PDF shift the same faces by the same amount.
+    """
+    spots: dict[tuple[int, int], list[tuple[int, int, EmotionMark]]] = {}
+    for ci, curve in enumerate(lane.curves):
+        for mi, mark in enumerate(curve.marks):
+            spots.setdefault((mark.column_index, round(mark.y * 4)), []).append((ci, mi, mark))
+    shifts = [[NO_SHIFT] * len(curve.marks) for curve in lane.curves]
+    for group in spots.values():
+        if len(group) < 2:
+            continue
+        one_label = len({(m.label, m.label_x, m.label_baseline) for _c, _m, m in group}) == 1
+        left = -(sum(2 * m.radius for _c, _m, m in group) + FACE_GAP * (len(group) - 1)) / 2
+        for ci, mi, mark in group:
+            dx = left + mark.radius
+            shifts[ci][mi] = FaceShift(dx, 0.0 if one_label else dx)
+            left += 2 * mark.radius + FACE_GAP
+    return tuple(tuple(row) for row in shifts)

@@ -136,6 +136,18 @@ LINE_DASHES: Mapping[BlueprintLineKind, tuple[float, ...]] = MappingProxyType(
     }
 )
 
+#: Fill of each card marker kind (channel badge, failure point, severity, evidence, ...).
+MARKER_FILLS: Mapping[str, str] = MappingProxyType(
+    {
+        "channel": "#FFFFFF",
+        "failure": "#FFFFFF",
+        "severity": "#F9DFD2",
+        "evidence": "#EFEFEF",
+        "priority": "#DDF1E9",
+        "moment": "#FBF6C9",
+    }
+)
+
 
 @dataclass(frozen=True)
 class Style:
@@ -202,6 +214,19 @@ class Style:
 
 
 DEFAULT_STYLE = Style()
+
+
+def marker_stroke(kind: str, style: Style) -> tuple[str, float]:
+    """Outline colour and width of a card marker of ``kind`` (the canvas and the PDF)."""
+    if kind == "failure":
+        return style.failure_colour, 1.3
+    if kind == "severity":
+        return style.severity_colour, 0.7
+    if kind == "priority":
+        return OKABE_ITO["bluish_green"], 0.7
+    if kind == "moment":
+        return style.moment_colour, 0.7
+    return "#6A6A6A", 0.5
 
 
 def hex_to_rgb(colour: str) -> tuple[float, float, float]:

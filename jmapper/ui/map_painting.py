@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -50,8 +49,11 @@ from jmapper.layout.boxes import (
     TextBlock,
     TextLine,
 )
+from jmapper.layout.emotion import NO_SHIFT as NO_SHIFT
+from jmapper.layout.emotion import FaceShift as FaceShift
+from jmapper.layout.emotion import face_shifts as face_shifts
 from jmapper.layout.text import segments, text_width
-from jmapper.style import OKABE_ITO, Style, text_colour_on
+from jmapper.style import MARKER_FILLS, OKABE_ITO, Style, marker_stroke, text_colour_on
 
 log = logging.getLogger(__name__)
 
@@ -61,17 +63,6 @@ TEXT_SCALE = 8.0
 SELECTION_COLOUR = "#0060DF"
 #: Full detail: what the canvas shows at 100% (and export always paints).
 FULL_DETAIL = 1.0
-#: Room between two faces pulled apart because they share a value at one column.
-FACE_GAP = 1.0
-
-MARKER_FILLS = {
-    "channel": "#FFFFFF",
-    "failure": "#FFFFFF",
-    "severity": "#F9DFD2",
-    "evidence": "#EFEFEF",
-    "priority": "#DDF1E9",
-    "moment": "#FBF6C9",
-}
 
 _families: dict[str, str] = {}
 
@@ -170,18 +161,6 @@ def rounded(painter: QPainter, rect: Rect, fill: str, stroke: str | None, width:
 
 
 # -- cards and markers -----------------------------------------------------------
-
-
-def marker_stroke(kind: str, style: Style) -> tuple[str, float]:
-    if kind == "failure":
-        return style.failure_colour, 1.3
-    if kind == "severity":
-        return style.severity_colour, 0.7
-    if kind == "priority":
-        return OKABE_ITO["bluish_green"], 0.7
-    if kind == "moment":
-        return style.moment_colour, 0.7
-    return "#6A6A6A", 0.5
 
 
 def paint_marker(painter: QPainter, marker: Marker, style: Style) -> None:
@@ -433,44 +412,6 @@ def curve_path(curve: EmotionCurve) -> QPainterPath:
         for point in curve.polyline[1:]:
             path.lineTo(QPointF(*point))
     return path
-
-
-@dataclass(frozen=True)
-class FaceShift:
-    """How far a face, and its value label, are moved right of where the layout put them."""
-
-    face: float = 0.0
-    label: float = 0.0
-
-
-NO_SHIFT = FaceShift()
-
-
-def face_shifts(lane: EmotionLane) -> tuple[tuple[FaceShift, ...], ...]:
-    """The shift of every face, ``[curve][mark]``, so that none hides another.
-
-    Faces of different curves (as-is and to-be, or two personas) with the same value
-    at one column would sit on one spot; they are set side by side around it instead,
-    in curve order (as-is left of to-be, the primary persona before overlays).  A value
-    label moves with its face, except one the layout gave the whole group: that stays
-    over the pair.  Pure arithmetic on the layout, so the canvas and the exported image
-    shift the same faces by the same amount.
-    """
-    spots: dict[tuple[int, int], list[tuple[int, int, EmotionMark]]] = {}
-    for ci, curve in enumerate(lane.curves):
-        for mi, mark in enumerate(curve.marks):
-            spots.setdefault((mark.column_index, round(mark.y * 4)), []).append((ci, mi, mark))
-    shifts = [[NO_SHIFT] * len(curve.marks) for curve in lane.curves]
-    for group in spots.values():
-        if len(group) < 2:
-            continue
-        one_label = len({(m.label, m.label_x, m.label_baseline) for _c, _m, m in group}) == 1
-        left = -(sum(2 * m.radius for _c, _m, m in group) + FACE_GAP * (len(group) - 1)) / 2
-        for ci, mi, mark in group:
-            dx = left + mark.radius
-            shifts[ci][mi] = FaceShift(dx, 0.0 if one_label else dx)
-            left += 2 * mark.radius + FACE_GAP
-    return tuple(tuple(row) for row in shifts)
 
 
 def paint_face(painter: QPainter, mark: EmotionMark, y: float, stroke: str, style: Style,

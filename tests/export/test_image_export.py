@@ -7,7 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
-from PySide6.QtGui import QGuiApplication, QImage  # noqa: E402
+from PySide6.QtGui import QImage  # noqa: E402
 
 from jmapper.export import ExportError  # noqa: E402
 from jmapper.layout import compute_layout  # noqa: E402
@@ -16,8 +16,10 @@ from jmapper.ui.image_export import export_image  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def app():
-    return QGuiApplication.instance() or QGuiApplication([])
+def app(qapp):
+    # pytest-qt's QApplication, not a bare QGuiApplication: the canvas tests that run after
+    # these in one session build widgets, and Qt aborts on a widget without QApplication.
+    return qapp
 
 
 @pytest.mark.parametrize("dpi", [72, 150])

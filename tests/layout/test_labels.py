@@ -5,8 +5,14 @@ from __future__ import annotations
 import pytest
 
 from jmapper.layout import Rect, compute_layout
-from jmapper.layout.connectors import place_link_label
-from jmapper.layout.geometry import polyline_hits_rect, segment_hits_rect
+from jmapper.layout.connectors import (
+    LEADER_HEAD_CLEARANCE,
+    arrow_head,
+    leader_span,
+    leader_start,
+    place_link_label,
+)
+from jmapper.layout.geometry import distance, polyline_hits_rect, segment_hits_rect
 from jmapper.model.enums import LaneKind, MapType
 from jmapper.templates import build_samples
 from jmapper.templates.samples import build_sample
@@ -106,8 +112,9 @@ def test_no_link_label_covers_a_card(bundle) -> None:
         assert rect.x - 0.01 <= line.x and line.x + line.width <= rect.right + 0.01
         if link.label_leader is not None:
             a, b = link.label_leader
-            mid = ((link.start[0] + link.end[0]) / 2, (link.start[1] + link.end[1]) / 2)
-            assert a == pytest.approx(mid)
+            assert _on_shaft(link.start, link.end, a)
+            for head in link.heads:  # the start dot is not under a head
+                assert not _in_triangle(a, head), "a leader starts under an arrow head"
             assert _on_boundary(rect, b)
             for card in cards:
                 shrunk = Rect(card.x + 0.5, card.y + 0.5, card.w - 1, card.h - 1)
@@ -115,6 +122,27 @@ def test_no_link_label_covers_a_card(bundle) -> None:
     for i, a in enumerate(labels):
         for b in labels[i + 1:]:
             assert not a.intersects(b), "two link labels overlap"
+
+
+def _on_shaft(a, b, p, tol: float = 0.01) -> bool:
+    return abs(distance(a, p) + distance(p, b) - distance(a, b)) <= tol
+
+
+def _in_triangle(p, tri, pad: float = 0.9) -> bool:
+    """True when ``p`` (a dot of radius ``pad``) touches triangle ``tri``."""
+    def side(a, b, c) -> float:
+        return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+    t0, t1, t2 = tri
+    d = (side(t0, t1, p), side(t1, t2, p), side(t2, t0, p))
+    if all(v >= 0 for v in d) or all(v <= 0 for v in d):
+        return True
+    return any(_segment_distance(p, u, v) < pad for u, v in ((t0, t1), (t1, t2), (t2, t0)))
+
+
+def _segment_distance(p, a, b) -> float:
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    t = max(0.0, min(1.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / (dx * dx + dy * dy)))
+    return distance(p, (a[0] + t * dx, a[1] + t * dy))
 
 
 def _on_boundary(rect: Rect, p, tol: float = 0.01) -> bool:
@@ -135,6 +163,14 @@ def test_short_blueprint_arrows_keep_their_labels_off_the_cards() -> None:
     assert checks.label.rect.x >= checks.start[0]
     # 'escalates' cannot fit between the columns: a callout with a leader
     assert escalates.label is not None and escalates.label_leader is not None
+    # whose start dot is on the shaft, clear of the head (the midpoint is under it)
+    start, _tip = escalates.label_leader
+    (head,) = escalates.heads
+    length = distance(escalates.start, escalates.end)
+    assert length < 2 * 7.0  # shorter than two heads: only the headed end is kept clear
+    assert _on_shaft(escalates.start, escalates.end, start)
+    assert distance(start, escalates.end) >= 7.0 + LEADER_HEAD_CLEARANCE - 1e-6
+    assert not _in_triangle(start, head)
     # long arrows keep their label on the arrow, with no leader
     assert by_text["creates ticket"].label_leader is None
 
@@ -155,3 +191,42 @@ def test_a_label_between_touching_columns_is_moved_out_with_a_leader() -> None:
     assert not rect.intersects(left) and not rect.intersects(right)
     assert bounds.contains(rect)
     assert rect.y >= left.bottom  # below the shorter card, the nearest clear gutter
+
+
+def test_a_leader_starts_a_head_length_from_either_end() -> None:
+    """A two-way arrow between columns too close for its label: the dot is off both heads."""
+    left, right = Rect(0, 0, 100, 40), Rect(130, 0, 100, 120)
+    start, end = (100.0, 20.0), (130.0, 20.0)
+    heads = [arrow_head(end, start, 7, 5), arrow_head(start, end, 7, 5)]
+    rect, leader = place_link_label(start, end, 40, 9, [left, right], heads,
+                                    bounds=Rect(0, 0, 230, 200))
+    assert leader is not None
+    a, b = leader
+    reach = 7 + LEADER_HEAD_CLEARANCE
+    assert a[1] == pytest.approx(20.0)
+    assert start[0] + reach - 1e-6 <= a[0] <= end[0] - reach + 1e-6
+    assert _on_boundary(rect, b)
+    assert distance(a, b) == pytest.approx(rect.y - 20.0)  # straight down: the shortest
+    for head in heads:
+        assert not _in_triangle(a, head)
+
+
+def test_the_leader_start_is_the_clear_shaft_point_nearest_the_label() -> None:
+    start, end = (0.0, 0.0), (100.0, 0.0)
+    heads = [arrow_head(end, start, 7, 5), arrow_head(start, end, 7, 5)]
+    span = leader_span(start, end, heads)
+    reach = 7 + LEADER_HEAD_CLEARANCE
+    assert span == pytest.approx((reach, 100 - reach))
+    assert leader_start(start, end, span, Rect(150, 10, 40, 9)) == pytest.approx((100 - reach, 0))
+    assert leader_start(start, end, span, Rect(-50, 10, 40, 9)) == pytest.approx((reach, 0))
+    # a label level with a stretch of the shaft: the point of it nearest the middle
+    assert leader_start(start, end, span, Rect(20, 10, 40, 9)) == pytest.approx((50, 0))
+    assert leader_start(start, end, span, Rect(60, 10, 20, 9)) == pytest.approx((60, 0))
+    # one head: a head-length from either end still, while the arrow is long enough
+    one = heads[:1]
+    assert leader_span(start, end, one) == pytest.approx((reach, 100 - reach))
+    # too short for that: only the headed end is kept clear; shorter still, the middle
+    assert leader_span(start, (12.0, 0.0), [arrow_head((12.0, 0.0), start, 7, 5)]) \
+        == pytest.approx((0.0, 12 - reach))
+    assert leader_span(start, (6.0, 0.0), [arrow_head((6.0, 0.0), start, 7, 5)]) \
+        == pytest.approx((3.0, 3.0))
