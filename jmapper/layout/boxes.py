@@ -215,7 +215,8 @@ class LinkBox:
     heads: tuple[tuple[Point, Point, Point], ...]
     label: TextBlock | None
     #: When no clear spot on a short arrow holds the label, it is moved out to the nearest
-    #: gutter and this thin line joins the arrow's midpoint (first) to the label's edge.
+    #: gutter and this thin line joins a point on the arrow's shaft, clear of its heads
+    #: (first), to the label's edge.
     label_leader: tuple[Point, Point] | None = None
 
 
