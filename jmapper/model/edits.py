@@ -21,6 +21,7 @@ from jmapper.model.entities import (
     Card,
     CardLink,
     EmotionPoint,
+    EmotionScale,
     Lane,
     Stage,
     Step,
@@ -579,3 +580,24 @@ def diff_bundles(current: MapBundle, target: MapBundle, text: str) -> ChangeSet:
             if now.get(entity_id) != entity:
                 builder.set(kind, entity_id, entity)
     return builder.build(text)
+
+
+def change_emotion_scale(bundle: MapBundle, scale: EmotionScale) -> ChangeSet:
+    """Switch the map to another emotion scale, carrying every value across.
+
+    Values are mapped linearly from the old range onto the new one and rounded
+    to the nearest point, so a -2..+2 map moved to 1..5 keeps its curve's shape
+    (-2 becomes 1, 0 becomes 3, +2 becomes 5); one undo step brings it back.
+    """
+    old = bundle.map.emotion_scale
+    builder = _Builder(bundle)
+    builder.update("map", bundle.map.id, emotion_scale=scale)
+    span_old = old.maximum - old.minimum
+    span_new = scale.maximum - scale.minimum
+    for point in bundle.emotion_points.values():
+        fraction = (point.value - old.minimum) / span_old if span_old else 0.5
+        value = round(scale.minimum + fraction * span_new)
+        value = max(scale.minimum, min(scale.maximum, value))
+        if value != point.value:
+            builder.update("emotion_point", point.id, value=value)
+    return builder.build(f"Change emotion scale to {scale.minimum}..{scale.maximum}")

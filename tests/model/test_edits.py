@@ -167,3 +167,26 @@ def test_diff_bundles_turns_one_map_into_another():
     changeset = edits.diff_bundles(bundle, target, "Restore")
     run(bundle, changeset)
     assert bundle == target
+
+
+def test_changing_the_scale_carries_values_across_and_undoes():
+    from jmapper.model.entities import EmotionScale
+    from jmapper.model.enums import EmotionScaleKind
+
+    bundle = small_map()
+    during = stage_named(bundle, "During")
+    search = step_named(bundle, "Search")
+    compare = step_named(bundle, "Compare")
+    run(bundle, edits.set_emotion(bundle, during.id, None, -2))
+    run(bundle, edits.set_emotion(bundle, search.stage_id, search.id, 0))
+    run(bundle, edits.set_emotion(bundle, compare.stage_id, compare.id, 2))
+    original = bundle.copy()
+    changeset = edits.change_emotion_scale(
+        bundle, EmotionScale.preset(EmotionScaleKind.ONE_TO_FIVE)
+    )
+    run(bundle, changeset)
+    values = sorted(p.value for p in bundle.emotion_points.values())
+    assert values == [1, 3, 5]
+    assert bundle.map.emotion_scale.minimum == 1
+    bundle.apply(changeset.inverted().changes)
+    assert bundle == original
