@@ -23,14 +23,19 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDoubleSpinBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QSpinBox,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
+
+from jmapper.model.entities import EmotionScale
+from jmapper.model.enums import EmotionScaleKind
 
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 #: The date a QDateEdit shows as "none": it cannot hold an empty value.
@@ -320,3 +325,102 @@ class EnumSetEditor(FieldEditor):
             for row in range(self.list.count())
             if self.list.item(row).checkState() == Qt.CheckState.Checked
         ]
+
+
+class EmotionScaleEditor(FieldEditor):
+    """A map's emotion scale: a preset by name, or Custom with its own bounds and labels.
+
+    Emits a whole :class:`EmotionScale`; the inspector turns it into one
+    ``change_emotion_scale`` step, which carries the map's values across.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._scale = EmotionScale()
+        self.combo = QComboBox(self)
+        for kind in EmotionScaleKind:
+            self.combo.addItem(kind.label, kind.value)
+        self.minimum = QSpinBox(self)
+        self.maximum = QSpinBox(self)
+        for spin, tip in ((self.minimum, "Lowest point"), (self.maximum, "Highest point")):
+            spin.setRange(-100, 100)
+            spin.setKeyboardTracking(False)  # typing "-3" is one edit, not "-" then "-3"
+            spin.setToolTip(tip)
+        self.labels = QLineEdit(self)
+        self.labels.setPlaceholderText("Point labels, comma-separated (optional)")
+        self.labels.setToolTip("One label per point, lowest first, separated by commas; or none")
+        self.bounds = QWidget(self)
+        bounds = QHBoxLayout(self.bounds)
+        bounds.setContentsMargins(0, 0, 0, 0)
+        bounds.addWidget(QLabel("From", self.bounds))
+        bounds.addWidget(self.minimum, 1)
+        bounds.addWidget(QLabel("to", self.bounds))
+        bounds.addWidget(self.maximum, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.combo)
+        layout.addWidget(self.bounds)
+        layout.addWidget(self.labels)
+        self.setFocusProxy(self.combo)
+        self.combo.activated.connect(lambda _index: self._kind_chosen())
+        self.minimum.valueChanged.connect(lambda _v: self._bounds_changed())
+        self.maximum.valueChanged.connect(lambda _v: self._bounds_changed())
+        self.labels.editingFinished.connect(self._labels_changed)
+
+    def set_value(self, value: Any) -> None:
+        scale: EmotionScale = value or EmotionScale()
+        self._scale = scale
+        for widget in (self.combo, self.minimum, self.maximum, self.labels):
+            widget.blockSignals(True)
+        try:
+            self.combo.setCurrentIndex(max(0, self.combo.findData(scale.kind.value)))
+            self.minimum.setValue(scale.minimum)
+            self.maximum.setValue(scale.maximum)
+            if self.labels.text() != ", ".join(scale.labels):
+                self.labels.setText(", ".join(scale.labels))
+        finally:
+            for widget in (self.combo, self.minimum, self.maximum, self.labels):
+                widget.blockSignals(False)
+        self.bounds.setVisible(scale.kind is EmotionScaleKind.CUSTOM)
+
+    def value(self) -> EmotionScale:
+        kind = EmotionScaleKind(self.combo.currentData())
+        text = self.labels.text().strip()
+        labels = [part.strip() for part in text.split(",")] if text else []
+        if kind is not EmotionScaleKind.CUSTOM:
+            preset = EmotionScale.preset(kind)
+            return EmotionScale(kind, preset.minimum, preset.maximum, labels)
+        return EmotionScale(kind, self.minimum.value(), self.maximum.value(), labels)
+
+    def choose(self, kind: EmotionScaleKind) -> None:
+        """Pick a scale kind as the user would (tests)."""
+        index = self.combo.findData(kind.value)
+        self.combo.setCurrentIndex(index)
+        self.combo.activated.emit(index)
+
+    def _kind_chosen(self) -> None:
+        kind = EmotionScaleKind(self.combo.currentData())
+        self.bounds.setVisible(kind is EmotionScaleKind.CUSTOM)
+        if kind is EmotionScaleKind.CUSTOM:
+            # Custom starts from the current bounds; the spins then change them.
+            scale = EmotionScale(kind, self._scale.minimum, self._scale.maximum, self._scale.labels)
+        else:
+            scale = self.value()
+            if len(scale.labels) != scale.maximum - scale.minimum + 1:
+                scale.labels = []  # the old labels do not fit the new number of points
+        self._emit(scale)
+
+    def _bounds_changed(self) -> None:
+        if EmotionScaleKind(self.combo.currentData()) is not EmotionScaleKind.CUSTOM:
+            return
+        scale = self.value()
+        if len(scale.labels) != scale.maximum - scale.minimum + 1:
+            scale.labels = []
+        self._emit(scale)
+
+    def _labels_changed(self) -> None:
+        self._emit(self.value())
+
+    def _emit(self, scale: EmotionScale) -> None:
+        if scale != self._scale:
+            self.edited.emit(scale)

@@ -32,6 +32,7 @@ from jmapper.ui.docks.editors import (
     BoolEditor,
     ColourEditor,
     DateEditor,
+    EmotionScaleEditor,
     EnumEditor,
     EnumSetEditor,
     FieldEditor,
@@ -111,6 +112,12 @@ SPECS: dict[str, tuple[FieldSpec, ...]] = {
     "map": (
         _line("title", "Title"),
         _enum("map_type", "Type", MapType),
+        FieldSpec(
+            "emotion_scale",
+            "Emotion scale",
+            EmotionScaleEditor,
+            "Changing the scale moves every emotion value onto it (one undo step)",
+        ),
         _text("scenario", "Scenario", "The one situation this map follows"),
         _text("goal", "Goal", "What the persona is trying to achieve"),
         _text("expectations", "Expectations"),

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from jmapper.document import JourneyDocument
+from jmapper.model import edits
 from jmapper.ui.dialogs.messages import USER_ERRORS, show_error
 from jmapper.ui.docks.form import KIND_LABELS, SPECS, EntityForm
 
@@ -130,6 +131,9 @@ class InspectorDock(QDockWidget):
         try:
             if self.kind == "card" and name == "span":
                 document.set_span(self.entity_id, value)
+            elif self.kind == "map" and name == "emotion_scale":
+                # One step that also carries every emotion value onto the new scale.
+                document.execute(edits.change_emotion_scale(document.bundle, value))
             else:
                 document.edit(self.kind, self.entity_id, **{name: value})
         except USER_ERRORS as error:

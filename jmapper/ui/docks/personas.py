@@ -9,18 +9,22 @@ dock edits the library directly, which cannot be undone.
 
 from __future__ import annotations
 
+import base64
 import logging
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -39,6 +43,44 @@ from jmapper.ui.docks.form import EntityForm
 log = logging.getLogger(__name__)
 _ID = Qt.ItemDataRole.UserRole
 _NO_PERSONA = "\u2014 none \u2014"
+#: A stored photo's longest side, in pixels; larger pictures are scaled down.
+PHOTO_SIZE = 256
+THUMBNAIL_SIZE = 64
+IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp)"
+
+
+def photo_from_file(path: str) -> str:
+    """The picture at ``path`` as base64 PNG, at most PHOTO_SIZE px on its long side."""
+    image = QImage(path)
+    if image.isNull():
+        raise DomainError(
+            f"\u201c{Path(path).name}\u201d could not be read as a picture. "
+            "Choose a PNG, JPEG, BMP, GIF or WebP image."
+        )
+    if max(image.width(), image.height()) > PHOTO_SIZE:
+        image = image.scaled(
+            PHOTO_SIZE,
+            PHOTO_SIZE,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    return base64.b64encode(bytes(data.data())).decode("ascii")
+
+
+def photo_pixmap(photo: str) -> QPixmap:
+    """The stored photo as a pixmap (a null pixmap for none or unreadable data)."""
+    pixmap = QPixmap()
+    if photo:
+        try:
+            pixmap.loadFromData(base64.b64decode(photo))
+        except ValueError:
+            log.warning("a persona photo is not valid base64")
+    return pixmap
 
 
 def _swatch(colour: str) -> QIcon:
@@ -99,6 +141,24 @@ class PersonaDock(QDockWidget):
         self.form = EntityForm("persona", library)
         self.form.setObjectName("personaForm")
         library_layout.addWidget(self.form)
+        photo_row = QHBoxLayout()
+        self.photo_label = QLabel(library)
+        self.photo_label.setObjectName("personaPhoto")
+        self.photo_label.setFixedSize(THUMBNAIL_SIZE, THUMBNAIL_SIZE)
+        self.photo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.photo_label.setFrameShape(QLabel.Shape.StyledPanel)
+        self.choose_photo_button = QPushButton("Choose photo\u2026", library)
+        self.choose_photo_button.setObjectName("choosePersonaPhoto")
+        self.choose_photo_button.setToolTip("Show a picture of this persona (scaled to 256 px)")
+        self.remove_photo_button = QPushButton("Remove photo", library)
+        self.remove_photo_button.setObjectName("removePersonaPhoto")
+        photo_buttons = QVBoxLayout()
+        photo_buttons.addWidget(self.choose_photo_button)
+        photo_buttons.addWidget(self.remove_photo_button)
+        photo_buttons.addStretch(1)
+        photo_row.addWidget(self.photo_label)
+        photo_row.addLayout(photo_buttons, 1)
+        library_layout.addLayout(photo_row)
         layout.addWidget(library, 1)
 
         scroll = QScrollArea(self)
@@ -115,6 +175,8 @@ class PersonaDock(QDockWidget):
         self.new_name.returnPressed.connect(self.add_persona)
         self.delete_button.clicked.connect(self.delete_selected)
         self.form.field_edited.connect(self._field_edited)
+        self.choose_photo_button.clicked.connect(self.choose_photo)
+        self.remove_photo_button.clicked.connect(self.remove_photo)
         self.refresh()
 
     # -- sources -------------------------------------------------------------------
@@ -188,10 +250,49 @@ class PersonaDock(QDockWidget):
 
     def _show_persona(self) -> None:
         persona = next((p for p in self.personas() if p.id == self._persona_id), None)
-        self.form.setEnabled(persona is not None and not getattr(self.store, "read_only", False))
+        editable = persona is not None and not getattr(self.store, "read_only", False)
+        self.form.setEnabled(editable)
         self.delete_button.setEnabled(persona is not None)
         if persona is not None:
             self.form.show_entity(persona)
+        self._show_photo(persona.photo if persona is not None else "")
+        self.choose_photo_button.setEnabled(editable)
+        self.remove_photo_button.setEnabled(editable and bool(persona and persona.photo))
+
+    def _show_photo(self, photo: str) -> None:
+        pixmap = photo_pixmap(photo)
+        if pixmap.isNull():
+            self.photo_label.clear()
+            self.photo_label.setText("No photo")
+        else:
+            self.photo_label.setPixmap(
+                pixmap.scaled(
+                    THUMBNAIL_SIZE,
+                    THUMBNAIL_SIZE,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+
+    # -- the persona's photo --------------------------------------------------------------
+    def choose_photo(self) -> None:
+        if not self._persona_id:
+            return
+        path, _filter = QFileDialog.getOpenFileName(self, "Choose photo", "", IMAGE_FILTER)
+        if not path:
+            return
+        try:
+            photo = photo_from_file(path)
+        except USER_ERRORS as error:
+            show_error(self, "Choose photo", str(error))
+            return
+        self._field_edited("photo", photo, False)
+        self._show_persona()
+
+    def remove_photo(self) -> None:
+        if self._persona_id:
+            self._field_edited("photo", "", False)
+            self._show_persona()
 
     def select_persona(self, persona_id: str) -> None:
         for row in range(self.persona_list.count()):
