@@ -112,12 +112,16 @@ def translate(error: BaseException, path: Path) -> LibraryError:
 
 @contextmanager
 def transaction(
-    conn: sqlite3.Connection, path: Path, *, write: bool
+    conn: sqlite3.Connection, path: Path, *, write: bool, defer_foreign_keys: bool = True
 ) -> Iterator[sqlite3.Connection]:
-    """One BEGIN…COMMIT on ``conn``; rolled back entirely if anything inside fails."""
+    """One BEGIN…COMMIT on ``conn``; rolled back entirely if anything inside fails.
+
+    A write defers foreign-key checks to the commit, so rows can be written in
+    any order; an edit that only updates existing rows can skip that.
+    """
     try:
         conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-        if write:
+        if write and defer_foreign_keys:
             conn.execute("PRAGMA defer_foreign_keys=ON")
     except sqlite3.Error as error:
         rollback(conn)

@@ -215,10 +215,10 @@ class LibraryStore:
             yield conn
 
     @contextmanager
-    def _writing(self) -> Iterator[sqlite3.Connection]:
+    def _writing(self, *, defer_foreign_keys: bool = True) -> Iterator[sqlite3.Connection]:
         conn = self._connection()
         self._refuse_if_read_only()
-        with transaction(conn, self.path, write=True):
+        with transaction(conn, self.path, write=True, defer_foreign_keys=defer_foreign_keys):
             yield conn
 
     def _refuse_if_read_only(self) -> None:
@@ -241,24 +241,10 @@ class LibraryStore:
         """
         if not changes:
             return
-        raw = self._connection()
-        self._refuse_if_read_only()
         structural = any(c.before is None or c.after is None for c in changes)
-        try:
-            raw.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as error:
-            raise translate(error, self.path) from None
-        try:
-            if structural:
-                raw.execute("PRAGMA defer_foreign_keys=ON")
+        with self._writing(defer_foreign_keys=structural) as conn:
             for change in changes:
-                _write_change(raw, change)
-            raw.execute("COMMIT")
-        except BaseException as error:
-            rollback(raw)
-            if isinstance(error, sqlite3.Error):
-                raise translate(error, self.path) from None
-            raise
+                _write_change(conn, change)
 
     # -- maps -------------------------------------------------------------------------
     def list_maps(self) -> list[MapSummary]:
@@ -343,10 +329,9 @@ class LibraryStore:
     @staticmethod
     def _insert_bundle(conn: sqlite3.Connection, bundle: MapBundle) -> None:
         if bundle.personas:
-            encode = row_encoder("persona")
-            rows = [tuple(encode(p).values()) for p in bundle.personas.values()]
+            rows = [_values("persona", p) for p in bundle.personas.values()]
             conn.executemany(STATEMENTS["persona"].upsert, rows)
-        conn.execute(STATEMENTS["map"].upsert, tuple(row_encoder("map")(bundle.map).values()))
+        conn.execute(STATEMENTS["map"].upsert, _values("map", bundle.map))
         for kind in CHILD_KINDS:
             entities = bundle.collections[kind]
             if entities:
