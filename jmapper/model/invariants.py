@@ -16,7 +16,6 @@ from jmapper.model.bundle import MapBundle
 from jmapper.model.changes import EntityChange
 from jmapper.model.entities import (
     CHILD_KINDS,
-    BlueprintLine,
     Card,
     CardLink,
     EmotionPoint,
@@ -241,7 +240,7 @@ def check_blueprint_lines(bundle: MapBundle, *, allow_zone_override: bool = Fals
     if len(set(kinds)) != len(kinds):
         raise DomainError("A map can have each blueprint line only once.")
     expected = [k for k in BLUEPRINT_LINE_ORDER if k in kinds]
-    if kinds != expected and not _tied_in_order(lines):
+    if kinds != expected:
         raise DomainError(
             "The blueprint lines must run in order: interaction, then visibility, then internal "
             "interaction."
@@ -262,13 +261,6 @@ def check_blueprint_lines(bundle: MapBundle, *, allow_zone_override: bool = Fals
                 f"The {lane.zone.label.lower()} lane \u201c{lane.name}\u201d would sit on the "
                 "wrong side of a blueprint line; move the line or change the lane's zone."
             )
-
-
-def _tied_in_order(lines: list[BlueprintLine]) -> bool:
-    """Lines sharing a position still count as ordered if their kinds are."""
-    order = {kind: i for i, kind in enumerate(BLUEPRINT_LINE_ORDER)}
-    keys = [(line.position, order[line.kind]) for line in lines]
-    return keys == sorted(keys) and [k[1] for k in keys] == sorted(k[1] for k in keys)
 
 
 def _band_of(lane_index: int, by_kind: dict[BlueprintLineKind, int]) -> int:
