@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -150,12 +151,12 @@ class JourneyDocument(QObject):
         return self.bundle.steps[step.id]
 
     def add_lane(self, lane: Lane, *, allow_zone_override: bool = False) -> Lane:
-        lane.map_id = self.map_id
+        lane = replace(lane, map_id=self.map_id)
         self.execute(edits.add_lane(self.bundle, lane), allow_zone_override=allow_zone_override)
         return self.bundle.lanes[lane.id]
 
     def add_card(self, card: Card) -> Card:
-        card.map_id = self.map_id
+        card = replace(card, map_id=self.map_id)
         self.execute(edits.add_card(self.bundle, card))
         return self.bundle.cards[card.id]
 
