@@ -61,8 +61,13 @@ class _Job:
 
     def title_block(self, sheet: str) -> Piece:
         return build_title_block(
-            self.bundle, sheet=sheet, organisation=self.organisation, accent=self.accent,
-            printed=self.printed, logo=self.logo, vendor_mark=self.options.show_vendor_mark,
+            self.bundle,
+            sheet=sheet,
+            organisation=self.organisation,
+            accent=self.accent,
+            printed=self.printed,
+            logo=self.logo,
+            vendor_mark=self.options.show_vendor_mark,
             style=self.style,
         )
 
@@ -72,15 +77,16 @@ class _Job:
         f = min(max(min(pw, ph) / (297 * MM), 0.85), 3.0)
         header = build_header(self.bundle, (pw - 2 * m) / f, self.accent, self.style)
         block = self.title_block("1 of 1")
-        legend = build_legend(self.bundle, self.layout, (pw - 2 * m) / f - block.w - 24,
-                              self.style)
+        legend = build_legend(self.bundle, self.layout, (pw - 2 * m) / f - block.w - 24, self.style)
         gap = 5 * MM
         footer_h = max(block.h, legend.h) * f
         avail_w = pw - 2 * m
         avail_h = ph - 2 * m - header.h * f - footer_h - 2 * gap
         if avail_h < 40:
-            raise ExportError("The paper is too small for the map and its title block; choose a "
-                              "larger paper size.")
+            raise ExportError(
+                "The paper is too small for the map and its title block; choose a "
+                "larger paper size."
+            )
         scale = min(avail_w / self.layout.width, avail_h / self.layout.height, 3.0)
         self.scale = scale
         smallest = self.layout.min_text_size * scale
@@ -97,7 +103,7 @@ class _Job:
             tb = self.title_block(f"{number} of {total}")
             tb.draw(pen, pw - m - tb.w * f, ph - m - tb.h * f, f)
             legend.draw(pen, m, ph - m - legend.h * f, f)
-            self._draw_map(pen, m, map_y, scale, None)
+            self._draw_map(pen, m, map_y, scale)
 
         return draw
 
@@ -107,12 +113,12 @@ class _Job:
             define(pen, total)
             pen.reset()
 
-    def _draw_map(self, pen: Pen, x: float, y: float, scale: float, visible: Rect | None) -> None:
+    def _draw_map(self, pen: Pen, x: float, y: float, scale: float) -> None:
         pen.c.saveState()
         pen.c.translate(x, -y)
         pen.c.scale(scale, scale)
         pen.reset()
-        paint_map(pen, self.layout, self.style, visible, self.accent)
+        paint_map(pen, self.layout, self.style, self.accent)
         pen.c.restoreState()
         pen.reset()
 
@@ -141,7 +147,7 @@ class _Job:
             c_.beginForm(_POSTER, -2, -poster_h - 2, poster_w + 2, 2)
             pen.reset()
             header.draw(pen, 0, 0)
-            self._draw_map(pen, 0, map_y, 1.0, None)
+            self._draw_map(pen, 0, map_y, 1.0)
             tb = self.title_block(f"{rows} x {cols} sheets, {total} pages in all")
             foot_y = poster_h - max(legend.h, tb.h)
             legend.draw(pen, 0, foot_y)
@@ -157,8 +163,9 @@ class _Job:
                 pages.append(self._tile_page(tile, r, c, rows, cols))
         return pages
 
-    def _tile_page(self, tile: tuple[float, float, float, float], r: int, c: int, rows: int,
-                   cols: int) -> PageFn:
+    def _tile_page(
+        self, tile: tuple[float, float, float, float], r: int, c: int, rows: int, cols: int
+    ) -> PageFn:
         m = self.margin
         tx, ty, tw, th = tile
 
@@ -197,13 +204,18 @@ class _Job:
         cell, ax, ay = self._assembly_cell(rows, cols)
         for rr in range(rows):
             for cc in range(cols):
-                pen.rect(Rect(ax + cc * cell, ay + rr * cell, cell, cell), fill="#FFFFFF",
-                         stroke="#555555", width=0.3)
+                pen.rect(
+                    Rect(ax + cc * cell, ay + rr * cell, cell, cell),
+                    fill="#FFFFFF",
+                    stroke="#555555",
+                    width=0.3,
+                )
         pen.c.endForm()
         pen.reset()
 
-    def _sheet_marks(self, pen: Pen, r: int, c: int, rows: int, cols: int, number: int,
-                     total: int) -> None:
+    def _sheet_marks(
+        self, pen: Pen, r: int, c: int, rows: int, cols: int, number: int, total: int
+    ) -> None:
         """Crop marks, overlap guides, the sheet label and the assembly diagram."""
         pw, ph, m = self.pw, self.ph, self.margin
         x0, y0, x1, y1 = m, m, pw - m, ph - m
@@ -226,16 +238,27 @@ class _Job:
             else:
                 pen.line(x0 - gap, at, x0 - gap - 3 * MM, at, "#0072B2", 0.4, (1, 1))
                 pen.line(x1 + gap, at, x1 + gap + 3 * MM, at, "#0072B2", 0.4, (1, 1))
-        label = (f"{self.bundle.map.title} \u2013 row {r + 1}, column {c + 1} of {rows * cols} "
-                 f"({rows} rows x {cols} columns, {self.options.overlap_mm:g} mm overlap) "
-                 f"\u2013 page {number} of {total}")
+        label = (
+            f"{self.bundle.map.title} \u2013 row {r + 1}, column {c + 1} of {rows * cols} "
+            f"({rows} rows x {cols} columns, {self.options.overlap_mm:g} mm overlap) "
+            f"\u2013 page {number} of {total}"
+        )
         size = min(7.0, (m - 3 * MM) * 0.8)
         # Left-aligned clear of the overlap guide at x0 + overlap.
-        pen.text(x0 + max(10 * MM, overlap + 3 * MM), ph - m + gap + size + 1, label, size,
-                 fill="#333333")
+        pen.text(
+            x0 + max(10 * MM, overlap + 3 * MM),
+            ph - m + gap + size + 1,
+            label,
+            size,
+            fill="#333333",
+        )
         cell, ax, ay = self._assembly_cell(rows, cols)
-        pen.rect(Rect(ax + c * cell, ay + r * cell, cell, cell), fill=self.accent,
-                 stroke="#555555", width=0.3)
+        pen.rect(
+            Rect(ax + c * cell, ay + r * cell, cell, cell),
+            fill=self.accent,
+            stroke="#555555",
+            width=0.3,
+        )
 
     def pages(self) -> list[PageFn]:
         out: list[PageFn] = []
@@ -243,8 +266,16 @@ class _Job:
             out.extend([self.fit_page()] if self.options.mode == "fit" else self.tile_pages())
         # Extra pages are designed for A3; larger sheets scale them up, like the furniture.
         f = min(max(min(self.pw, self.ph) / (297 * MM), 0.85), 3.0)
-        for page in extra_pages(self.bundle, self.options.pages, self.pw / f, self.ph / f,
-                                self.margin / f, self.accent, self.style, self.title_block):
+        for page in extra_pages(
+            self.bundle,
+            self.options.pages,
+            self.pw / f,
+            self.ph / f,
+            self.margin / f,
+            self.accent,
+            self.style,
+            self.title_block,
+        ):
             out.append(_scaled(page, f))
         return out
 
@@ -274,16 +305,25 @@ def export_pdf(
     job = _Job(bundle, options, style)
     pages = job.pages()
     if not pages:
-        raise ExportError("Nothing to export: choose at least one page (map, actions, matrix "
-                          "or persona).")
+        raise ExportError(
+            "Nothing to export: choose at least one page (map, actions, matrix or persona)."
+        )
     register_fonts()
     tmp_name = ""
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                        dir=target.parent if str(target.parent) else ".")
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f".{target.name}.",
+            suffix=".tmp",
+            dir=target.parent if str(target.parent) else ".",
+        )
         os.close(fd)
-        canvas = Canvas(tmp_name, pagesize=(job.pw, job.ph), pageCompression=1,
-                        initialFontName="JM-Sans", initialFontSize=8)
+        canvas = Canvas(
+            tmp_name,
+            pagesize=(job.pw, job.ph),
+            pageCompression=1,
+            initialFontName="JM-Sans",
+            initialFontSize=8,
+        )
         canvas.setTitle(bundle.map.title)
         canvas.setAuthor(bundle.map.author or job.organisation)
         canvas.setSubject(bundle.map.scenario)
@@ -310,9 +350,16 @@ def export_pdf(
     except BaseException:
         _discard(tmp_name)
         raise
-    return ExportResult(pages=total, warnings=tuple(job.warnings), paper=job.paper,
-                        page_size_pt=(job.pw, job.ph), tiles=tuple(job.tiles),
-                        tile_grid=job.grid, map_scale=job.scale, map_origin=job.origin)
+    return ExportResult(
+        pages=total,
+        warnings=tuple(job.warnings),
+        paper=job.paper,
+        page_size_pt=(job.pw, job.ph),
+        tiles=tuple(job.tiles),
+        tile_grid=job.grid,
+        map_scale=job.scale,
+        map_origin=job.origin,
+    )
 
 
 def _discard(name: str) -> None:
