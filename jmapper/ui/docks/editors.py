@@ -149,16 +149,15 @@ class EnumEditor(FieldEditor):
         self.combo.activated.emit(index)
 
 
-class IntEditor(FieldEditor):
-    """A whole number in [minimum, maximum]; ``optional`` allows "none" below the minimum."""
+class _NumberEditor(FieldEditor):
+    """A spin box whose lowest value stands for "none" when the field is optional."""
 
-    def __init__(
-        self, minimum: int, maximum: int, optional: bool, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
+    spin: QSpinBox | QDoubleSpinBox
+    _optional: bool
+    _convert: type[int] | type[float]
+
+    def _finish(self, optional: bool) -> None:
         self._optional = optional
-        self.spin = QSpinBox(self)
-        self.spin.setRange(minimum - 1 if optional else minimum, maximum)
         if optional:
             self.spin.setSpecialValueText(NONE_TEXT)
         self._row(self.spin)
@@ -166,16 +165,34 @@ class IntEditor(FieldEditor):
 
     def set_value(self, value: Any) -> None:
         self.spin.blockSignals(True)
-        self.spin.setValue(self.spin.minimum() if value is None else int(value))
+        self.spin.setValue(self.spin.minimum() if value is None else self._convert(value))
         self.spin.blockSignals(False)
 
-    def value(self) -> int | None:
+    def value(self) -> Any:
         if self._optional and self.spin.value() == self.spin.minimum():
             return None
         return self.spin.value()
 
 
-class FloatEditor(FieldEditor):
+class IntEditor(_NumberEditor):
+    """A whole number in [minimum, maximum]; ``optional`` allows "none" below the minimum."""
+
+    _convert = int
+
+    def __init__(
+        self, minimum: int, maximum: int, optional: bool, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.spin = QSpinBox(self)
+        self.spin.setRange(minimum - 1 if optional else minimum, maximum)
+        self._finish(optional)
+
+
+class FloatEditor(_NumberEditor):
+    """A decimal number; ``optional`` allows "none" one step below the minimum."""
+
+    _convert = float
+
     def __init__(
         self,
         minimum: float,
@@ -185,26 +202,12 @@ class FloatEditor(FieldEditor):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._optional = optional
         step = 10.0**-decimals
         self.spin = QDoubleSpinBox(self)
         self.spin.setDecimals(decimals)
         self.spin.setSingleStep(step if decimals else 1.0)
         self.spin.setRange(minimum - step if optional else minimum, maximum)
-        if optional:
-            self.spin.setSpecialValueText(NONE_TEXT)
-        self._row(self.spin)
-        self.spin.valueChanged.connect(lambda _v: self.edited.emit(self.value()))
-
-    def set_value(self, value: Any) -> None:
-        self.spin.blockSignals(True)
-        self.spin.setValue(self.spin.minimum() if value is None else float(value))
-        self.spin.blockSignals(False)
-
-    def value(self) -> float | None:
-        if self._optional and self.spin.value() == self.spin.minimum():
-            return None
-        return self.spin.value()
+        self._finish(optional)
 
 
 class BoolEditor(FieldEditor):
