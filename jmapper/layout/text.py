@@ -172,7 +172,7 @@ def _wrap(text: str, size: float, max_width: float, bold: bool) -> tuple[str, ..
 
 
 @lru_cache(maxsize=65536)
-def _measure(
+def measure_line(
     line: str, size: float, bold: bool
 ) -> tuple[float, tuple[tuple[str, str, float], ...]]:
     """A line's width and its font segments (x in points), independent of where it sits."""
@@ -199,7 +199,7 @@ def place_lines(
     top = y + (step - size) / 2 + ascent(size)
     out: list[TextLine] = []
     for i, line in enumerate(lines):
-        width, segs = _measure(line, size, bold)
+        width, segs = measure_line(line, size, bold)
         if align == "center":
             lx = x + (max_width - width) / 2
         elif align == "right":

@@ -52,7 +52,7 @@ from jmapper.layout.boxes import (
 from jmapper.layout.emotion import NO_SHIFT as NO_SHIFT
 from jmapper.layout.emotion import FaceShift as FaceShift
 from jmapper.layout.emotion import face_shifts as face_shifts
-from jmapper.layout.text import segments, text_width
+from jmapper.layout.text import measure_line
 from jmapper.style import MARKER_FILLS, OKABE_ITO, Style, marker_stroke, text_colour_on
 
 log = logging.getLogger(__name__)
@@ -143,10 +143,9 @@ def draw_text_block(painter: QPainter, block: TextBlock | None, text_colour: str
 def draw_text(painter: QPainter, x: float, baseline: float, text: str, size: float,
               fill: str, bold: bool = False, align: str = "left") -> None:
     """One short label (values, codes, ticks), measured as the layout measures text."""
-    width = text_width(text, size, bold)
+    width, runs = measure_line(text, size, bold)  # cached: paint() must stay cheap
     if align != "left":
         x -= width / 2 if align == "center" else width
-    runs = tuple((key, run, offset * size / 1000) for key, run, offset in segments(text, bold))
     draw_lines(painter, (TextLine(text, x, baseline, width, runs),), size, fill, bold)
 
 
