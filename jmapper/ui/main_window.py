@@ -465,8 +465,9 @@ class MainWindow(QMainWindow):
             self.undo_group.setActiveStack(document.undo_stack)
 
     def _document_changed(self, document: JourneyDocument, changes: Any) -> None:
-        # Only map fields and personas appear in the map list.
-        if any(change.kind in ("map", "persona") for change in changes.changes):
+        # Typing a map's scenario must not re-query the library on every keystroke:
+        # re-list only when something the map list shows has changed.
+        if any(_changes_map_list(change) for change in changes.changes):
             self.refresh_maps()
             self._update_titles()
 
@@ -579,3 +580,19 @@ def _unique(sequences: list[QKeySequence]) -> list[QKeySequence]:
         if sequence not in seen:
             seen.append(sequence)
     return seen
+
+
+#: The fields the library panel shows, per kind (map rows and their persona's name).
+_LISTED_FIELDS = {
+    "map": ("title", "map_type", "status", "last_reviewed", "primary_persona_id"),
+    "persona": ("name",),
+}
+
+
+def _changes_map_list(change: Any) -> bool:
+    fields = _LISTED_FIELDS.get(change.kind)
+    if fields is None:
+        return False
+    if change.before is None or change.after is None:
+        return True
+    return any(getattr(change.before, f) != getattr(change.after, f) for f in fields)

@@ -201,7 +201,9 @@ class PersonaDock(QDockWidget):
         return sorted(found, key=lambda p: (p.name.casefold(), p.id))
 
     def _document_changed(self, changeset: Any) -> None:
-        if any(change.kind in ("persona", "map") for change in changeset.changes):
+        # Rebuild the lists only when personas or the map's persona choices changed,
+        # not on every keystroke in the map's other fields.
+        if any(_touches_personas(change) for change in changeset.changes):
             self.refresh()
 
     # -- showing ---------------------------------------------------------------------
@@ -401,3 +403,14 @@ class PersonaDock(QDockWidget):
             else:
                 show_error(self, "Edit refused", str(error))
                 self._show_persona()
+
+
+def _touches_personas(change: Any) -> bool:
+    if change.kind == "persona":
+        return True
+    if change.kind != "map" or change.before is None or change.after is None:
+        return change.kind == "map"
+    return any(
+        getattr(change.before, name) != getattr(change.after, name)
+        for name in ("primary_persona_id", "overlay_persona_ids")
+    )
