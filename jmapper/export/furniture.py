@@ -60,8 +60,15 @@ def _fit_line(text: str, size: float, width: float, bold: bool = False) -> str:
     return text + "\u2026"
 
 
-def _text_op(x: float, baseline: float, text: str, size: float, bold: bool = False,
-             fill: str = "#1A1A1A", align: str = "left") -> Op:
+def _text_op(
+    x: float,
+    baseline: float,
+    text: str,
+    size: float,
+    bold: bool = False,
+    fill: str = "#1A1A1A",
+    align: str = "left",
+) -> Op:
     def op(pen: Pen) -> None:
         pen.text(x, baseline, text, size, bold=bold, fill=fill, align=align)
 
@@ -133,8 +140,9 @@ def legend_groups(bundle: MapBundle, layout: MapLayout) -> list[tuple[str, list[
         groups.append(("Emotion", items))
     channels = [c for c in Channel if f"channel:{c.value}" in uses]
     if channels:
-        groups.append(("Channels", [("marker", ("channel", CHANNEL_CODES[c]), c.label)
-                                    for c in channels]))
+        groups.append(
+            ("Channels", [("marker", ("channel", CHANNEL_CODES[c]), c.label) for c in channels])
+        )
     cards: list[LegendItem] = []
     if "failure" in uses:
         cards.append(("marker", ("failure", "FP"), "Failure point"))
@@ -150,8 +158,9 @@ def legend_groups(bundle: MapBundle, layout: MapLayout) -> list[tuple[str, list[
         groups.append(("Markers", cards))
     evidence = [e for e in EvidenceLevel if f"evidence:{e.value}" in uses]
     if evidence:
-        groups.append(("Evidence", [("marker", ("evidence", EVIDENCE_CODES[e]), e.label)
-                                    for e in evidence]))
+        groups.append(
+            ("Evidence", [("marker", ("evidence", EVIDENCE_CODES[e]), e.label) for e in evidence])
+        )
     arrows: list[LegendItem] = []
     if "link:one_way" in uses:
         arrows.append(("arrow", 1, "One-way exchange / hand-off"))
@@ -184,24 +193,38 @@ def _swatch(kind: str, payload: LegendPayload, x: float, y: float, style: Style)
         elif kind == "marker" and isinstance(payload, tuple):
             mkind, code = payload
             w = max(style.marker_size, text_width(code, style.marker_text_size, True) + 5)
-            marker = Marker(mkind, Rect(x, cy - style.marker_size / 2, w, style.marker_size), code,
-                            code)
+            marker = Marker(
+                mkind, Rect(x, cy - style.marker_size / 2, w, style.marker_size), code, code
+            )
             stroke, width = marker_stroke(mkind, style)
-            pen.rect(marker.rect, fill=MARKER_FILLS.get(mkind, "#FFFFFF"), stroke=stroke,
-                     width=width, radius=2.0 if mkind != "failure" else marker.rect.h / 2)
-            pen.text(marker.rect.centre[0], cy + 2.2, code, style.marker_text_size, bold=True,
-                     align="center")
+            pen.rect(
+                marker.rect,
+                fill=MARKER_FILLS.get(mkind, "#FFFFFF"),
+                stroke=stroke,
+                width=width,
+                radius=2.0 if mkind != "failure" else marker.rect.h / 2,
+            )
+            pen.text(
+                marker.rect.centre[0],
+                cy + 2.2,
+                code,
+                style.marker_text_size,
+                bold=True,
+                align="center",
+            )
         elif kind == "moment":
-            pen.polygon(moment_diamond(Rect(x + 7, cy - 5, 10, 10)), style.moment_colour,
-                        "#1A1A1A", 0.6)
+            pen.polygon(
+                moment_diamond(Rect(x + 7, cy - 5, 10, 10)), style.moment_colour, "#1A1A1A", 0.6
+            )
         elif kind == "arrow":
             pen.line(x, cy, x + 24, cy, style.link_colour, style.link_weight)
             pen.polygon(arrow_head((x + 24, cy), (x, cy), 6, 4.5), style.link_colour)
             if payload == 2:
                 pen.polygon(arrow_head((x, cy), (x + 24, cy), 6, 4.5), style.link_colour)
         elif kind == "line" and isinstance(payload, BlueprintLineKind):
-            pen.line(x, cy, x + 24, cy, style.line_colour, LINE_WEIGHTS[payload],
-                     LINE_DASHES[payload])
+            pen.line(
+                x, cy, x + 24, cy, style.line_colour, LINE_WEIGHTS[payload], LINE_DASHES[payload]
+            )
         elif kind == "text":
             pen.text(x, cy + 2.5, str(payload), 7, bold=True)
 
@@ -284,8 +307,11 @@ def build_title_block(
         for i, (label, value) in enumerate(row):
             cx = 4 + i * half
             vw = cell_w - 2 * pad
-            lines = ([_fit_line(value, 8, vw)] if label == "Scenario"
-                     else [_fit_line(v, 8, vw) for v in wrap(value, 8, vw)[:2]])
+            lines = (
+                [_fit_line(value, 8, vw)]
+                if label == "Scenario"
+                else [_fit_line(v, 8, vw) for v in wrap(value, 8, vw)[:2]]
+            )
             ops.append(_text_op(cx + pad, y + 8, label.upper(), 5.5, True, style.muted_text_colour))
             for j, line in enumerate(lines):
                 ops.append(_text_op(cx + pad, y + 18 + j * 10, line, 8))
@@ -295,13 +321,23 @@ def build_title_block(
             ops.append(_rule_op(4 + half, y, 4 + half, y + row_h))
         y += row_h
     if vendor_mark:
-        ops.append(_text_op(width - pad, y + 8, "Made with jmapper", 5.5, False,
-                            style.muted_text_colour, "right"))
+        ops.append(
+            _text_op(
+                width - pad,
+                y + 8,
+                "Made with jmapper",
+                5.5,
+                False,
+                style.muted_text_colour,
+                "right",
+            )
+        )
         y += 10
     height = y + pad
     frame_ops: list[Op] = [
-        lambda pen: pen.rect(Rect(0, 0, width, height), fill="#FFFFFF", stroke="#1A1A1A",
-                             width=0.8),
+        lambda pen: pen.rect(
+            Rect(0, 0, width, height), fill="#FFFFFF", stroke="#1A1A1A", width=0.8
+        ),
         lambda pen: pen.rect(Rect(0, 0, 4, height), fill=accent),
     ]
     return Piece(width, height, frame_ops + ops)
@@ -309,4 +345,3 @@ def build_title_block(
 
 def today() -> str:
     return date.today().isoformat()
-

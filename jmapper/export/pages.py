@@ -43,8 +43,9 @@ def make_logo(path: str | None) -> Callable[[Pen, Rect], None] | None:
         image = ImageReader(path)
         iw, ih = image.getSize()
     except Exception as exc:  # reportlab raises several types for unreadable images
-        raise ExportError(f"The logo {path} could not be read as an image; choose a PNG or "
-                          "JPEG file.") from exc
+        raise ExportError(
+            f"The logo {path} could not be read as an image; choose a PNG or JPEG file."
+        ) from exc
     return _image_drawer(image, iw, ih)
 
 
@@ -57,16 +58,18 @@ def _image_drawer(image: ImageReader, iw: int, ih: int) -> Callable[[Pen, Rect],
     return draw
 
 
-def _page_heading(pen: Pen, title: str, subtitle: str, x: float, y: float, width: float,
-                  accent: str) -> float:
+def _page_heading(
+    pen: Pen, title: str, subtitle: str, x: float, y: float, width: float, accent: str
+) -> float:
     pen.text(x, y + 18, title, 18, bold=True)
     pen.text(x, y + 34, subtitle, 10, fill="#555555")
     pen.rect(Rect(x, y + 42, width, 2), fill=accent)
     return y + 54
 
 
-def _footer(pen: Pen, block: TitleBlock, number: int, total: int, pw: float, ph: float,
-            m: float) -> float:
+def _footer(
+    pen: Pen, block: TitleBlock, number: int, total: int, pw: float, ph: float, m: float
+) -> float:
     """Draw the title block bottom right; returns the y above which content must stay."""
     tb = block(f"{number} of {total}")
     tb.draw(pen, pw - m - tb.w, ph - m - tb.h)
@@ -82,8 +85,14 @@ def _sorted_opportunities(bundle: MapBundle) -> list[Opportunity]:
 
 # -- action plan ------------------------------------------------------------------------
 _COLUMNS = (
-    ("Opportunity", 0.27), ("Priority", 0.09), ("Owner", 0.12), ("Metric", 0.14),
-    ("Baseline \u2192 target", 0.14), ("Due", 0.08), ("Status", 0.08), ("Impact x feas.", 0.08),
+    ("Opportunity", 0.27),
+    ("Priority", 0.09),
+    ("Owner", 0.12),
+    ("Metric", 0.14),
+    ("Baseline \u2192 target", 0.14),
+    ("Due", 0.08),
+    ("Status", 0.08),
+    ("Impact x feas.", 0.08),
 )
 
 
@@ -91,13 +100,21 @@ def _action_cells(opp: Opportunity) -> list[str]:
     text = opp.title + (f"\n{opp.description}" if opp.description else "")
     span = f"{opp.baseline or '?'} \u2192 {opp.target or '?'}" if opp.baseline or opp.target else ""
     score = f"{opp.impact or '?'} x {opp.feasibility or '?'}"
-    return [text, quadrant(opp) or "unscored", opp.owner or "\u2013 none \u2013",
-            opp.metric or "\u2013", span or "\u2013",
-            opp.due_date.isoformat() if opp.due_date else "\u2013", opp.status.label, score]
+    return [
+        text,
+        quadrant(opp) or "unscored",
+        opp.owner or "\u2013 none \u2013",
+        opp.metric or "\u2013",
+        span or "\u2013",
+        opp.due_date.isoformat() if opp.due_date else "\u2013",
+        opp.status.label,
+        score,
+    ]
 
 
-def action_pages(bundle: MapBundle, pw: float, ph: float, m: float, accent: str,
-                 block: TitleBlock) -> list[PageFn]:
+def action_pages(
+    bundle: MapBundle, pw: float, ph: float, m: float, accent: str, block: TitleBlock
+) -> list[PageFn]:
     width = pw - 2 * m
     size, lh = 8.0, 10.5
     widths = [width * share for _n, share in _COLUMNS]
@@ -157,27 +174,47 @@ def _axis(score: int, side: float) -> float:
     return (max(score, 1) - 0.5) / (HIGH - 1) * half
 
 
-def matrix_page(bundle: MapBundle, pw: float, ph: float, m: float, accent: str,
-                block: TitleBlock) -> PageFn:
+def matrix_page(
+    bundle: MapBundle, pw: float, ph: float, m: float, accent: str, block: TitleBlock
+) -> PageFn:
     def draw(pen: Pen, number: int, total: int) -> None:
         width = pw - 2 * m
-        top = _page_heading(pen, "Priority matrix", f"{bundle.map.title} \u2013 impact x "
-                            "feasibility", m, m, width, accent)
+        top = _page_heading(
+            pen,
+            "Priority matrix",
+            f"{bundle.map.title} \u2013 impact x feasibility",
+            m,
+            m,
+            width,
+            accent,
+        )
         bottom = _footer(pen, block, number, total, pw, ph, m)
-        opps = [o for o in _sorted_opportunities(bundle)
-                if o.impact is not None and o.feasibility is not None]
+        opps = [
+            o
+            for o in _sorted_opportunities(bundle)
+            if o.impact is not None and o.feasibility is not None
+        ]
         key_w = min(width * 0.38, 110 * MM)
         side = min(width - key_w - 40, bottom - top - 30)
         gx, gy = m + 26, top + 4
-        quads = ((QUICK_WIN, 1, 0, OKABE_ITO["bluish_green"]), (BIG_BET, 0, 0, OKABE_ITO["blue"]),
-                 (FILL_IN, 1, 1, OKABE_ITO["sky_blue"]), (MONEY_PIT, 0, 1, OKABE_ITO["vermillion"]))
+        quads = (
+            (QUICK_WIN, 1, 0, OKABE_ITO["bluish_green"]),
+            (BIG_BET, 0, 0, OKABE_ITO["blue"]),
+            (FILL_IN, 1, 1, OKABE_ITO["sky_blue"]),
+            (MONEY_PIT, 0, 1, OKABE_ITO["vermillion"]),
+        )
         half = side / 2
         for name, qx, qy, col in quads:
             r = Rect(gx + qx * half, gy + qy * half, half, half)
             pen.rect(r, fill="#FAFAFA", stroke=col, width=1.2)
             pen.text(r.x + 6, r.y + 14, name, 11, bold=True)
-        pen.text(gx + side / 2, gy + side + 16, "Feasibility \u2192 (1 hard \u2013 5 easy)", 8,
-                 align="center")
+        pen.text(
+            gx + side / 2,
+            gy + side + 16,
+            "Feasibility \u2192 (1 hard \u2013 5 easy)",
+            8,
+            align="center",
+        )
         pen.c.saveState()
         pen.c.translate(gx - 10, -(gy + side / 2))
         pen.c.rotate(90)
@@ -197,11 +234,19 @@ def matrix_page(bundle: MapBundle, pw: float, ph: float, m: float, accent: str,
         kx = gx + side + 30
         ky = gy + 10
         for i, opp in enumerate(opps, start=1):
-            lines = wrap(f"{i}. {opp.title} \u2013 {quadrant(opp)}; owner {opp.owner or 'none'}",
-                         8, key_w - 10)
+            lines = wrap(
+                f"{i}. {opp.title} \u2013 {quadrant(opp)}; owner {opp.owner or 'none'}",
+                8,
+                key_w - 10,
+            )
             if ky + len(lines) * 10.5 > bottom:
-                pen.text(kx, ky + 8, f"\u2026 and {len(opps) - i + 1} more in the action plan",
-                         8, fill="#555555")
+                pen.text(
+                    kx,
+                    ky + 8,
+                    f"\u2026 and {len(opps) - i + 1} more in the action plan",
+                    8,
+                    fill="#555555",
+                )
                 break
             for line in lines:
                 pen.text(kx, ky + 8, line, 8)
@@ -209,22 +254,29 @@ def matrix_page(bundle: MapBundle, pw: float, ph: float, m: float, accent: str,
             ky += 3
         unscored = len(bundle.opportunities) - len(opps)
         if unscored:
-            pen.text(kx, min(ky + 14, bottom), f"{unscored} opportunities have no impact or "
-                     "feasibility score yet.", 8, fill="#555555")
+            pen.text(
+                kx,
+                min(ky + 14, bottom),
+                f"{unscored} opportunities have no impact or feasibility score yet.",
+                8,
+                fill="#555555",
+            )
 
     return draw
 
 
 # -- persona ----------------------------------------------------------------------------
-def persona_page(bundle: MapBundle, pw: float, ph: float, m: float, accent: str,
-                 block: TitleBlock) -> PageFn:
+def persona_page(
+    bundle: MapBundle, pw: float, ph: float, m: float, accent: str, block: TitleBlock
+) -> PageFn:
     persona = bundle.personas.get(bundle.map.primary_persona_id or "")
 
     def draw(pen: Pen, number: int, total: int) -> None:
         width = pw - 2 * m
         name = persona.name if persona else "No persona chosen"
-        top = _page_heading(pen, name, persona_line(bundle) if persona else bundle.map.title,
-                            m, m, width, accent)
+        top = _page_heading(
+            pen, name, persona_line(bundle) if persona else bundle.map.title, m, m, width, accent
+        )
         bottom = _footer(pen, block, number, total, pw, ph, m)
         if persona is None:
             return
@@ -241,20 +293,34 @@ def persona_page(bundle: MapBundle, pw: float, ph: float, m: float, accent: str,
         sections: list[tuple[str, Sequence[str]]] = [
             ("About", [persona.description] if persona.description else []),
             ("Quote", [f"\u201c{persona.quote}\u201d"] if persona.quote else []),
-            ("Goals", persona.goals), ("Needs", persona.needs),
+            ("Goals", persona.goals),
+            ("Needs", persona.needs),
             ("Pain points", persona.pain_points),
-            ("Preferred channels", [", ".join(c.label for c in persona.preferred_channels)]
-             if persona.preferred_channels else []),
-            ("Basis", ["Research-based" if persona.research_based else
-                       "Assumption \u2013 not yet validated by research"]),
+            (
+                "Preferred channels",
+                [", ".join(c.label for c in persona.preferred_channels)]
+                if persona.preferred_channels
+                else [],
+            ),
+            (
+                "Basis",
+                [
+                    "Research-based"
+                    if persona.research_based
+                    else "Assumption \u2013 not yet validated by research"
+                ],
+            ),
         ]
         col_w = (pw - m - x - 20) / 2
         y, col = top, 0
         for heading, items in sections:
             if not items:
                 continue
-            lines = [ln for item in items for ln in wrap(("\u2022 " if len(items) > 1 else "")
-                                                         + item, 9, col_w)]
+            lines = [
+                ln
+                for item in items
+                for ln in wrap(("\u2022 " if len(items) > 1 else "") + item, 9, col_w)
+            ]
             need = 16 + len(lines) * 12 + 8
             if y + need > bottom and col == 0:
                 col, y = 1, top
@@ -271,8 +337,16 @@ def persona_page(bundle: MapBundle, pw: float, ph: float, m: float, accent: str,
     return draw
 
 
-def extra_pages(bundle: MapBundle, kinds: Sequence[str], pw: float, ph: float, m: float,
-                accent: str, style: Style, block: TitleBlock) -> list[PageFn]:
+def extra_pages(
+    bundle: MapBundle,
+    kinds: Sequence[str],
+    pw: float,
+    ph: float,
+    m: float,
+    accent: str,
+    style: Style,
+    block: TitleBlock,
+) -> list[PageFn]:
     del style  # the extra pages use fixed print sizes, not the map's tokens
     pages: list[PageFn] = []
     for kind in kinds:

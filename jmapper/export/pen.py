@@ -78,18 +78,28 @@ class Pen:
         if stroke:
             self.stroke(stroke, width, dash)
         if radius:
-            self.c.roundRect(r.x, -r.bottom, r.w, r.h, radius, stroke=int(bool(stroke)),
-                             fill=int(bool(fill)))
+            self.c.roundRect(
+                r.x, -r.bottom, r.w, r.h, radius, stroke=int(bool(stroke)), fill=int(bool(fill))
+            )
         else:
             self.c.rect(r.x, -r.bottom, r.w, r.h, stroke=int(bool(stroke)), fill=int(bool(fill)))
 
-    def line(self, x0: float, y0: float, x1: float, y1: float, stroke: str, width: float,
-             dash: Sequence[float] = ()) -> None:
+    def line(
+        self,
+        x0: float,
+        y0: float,
+        x1: float,
+        y1: float,
+        stroke: str,
+        width: float,
+        dash: Sequence[float] = (),
+    ) -> None:
         self.stroke(stroke, width, dash)
         self.c.line(x0, -y0, x1, -y1)
 
-    def polygon(self, points: Sequence[Point], fill: str, stroke: str | None = None,
-                width: float = 0.5) -> None:
+    def polygon(
+        self, points: Sequence[Point], fill: str, stroke: str | None = None, width: float = 0.5
+    ) -> None:
         path = self.c.beginPath()
         path.moveTo(points[0][0], -points[0][1])
         for x, y in points[1:]:
@@ -100,17 +110,31 @@ class Pen:
             self.stroke(stroke, width)
         self.c.drawPath(path, stroke=int(bool(stroke)), fill=1)
 
-    def circle(self, x: float, y: float, r: float, fill: str | None, stroke: str | None = None,
-               width: float = 0.5, dash: Sequence[float] = ()) -> None:
+    def circle(
+        self,
+        x: float,
+        y: float,
+        r: float,
+        fill: str | None,
+        stroke: str | None = None,
+        width: float = 0.5,
+        dash: Sequence[float] = (),
+    ) -> None:
         if fill:
             self.fill(fill)
         if stroke:
             self.stroke(stroke, width, dash)
         self.c.circle(x, -y, r, stroke=int(bool(stroke)), fill=int(bool(fill)))
 
-    def curve(self, start: Point, beziers: Sequence[tuple[Point, Point, Point, Point]],
-              polyline: Sequence[Point], stroke: str, width: float,
-              dash: Sequence[float] = ()) -> None:
+    def curve(
+        self,
+        start: Point,
+        beziers: Sequence[tuple[Point, Point, Point, Point]],
+        polyline: Sequence[Point],
+        stroke: str,
+        width: float,
+        dash: Sequence[float] = (),
+    ) -> None:
         """A smooth curve from bezier segments (or the polyline when there is one point)."""
         self.stroke(stroke, width, dash)
         path = self.c.beginPath()
@@ -146,8 +170,17 @@ class Pen:
         for line in block.lines:
             self.text_line(line, block.size, fill or block.colour)
 
-    def text(self, x: float, baseline: float, text: str, size: float, *, bold: bool = False,
-             fill: str = "#1A1A1A", align: str = "left") -> float:
+    def text(
+        self,
+        x: float,
+        baseline: float,
+        text: str,
+        size: float,
+        *,
+        bold: bool = False,
+        fill: str = "#1A1A1A",
+        align: str = "left",
+    ) -> float:
         """One unwrapped line (furniture); returns its width."""
         width = text_width(text, size, bold)
         if align == "center":

@@ -58,8 +58,9 @@ def _head_boxes(heads: list[tuple[Point, Point, Point]]) -> list[Rect]:
     return out
 
 
-def leader_span(start: Point, end: Point,
-                heads: Sequence[tuple[Point, Point, Point]]) -> tuple[float, float]:
+def leader_span(
+    start: Point, end: Point, heads: Sequence[tuple[Point, Point, Point]]
+) -> tuple[float, float]:
     """The part of the shaft (distances from ``start``) where a label leader may start.
 
     A head-length (and a little) away from either end, so the leader's start dot is never
@@ -76,8 +77,10 @@ def leader_span(start: Point, end: Point,
             head_at_start = max(head_at_start, size)
     head = max(head_at_start, head_at_end)
     c = LEADER_HEAD_CLEARANCE
-    for lo, hi in ((head + c, length - head - c),
-                   (head_at_start + c * bool(head_at_start), length - head_at_end - c)):
+    for lo, hi in (
+        (head + c, length - head - c),
+        (head_at_start + c * bool(head_at_start), length - head_at_end - c),
+    ):
         if lo <= hi:
             return lo, hi
     return length / 2, length / 2
@@ -104,12 +107,17 @@ def leader_start(start: Point, end: Point, span: tuple[float, float], rect: Rect
 
     middle = clamp(length / 2)
     candidates = {lo, hi, middle}
-    for cx, cy in ((rect.x, rect.y), (rect.right, rect.y), (rect.x, rect.bottom),
-                   (rect.right, rect.bottom)):
+    for cx, cy in (
+        (rect.x, rect.y),
+        (rect.right, rect.y),
+        (rect.x, rect.bottom),
+        (rect.right, rect.bottom),
+    ):
         candidates.add(clamp((cx - start[0]) * ux + (cy - start[1]) * uy))
-    best = min(candidates,
-               key=lambda d: (round(distance(at(d), nearest_on_rect(at(d), rect)), 6),
-                              abs(d - middle)))
+    best = min(
+        candidates,
+        key=lambda d: (round(distance(at(d), nearest_on_rect(at(d), rect)), 6), abs(d - middle)),
+    )
     return at(best)
 
 
@@ -159,21 +167,33 @@ def place_link_label(
     gap = 2.0
     beside = []
     if abs(dy) >= abs(dx):  # mostly vertical: right, then left of it
-        beside += [Rect(mid[0] + gap, mid[1] - h / 2, w, h),
-                   Rect(mid[0] - gap - w, mid[1] - h / 2, w, h)]
+        beside += [
+            Rect(mid[0] + gap, mid[1] - h / 2, w, h),
+            Rect(mid[0] - gap - w, mid[1] - h / 2, w, h),
+        ]
     else:  # mostly horizontal: above, then below it
-        beside += [Rect(mid[0] - w / 2, mid[1] - gap - h, w, h),
-                   Rect(mid[0] - w / 2, mid[1] + gap, w, h)]
+        beside += [
+            Rect(mid[0] - w / 2, mid[1] - gap - h, w, h),
+            Rect(mid[0] - w / 2, mid[1] + gap, w, h),
+        ]
     # Beside a short arrow in a narrow gap a thinner margin will do: the text stays clear.
     tight = [inflate(o, BESIDE_CLEARANCE) for o in obstacles]
     for rect in beside:
-        if (bounds is None or bounds.contains(rect)) and not segment_hits_rect(start, end, rect) \
-                and not any(rect.intersects(o) for o in tight):
+        if (
+            (bounds is None or bounds.contains(rect))
+            and not segment_hits_rect(start, end, rect)
+            and not any(rect.intersects(o) for o in tight)
+        ):
             return rect, None
     # A callout: candidate edges from the obstacles near the midpoint.
-    near = [o for o in grown
-            if o.x - w <= mid[0] + CALLOUT_REACH and o.right + w >= mid[0] - CALLOUT_REACH
-            and o.y - h <= mid[1] + CALLOUT_REACH and o.bottom + h >= mid[1] - CALLOUT_REACH]
+    near = [
+        o
+        for o in grown
+        if o.x - w <= mid[0] + CALLOUT_REACH
+        and o.right + w >= mid[0] - CALLOUT_REACH
+        and o.y - h <= mid[1] + CALLOUT_REACH
+        and o.bottom + h >= mid[1] - CALLOUT_REACH
+    ]
     xs = {mid[0] + gap, mid[0] - gap - w, mid[0] - w / 2}
     ys = {mid[1] + gap, mid[1] - gap - h, mid[1] - h / 2}
     for o in near:
@@ -231,8 +251,10 @@ def layout_links(
         target = cards.get(link.target_card_id)
         if source is None or target is None or source is target:
             continue
-        ends[link.id] = (edge_point(source.rect, target.rect.centre),
-                         edge_point(target.rect, source.rect.centre))
+        ends[link.id] = (
+            edge_point(source.rect, target.rect.centre),
+            edge_point(target.rect, source.rect.centre),
+        )
     blocked = [c.rect for c in cards.values()] + list(obstacles)
     out = []
     for link in ordered:
@@ -249,13 +271,23 @@ def layout_links(
             width = text_width(link.label, size)
             others = [e for key, e in ends.items() if key != link.id]
             rect, leader = place_link_label(
-                start, end, width, line_height(size, style.line_spacing), blocked, heads,
-                bounds, others,
+                start,
+                end,
+                width,
+                line_height(size, style.line_spacing),
+                blocked,
+                heads,
+                bounds,
+                others,
             )
             blocked.append(rect)
             lines = place_lines([link.label], rect.x, rect.y, size, rect.w, style.line_spacing)
-            label = TextBlock("link_label", link.id, rect, lines, size, False, style.text_colour,
-                              True)
-        out.append(LinkBox(link.id, start, end, link.direction, link.link_type, tuple(heads),
-                           label, leader))
+            label = TextBlock(
+                "link_label", link.id, rect, lines, size, False, style.text_colour, True
+            )
+        out.append(
+            LinkBox(
+                link.id, start, end, link.direction, link.link_type, tuple(heads), label, leader
+            )
+        )
     return out

@@ -134,8 +134,10 @@ def layout_emotion(
 
     def order(key: tuple[str | None, EmotionSeries]) -> tuple[int, int, str]:
         persona, series = key
-        rank = 0 if persona is None else 1 + (
-            overlays.index(persona) if persona in overlays else len(overlays)
+        rank = (
+            0
+            if persona is None
+            else 1 + (overlays.index(persona) if persona in overlays else len(overlays))
         )
         return (rank, list(EmotionSeries).index(series), persona or "")
 
@@ -195,8 +197,9 @@ def layout_emotion(
             )
         )
     curves = place_value_labels(curves, plot, midline, style)
-    return EmotionLane(lane_id=lane_id, plot=plot, midline_y=midline, ticks=ticks,
-                       curves=tuple(curves))
+    return EmotionLane(
+        lane_id=lane_id, plot=plot, midline_y=midline, ticks=ticks, curves=tuple(curves)
+    )
 
 
 # -- value labels ----------------------------------------------------------------
@@ -214,8 +217,9 @@ _SPOTS: dict[str, tuple[int, int]] = {
 }
 
 
-def value_label_rect(x: float, y: float, radius: float, width: float, size: float,
-                     spot: str, gap: float = 1.5) -> Rect:
+def value_label_rect(
+    x: float, y: float, radius: float, width: float, size: float, spot: str, gap: float = 1.5
+) -> Rect:
     """The box of a value label (cap height of the digits, no line gap) at ``spot``."""
     h = value_label_height(size)
     sx, sy = _SPOTS[spot]
@@ -259,8 +263,9 @@ def _spot_order(prev_y: float | None, y: float, next_y: float | None) -> list[st
     return first + [name for name in _SPOTS if name not in first]
 
 
-def place_value_labels(curves: list[EmotionCurve], plot: Rect, midline: float,
-                       style: Style) -> list[EmotionCurve]:
+def place_value_labels(
+    curves: list[EmotionCurve], plot: Rect, midline: float, style: Style
+) -> list[EmotionCurve]:
     """Put every face's signed value where no curve runs, inside ``plot``.
 
     A label never crosses its own curve (a hard rule, whenever any spot allows it); it

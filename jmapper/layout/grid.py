@@ -58,12 +58,15 @@ def text_block(
 ) -> TextBlock:
     """Place wrapped ``lines`` at the top of ``rect`` and check that they fit it."""
     placed = place_lines(lines, rect.x, rect.y, size, rect.w, style.line_spacing, bold, align)
-    fits = all(
-        line.x >= rect.x - _EPS
-        and line.x + line.width <= rect.right + _EPS
-        and line.baseline - ascent(size) >= rect.y - _EPS
-        for line in placed
-    ) and len(lines) * line_height(size, style.line_spacing) <= rect.h + _EPS
+    fits = (
+        all(
+            line.x >= rect.x - _EPS
+            and line.x + line.width <= rect.right + _EPS
+            and line.baseline - ascent(size) >= rect.y - _EPS
+            for line in placed
+        )
+        and len(lines) * line_height(size, style.line_spacing) <= rect.h + _EPS
+    )
     return TextBlock(role, owner_id, rect, placed, size, bold, colour or style.text_colour, fits)
 
 
@@ -183,8 +186,7 @@ class _Builder:
         bold: bool = False,
         colour: str | None = None,
     ) -> TextBlock:
-        result = text_block(role, owner_id, lines, rect, size, self.style, bold=bold,
-                            colour=colour)
+        result = text_block(role, owner_id, lines, rect, size, self.style, bold=bold, colour=colour)
         self.text_runs.append(result)
         return result
 
@@ -230,8 +232,13 @@ class _Builder:
             rect = Rect(self.x0 + span[0] * self.cw, 0.0, len(span) * self.cw, stage_h)
             inner = Rect(rect.x + pad, pad, rect.w - 2 * pad, stage_h - 2 * pad)
             label = self.block(
-                "stage", stage.id, stage_lines[stage.id], inner, s.stage_size,
-                bold=True, colour=s.header_text_colour,
+                "stage",
+                stage.id,
+                stage_lines[stage.id],
+                inner,
+                s.stage_size,
+                bold=True,
+                colour=s.header_text_colour,
             )
             stages.append(StageBox(stage.id, rect, label))
         columns = []
@@ -241,10 +248,19 @@ class _Builder:
             step_label: TextBlock | None = None
             if header is not None and column.index in step_lines:
                 inner = Rect(x + pad, stage_h + pad, self.cw - 2 * pad - reserve, step_h - 2 * pad)
-                step_label = self.block("step", column.step_id or "", step_lines[column.index],
-                                        inner, s.step_size, bold=True)
-            columns.append(ColumnBox(column.index, column.stage_id, column.step_id, x, self.cw,
-                                     header, step_label))
+                step_label = self.block(
+                    "step",
+                    column.step_id or "",
+                    step_lines[column.index],
+                    inner,
+                    s.step_size,
+                    bold=True,
+                )
+            columns.append(
+                ColumnBox(
+                    column.index, column.stage_id, column.step_id, x, self.cw, header, step_label
+                )
+            )
         return stages, columns, stage_h + step_h
 
     # -- cell items ------------------------------------------------------------
@@ -255,37 +271,74 @@ class _Builder:
         out: dict[str, list[_Item]] = {lane.id: [] for lane in lanes}
         n = len(self.columns)
 
-        def add(lane_id: str, column: int | None, span: int, order: tuple[int, str],
-                entity: Card | Opportunity | MomentOfTruth, title: str, body: str,
-                markers: list[tuple[str, str, str]]) -> None:
+        def add(
+            lane_id: str,
+            column: int | None,
+            span: int,
+            order: tuple[int, str],
+            entity: Card | Opportunity | MomentOfTruth,
+            title: str,
+            body: str,
+            markers: list[tuple[str, str, str]],
+        ) -> None:
             if lane_id not in visible or column is None:
                 return
             span = max(1, min(span, n - column))
             width = inner + (span - 1) * self.cw
-            item = _Item(column, span, order, entity, wrap(title, s.title_size, width, True),
-                         wrap(body, s.body_size, width) if body else [], markers)
+            item = _Item(
+                column,
+                span,
+                order,
+                entity,
+                wrap(title, s.title_size, width, True),
+                wrap(body, s.body_size, width) if body else [],
+                markers,
+            )
             out[lane_id].append(item)
 
         for card in self.bundle.cards.values():
             markers = _card_markers(card)
             for kind, _code, value in markers:
                 self.uses.add(f"{kind}:{value}" if kind in ("channel", "evidence") else kind)
-            add(card.lane_id, self.column_index(card.stage_id, card.step_id), card.span,
-                (card.position, card.id), card, card.title, _card_body(card), markers)
+            add(
+                card.lane_id,
+                self.column_index(card.stage_id, card.step_id),
+                card.span,
+                (card.position, card.id),
+                card,
+                card.title,
+                _card_body(card),
+                markers,
+            )
         opp_lane = next((ln.id for ln in lanes if ln.kind is LaneKind.OPPORTUNITIES), None)
         for opp in self.bundle.opportunities.values():
             lane_id = opp.lane_id if opp.lane_id in visible else opp_lane
             priority = quadrant(opp)
             markers = [("priority", priority, priority)] if priority else []
             if lane_id is not None:
-                add(lane_id, self.column_index(opp.stage_id, opp.step_id), 1,
-                    (10_000, opp.id), opp, opp.title, _opportunity_body(opp), markers)
+                add(
+                    lane_id,
+                    self.column_index(opp.stage_id, opp.step_id),
+                    1,
+                    (10_000, opp.id),
+                    opp,
+                    opp.title,
+                    _opportunity_body(opp),
+                    markers,
+                )
         mot_lane = next((ln.id for ln in lanes if ln.kind is LaneKind.MOMENTS_OF_TRUTH), None)
         if mot_lane is not None:
             for moment in self.bundle.moments_of_truth.values():
-                add(mot_lane, self.column_index(moment.stage_id, moment.step_id), 1,
-                    (20_000, moment.id), moment, moment.title, moment.description,
-                    [("moment", "MoT", "moment")])
+                add(
+                    mot_lane,
+                    self.column_index(moment.stage_id, moment.step_id),
+                    1,
+                    (20_000, moment.id),
+                    moment,
+                    moment.title,
+                    moment.description,
+                    [("moment", "MoT", "moment")],
+                )
         for items in out.values():
             items.sort(key=lambda it: (it.column, it.order))
             for it in items:
@@ -322,14 +375,21 @@ class _Builder:
         ty = rect.y + pad
         th = _height(it.title, s.title_size, s)
         entity = it.entity
-        title = self.block("card_title", entity.id, it.title, Rect(rect.x + pad, ty, iw, th),
-                           s.title_size, bold=True)
+        title = self.block(
+            "card_title",
+            entity.id,
+            it.title,
+            Rect(rect.x + pad, ty, iw, th),
+            s.title_size,
+            bold=True,
+        )
         body = None
         by = ty + th
         if it.body:
             bh = _height(it.body, s.body_size, s)
-            body = self.block("card_body", entity.id, it.body, Rect(rect.x + pad, by + 2, iw, bh),
-                              s.body_size)
+            body = self.block(
+                "card_body", entity.id, it.body, Rect(rect.x + pad, by + 2, iw, bh), s.body_size
+            )
             by += 2 + bh
         markers = []
         mx = rect.x + pad
@@ -344,20 +404,42 @@ class _Builder:
             if lane is not None and lane.kind is LaneKind.EMOTIONS:
                 fill = s.card_fill
             border = s.failure_colour if entity.failure_point else s.card_border
-            return CardBox(entity.id, entity.lane_id, rect, title, body, tuple(markers), fill,
-                           border, entity.failure_point)
+            return CardBox(
+                entity.id,
+                entity.lane_id,
+                rect,
+                title,
+                body,
+                tuple(markers),
+                fill,
+                border,
+                entity.failure_point,
+            )
         if isinstance(entity, Opportunity):
             prio = markers[0] if markers else None
-            return OpportunityBox(entity.id, rect, title, body, prio.code if prio else "",
-                                  prio.rect if prio else None, s.opportunity_fill)
+            return OpportunityBox(
+                entity.id,
+                rect,
+                title,
+                body,
+                prio.code if prio else "",
+                prio.rect if prio else None,
+                s.opportunity_fill,
+            )
         return _Note(entity, rect, title, body)
 
     # -- lanes and lines ---------------------------------------------------------
     def lanes_and_lines(
         self, top: float, columns: list[ColumnBox]
-    ) -> tuple[list[LaneBox], dict[str, CardBox], list[OpportunityBox],
-               list[tuple[MomentOfTruth, Rect, TextBlock, TextBlock | None]],
-               list[EmotionLane], list[BlueprintLineBox], float]:
+    ) -> tuple[
+        list[LaneBox],
+        dict[str, CardBox],
+        list[OpportunityBox],
+        list[tuple[MomentOfTruth, Rect, TextBlock, TextBlock | None]],
+        list[EmotionLane],
+        list[BlueprintLineBox],
+        float,
+    ]:
         s = self.style
         all_lanes = self.bundle.ordered_lanes()
         visible = [lane for lane in all_lanes if lane.visible]
@@ -386,12 +468,23 @@ class _Builder:
                 lh = line_height(s.line_label_size, s.line_spacing)
                 mid = y + s.line_band_height / 2
                 rect = Rect(pad, mid - lh / 2, label_w + 4, lh)
-                label = self.block("line_label", line.id, label_lines, rect, s.line_label_size,
-                                   bold=True)
+                label = self.block(
+                    "line_label", line.id, label_lines, rect, s.line_label_size, bold=True
+                )
                 bg = Rect(pad - 2, mid - lh / 2 - 1, lw + 4, lh + 2)
-                line_boxes.append(BlueprintLineBox(line.id, line.kind, mid, 0.0, width,
-                                                   LINE_WEIGHTS[line.kind],
-                                                   LINE_DASHES[line.kind], label, bg))
+                line_boxes.append(
+                    BlueprintLineBox(
+                        line.id,
+                        line.kind,
+                        mid,
+                        0.0,
+                        width,
+                        LINE_WEIGHTS[line.kind],
+                        LINE_DASHES[line.kind],
+                        label,
+                        bg,
+                    )
+                )
                 y += s.line_band_height
 
         for index, lane in enumerate(all_lanes):
@@ -403,19 +496,38 @@ class _Builder:
             content_top = y
             plot = None
             if lane.kind is LaneKind.EMOTIONS:
-                plot = Rect(self.x0, y + s.cell_padding, len(self.columns) * self.cw,
-                            s.emotion_plot_height)
+                plot = Rect(
+                    self.x0, y + s.cell_padding, len(self.columns) * self.cw, s.emotion_plot_height
+                )
                 content_top = plot.bottom
             boxes, bottom = self.place_items(items[lane.id], content_top)
-            height = max(s.lane_min_height, label_h + 2 * pad, bottom - y,
-                         (plot.bottom + s.cell_padding - y) if plot else 0.0)
+            height = max(
+                s.lane_min_height,
+                label_h + 2 * pad,
+                bottom - y,
+                (plot.bottom + s.cell_padding - y) if plot else 0.0,
+            )
             rect = Rect(0.0, y, width, height)
             label_rect = Rect(0.0, y, self.x0, height)
-            label = self.block("lane", lane.id, label_lines,
-                               Rect(pad + 4, y + pad, label_w, height - 2 * pad),
-                               s.lane_label_size, bold=True)
-            lane_boxes.append(LaneBox(lane.id, lane.kind, rect, label_rect, label,
-                                      s.lane_tint(lane.kind), s.lane_accent(lane.kind)))
+            label = self.block(
+                "lane",
+                lane.id,
+                label_lines,
+                Rect(pad + 4, y + pad, label_w, height - 2 * pad),
+                s.lane_label_size,
+                bold=True,
+            )
+            lane_boxes.append(
+                LaneBox(
+                    lane.id,
+                    lane.kind,
+                    rect,
+                    label_rect,
+                    label,
+                    s.lane_tint(lane.kind),
+                    s.lane_accent(lane.kind),
+                )
+            )
             for box in boxes:
                 if isinstance(box, CardBox):
                     cards[box.card_id] = box
@@ -469,8 +581,9 @@ def compute_layout(bundle: MapBundle, style: Style = DEFAULT_STYLE) -> MapLayout
     stages, columns, header_h = builder.headers()
     lanes, cards, opps, notes, emotion, lines, bottom = builder.lanes_and_lines(header_h, columns)
     moments = _moments(builder, columns, stages, notes)
-    bounds = Rect(style.label_column_width, header_h, len(columns) * style.column_width,
-                  bottom - header_h)
+    bounds = Rect(
+        style.label_column_width, header_h, len(columns) * style.column_width, bottom - header_h
+    )
     notes_and_opps = [o.rect for o in opps] + [m.note_rect for m in moments if m.note_rect]
     links = layout_links(bundle, cards, style, notes_and_opps, bounds)
     for link in links:

@@ -253,6 +253,8 @@ def contrast_ratio(a: str, b: str) -> float:
 
 def text_colour_on(fill: str) -> str:
     """Black or white, whichever reads better on ``fill`` (user accent colours vary)."""
-    return "#000000" if contrast_ratio(fill, "#000000") >= contrast_ratio(fill, "#FFFFFF") else (
-        "#FFFFFF"
+    return (
+        "#000000"
+        if contrast_ratio(fill, "#000000") >= contrast_ratio(fill, "#FFFFFF")
+        else ("#FFFFFF")
     )

@@ -59,15 +59,32 @@ def support_blueprint(personas: SamplePersonas | None = None) -> MapBundle:
     b = MapBuilder(bundle)
     emotion_lane = b.insert_lane(0, "Customer emotion", LaneKind.EMOTIONS)
     assert emotion_lane.zone is BlueprintZone.NONE
-    pre = b.describe_stage(b.stage("Pre-contact"), "Checking whether the fault is known.",
-                           "Web analytics: status page", "Interviews")
-    init = b.describe_stage(b.stage("Contact initiation"), "Reaching support in the app.",
-                            "Chatbot logs", "App analytics")
-    during = b.describe_stage(b.stage("During the interaction"),
-                              "Diagnosis and booking an engineer.",
-                              "Call recordings", "Diagnostics logs", "Agent shadowing")
-    post = b.describe_stage(b.stage("Post-contact"), "Confirmation, visit and survey.",
-                            "Field service data", "Ticket data", "Outcome survey")
+    pre = b.describe_stage(
+        b.stage("Pre-contact"),
+        "Checking whether the fault is known.",
+        "Web analytics: status page",
+        "Interviews",
+    )
+    init = b.describe_stage(
+        b.stage("Contact initiation"),
+        "Reaching support in the app.",
+        "Chatbot logs",
+        "App analytics",
+    )
+    during = b.describe_stage(
+        b.stage("During the interaction"),
+        "Diagnosis and booking an engineer.",
+        "Call recordings",
+        "Diagnostics logs",
+        "Agent shadowing",
+    )
+    post = b.describe_stage(
+        b.stage("Post-contact"),
+        "Confirmation, visit and survey.",
+        "Field service data",
+        "Ticket data",
+        "Outcome survey",
+    )
     s_status = b.step(pre, "Checks status page", "5 min")
     s_chat = b.step(init, "Opens chat in the app", "3 min")
     s_person = b.step(init, "Asks for a person", "12 min")
@@ -79,11 +96,19 @@ def support_blueprint(personas: SamplePersonas | None = None) -> MapBundle:
 
     PE, CA = LaneKind.PHYSICAL_EVIDENCE, LaneKind.CUSTOMER_ACTIONS
     FS, BS, SP = LaneKind.FRONTSTAGE, LaneKind.BACKSTAGE, LaneKind.SUPPORT_PROCESSES
-    e_status = b.card(PE, s_status, "Status page: 'All services running'",
-                      "National view only; local line faults never show.", channel=Channel.WEB,
-                      failure_point=True, pain_severity=2, pain_volume=8600,
-                      pain_volume_period="month", evidence_level=Q,
-                      data_source="Web analytics")
+    e_status = b.card(
+        PE,
+        s_status,
+        "Status page: 'All services running'",
+        "National view only; local line faults never show.",
+        channel=Channel.WEB,
+        failure_point=True,
+        pain_severity=2,
+        pain_volume=8600,
+        pain_volume_period="month",
+        evidence_level=Q,
+        data_source="Web analytics",
+    )
     b.card(PE, s_chat, "App chat window", channel=Channel.APP)
     b.card(PE, s_confirm, "SMS and email with slot and reference", channel=Channel.SMS)
     b.card(PE, s_visit, "Engineer in branded van, ID badge", channel=Channel.IN_PERSON)
@@ -98,34 +123,66 @@ def support_blueprint(personas: SamplePersonas | None = None) -> MapBundle:
     c_visit = b.card(CA, s_visit, "Lets engineer in, tests connection with him")
     b.card(CA, s_survey, "Rates the outcome 4/5")
 
-    f_bot = b.card(FS, s_chat, "Chatbot asks account number and fault type",
-                   "Bot offers reboot steps from the help centre before anything else.",
-                   channel=Channel.CHAT)
-    f_handover = b.card(FS, s_person, "Chatbot hands over to live agent",
-                        "Handover drops the bot transcript: the agent opens with 'How can I "
-                        "help?' and Dana starts again. Agents see only the account number; "
-                        "the fault type, the reboot steps already tried and the bot's line "
-                        "check result stay in the bot platform, which is not linked to CRM.",
-                        channel=Channel.CHAT,
-                        failure_point=True, pain_severity=3, pain_volume=3900,
-                        pain_volume_period="month", evidence_level=Q,
-                        data_source="Chat transcripts")
-    f_agent = b.card(FS, s_explain, "Agent reviews history, runs line test",
-                     "Technical agent (tier 2) confirms identity and starts the remote test "
-                     "while Dana describes the pattern.", channel=Channel.CHAT)
+    f_bot = b.card(
+        FS,
+        s_chat,
+        "Chatbot asks account number and fault type",
+        "Bot offers reboot steps from the help centre before anything else.",
+        channel=Channel.CHAT,
+    )
+    f_handover = b.card(
+        FS,
+        s_person,
+        "Chatbot hands over to live agent",
+        "Handover drops the bot transcript: the agent opens with 'How can I "
+        "help?' and Dana starts again. Agents see only the account number; "
+        "the fault type, the reboot steps already tried and the bot's line "
+        "check result stay in the bot platform, which is not linked to CRM.",
+        channel=Channel.CHAT,
+        failure_point=True,
+        pain_severity=3,
+        pain_volume=3900,
+        pain_volume_period="month",
+        evidence_level=Q,
+        data_source="Chat transcripts",
+    )
+    f_agent = b.card(
+        FS,
+        s_explain,
+        "Agent reviews history, runs line test",
+        "Technical agent (tier 2) confirms identity and starts the remote test "
+        "while Dana describes the pattern.",
+        channel=Channel.CHAT,
+    )
     f_offer = b.card(FS, s_book, "Agent offers engineer slots", channel=Channel.CHAT)
-    f_engineer = b.card(FS, s_visit, "Field engineer replaces faulty line card",
-                        channel=Channel.IN_PERSON)
+    f_engineer = b.card(
+        FS, s_visit, "Field engineer replaces faulty line card", channel=Channel.IN_PERSON
+    )
 
-    k_ticket = b.card(BS, s_chat, "Ticket created in service desk",
-                      "Auto-created from the bot session, category 'connectivity'.")
-    k_diag = b.card(BS, s_explain, "Remote diagnostics: line test and sync history",
-                    "Shows 46 resyncs in 7 days and high error counts on the cabinet port.")
-    k_hold = b.card(BS, s_book, "Slot held while the customer decides",
-                    "Slot is held for only 2 minutes; in busy weeks it is lost and the agent "
-                    "has to re-offer.", failure_point=True, pain_severity=2, pain_volume=900,
-                    pain_volume_period="month", evidence_level=QL,
-                    data_source="Agent shadowing")
+    k_ticket = b.card(
+        BS,
+        s_chat,
+        "Ticket created in service desk",
+        "Auto-created from the bot session, category 'connectivity'.",
+    )
+    k_diag = b.card(
+        BS,
+        s_explain,
+        "Remote diagnostics: line test and sync history",
+        "Shows 46 resyncs in 7 days and high error counts on the cabinet port.",
+    )
+    k_hold = b.card(
+        BS,
+        s_book,
+        "Slot held while the customer decides",
+        "Slot is held for only 2 minutes; in busy weeks it is lost and the agent has to re-offer.",
+        failure_point=True,
+        pain_severity=2,
+        pain_volume=900,
+        pain_volume_period="month",
+        evidence_level=QL,
+        data_source="Agent shadowing",
+    )
     k_close = b.card(BS, s_survey, "Ticket closed; survey triggered after 72 h stable")
 
     u_crm = b.card(SP, s_chat, "CRM: customer record and contact history")
@@ -150,44 +207,114 @@ def support_blueprint(personas: SamplePersonas | None = None) -> MapBundle:
     b.link(f_engineer, c_visit, LinkDirection.TWO_WAY, label="visit")
     b.link(k_close, e_survey, link_type=LinkType.TRIGGER, label="sends survey")
 
-    b.emotions(dana, [-1, -1, -2, 0, 1, 1, 1, 2],
-               notes={0: "Status page says all fine", 2: "Has to start again"})
-    b.moment(s_explain, "An agent who can test the line",
-             "Being taken seriously here decides whether the rest of the journey is trusted.")
-    b.opportunity(
-        "Show local line status on the status page", where=s_status, pains=(e_status,),
-        owner="Lena Fischer, Head of Network Operations", metric="Status page to call rate",
-        baseline="38%", target="20%", due_date=date(2025, 12, 15), impact=4, feasibility=3,
-        reach=42000, confidence=0.6, effort=3.0,
+    b.emotions(
+        dana,
+        [-1, -1, -2, 0, 1, 1, 1, 2],
+        notes={0: "Status page says all fine", 2: "Has to start again"},
+    )
+    b.moment(
+        s_explain,
+        "An agent who can test the line",
+        "Being taken seriously here decides whether the rest of the journey is trusted.",
     )
     b.opportunity(
-        "Pass bot transcript to the agent", where=s_person, pains=(f_handover,),
-        owner="Aisha Karim, Digital Care Lead", metric="Handover CSAT (top-2-box)",
-        baseline="41%", target="70%", due_date=date(2025, 10, 31), impact=4, feasibility=5,
-        reach=47000, confidence=0.8, effort=1.0,
+        "Show local line status on the status page",
+        where=s_status,
+        pains=(e_status,),
+        owner="Lena Fischer, Head of Network Operations",
+        metric="Status page to call rate",
+        baseline="38%",
+        target="20%",
+        due_date=date(2025, 12, 15),
+        impact=4,
+        feasibility=3,
+        reach=42000,
+        confidence=0.6,
+        effort=3.0,
     )
     b.opportunity(
-        "Hold engineer slots for 10 minutes", where=s_book, pains=(k_hold,),
-        owner="Gareth Price, Field Service Planning Lead", metric="Re-offered bookings",
-        baseline="900 / month", target="150 / month", due_date=date(2025, 9, 30), impact=2,
-        feasibility=5, reach=9000, confidence=0.9, effort=0.5,
+        "Pass bot transcript to the agent",
+        where=s_person,
+        pains=(f_handover,),
+        owner="Aisha Karim, Digital Care Lead",
+        metric="Handover CSAT (top-2-box)",
+        baseline="41%",
+        target="70%",
+        due_date=date(2025, 10, 31),
+        impact=4,
+        feasibility=5,
+        reach=47000,
+        confidence=0.8,
+        effort=1.0,
+    )
+    b.opportunity(
+        "Hold engineer slots for 10 minutes",
+        where=s_book,
+        pains=(k_hold,),
+        owner="Gareth Price, Field Service Planning Lead",
+        metric="Re-offered bookings",
+        baseline="900 / month",
+        target="150 / month",
+        due_date=date(2025, 9, 30),
+        impact=2,
+        feasibility=5,
+        reach=9000,
+        confidence=0.9,
+        effort=0.5,
     )
     csat = b.metric(MetricKind.CSAT, "Chat handover CSAT", "%", csat_mode=CsatMode.TOP_2_BOX)
     fcr = b.metric(MetricKind.FCR, "First contact resolution", "%")
     aht = b.metric(MetricKind.AHT, "Average handling time (chat)", "min")
-    b.csat(csat, (190, 160, 140, 220, 120), role=MetricRole.BASELINE, period="2025-Q1",
-           source=MetricSource.SURVEY, scope=f_handover)
-    b.csat(csat, (170, 150, 150, 240, 130), role=MetricRole.ACTUAL, period="2025-Q2",
-           source=MetricSource.SURVEY, scope=f_handover)
-    b.value(csat, 70.0, role=MetricRole.TARGET, period="2025-Q4",
-            source=MetricSource.MANUAL, scope=f_handover)
-    b.value(fcr, 58.0, role=MetricRole.BASELINE, period="2025-Q1", sample_size=47000,
-            source=MetricSource.CRM)
-    b.value(fcr, 61.0, role=MetricRole.ACTUAL, period="2025-Q2", sample_size=45800,
-            source=MetricSource.CRM)
+    b.csat(
+        csat,
+        (190, 160, 140, 220, 120),
+        role=MetricRole.BASELINE,
+        period="2025-Q1",
+        source=MetricSource.SURVEY,
+        scope=f_handover,
+    )
+    b.csat(
+        csat,
+        (170, 150, 150, 240, 130),
+        role=MetricRole.ACTUAL,
+        period="2025-Q2",
+        source=MetricSource.SURVEY,
+        scope=f_handover,
+    )
+    b.value(
+        csat,
+        70.0,
+        role=MetricRole.TARGET,
+        period="2025-Q4",
+        source=MetricSource.MANUAL,
+        scope=f_handover,
+    )
+    b.value(
+        fcr,
+        58.0,
+        role=MetricRole.BASELINE,
+        period="2025-Q1",
+        sample_size=47000,
+        source=MetricSource.CRM,
+    )
+    b.value(
+        fcr,
+        61.0,
+        role=MetricRole.ACTUAL,
+        period="2025-Q2",
+        sample_size=45800,
+        source=MetricSource.CRM,
+    )
     b.value(fcr, 72.0, role=MetricRole.TARGET, period="2026-Q1", source=MetricSource.MANUAL)
-    b.value(aht, 21.5, role=MetricRole.ACTUAL, period="2025-Q2", sample_size=12800,
-            source=MetricSource.ANALYTICS, scope=during)
+    b.value(
+        aht,
+        21.5,
+        role=MetricRole.ACTUAL,
+        period="2025-Q2",
+        sample_size=12800,
+        source=MetricSource.ANALYTICS,
+        scope=during,
+    )
     for stage, kind, title in (
         (pre, EvidenceKind.ANALYTICS, "Status page visits followed by contact"),
         (init, EvidenceKind.OTHER, "Chatbot session logs, May 2025"),
@@ -195,8 +322,12 @@ def support_blueprint(personas: SamplePersonas | None = None) -> MapBundle:
         (post, EvidenceKind.TICKETS, "Field service job data and ticket closure codes"),
     ):
         b.evidence(kind, title, "Service design team", stage)
-    b.comment(k_hold, "Gareth Price", "WFM can hold for 10 min from the September release.",
-              "2025-06-11T14:02:00")
+    b.comment(
+        k_hold,
+        "Gareth Price",
+        "WFM can hold for 10 min from the September release.",
+        "2025-06-11T14:02:00",
+    )
     return bundle
 
 

@@ -24,9 +24,14 @@ from jmapper.ui.map_painting import paint_map, register_fonts
 log = logging.getLogger(__name__)
 
 
-def export_image(bundle: MapBundle, out_path: str | os.PathLike[str], fmt: str = "png",
-                 dpi: int = 200, options: ExportOptions | None = None,
-                 style: Style = DEFAULT_STYLE) -> tuple[int, int]:
+def export_image(
+    bundle: MapBundle,
+    out_path: str | os.PathLike[str],
+    fmt: str = "png",
+    dpi: int = 200,
+    options: ExportOptions | None = None,
+    style: Style = DEFAULT_STYLE,
+) -> tuple[int, int]:
     """Write the map as PNG (at ``dpi``) or SVG; returns the pixel (or point) size."""
     if fmt not in ("png", "svg"):
         raise ExportError(f"Images can be exported as PNG or SVG, not \u201c{fmt}\u201d.")
@@ -38,8 +43,9 @@ def export_image(bundle: MapBundle, out_path: str | os.PathLike[str], fmt: str =
     target = Path(out_path)
     tmp_name = ""
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=f".{fmt}",
-                                        dir=str(target.parent))
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=f".{fmt}", dir=str(target.parent)
+        )
         os.close(fd)
         if fmt == "png":
             size = _write_png(layout, tmp_name, dpi, style, accent)
@@ -51,18 +57,23 @@ def export_image(bundle: MapBundle, out_path: str | os.PathLike[str], fmt: str =
         log.warning("image export to %s failed", target, exc_info=True)
         if tmp_name and os.path.exists(tmp_name):
             os.unlink(tmp_name)
-        raise ExportError(f"Could not write the image to {target} ({exc.strerror or exc}); "
-                          "choose a folder you can write to.") from exc
+        raise ExportError(
+            f"Could not write the image to {target} ({exc.strerror or exc}); "
+            "choose a folder you can write to."
+        ) from exc
     return size
 
 
-def _write_png(layout: MapLayout, path: str, dpi: int, style: Style,
-               accent: str | None) -> tuple[int, int]:
+def _write_png(
+    layout: MapLayout, path: str, dpi: int, style: Style, accent: str | None
+) -> tuple[int, int]:
     scale = dpi / 72
     w, h = round(layout.width * scale), round(layout.height * scale)
     if w * h > 400_000_000:
-        raise ExportError(f"At {dpi} dpi the image would be {w} x {h} pixels; choose a lower "
-                          "resolution or export a PDF.")
+        raise ExportError(
+            f"At {dpi} dpi the image would be {w} x {h} pixels; choose a lower "
+            "resolution or export a PDF."
+        )
     image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
     image.setDotsPerMeterX(round(dpi / 0.0254))
     image.setDotsPerMeterY(round(dpi / 0.0254))
@@ -76,8 +87,9 @@ def _write_png(layout: MapLayout, path: str, dpi: int, style: Style,
     return w, h
 
 
-def _write_svg(layout: MapLayout, path: str, title: str, style: Style,
-               accent: str | None) -> tuple[int, int]:
+def _write_svg(
+    layout: MapLayout, path: str, title: str, style: Style, accent: str | None
+) -> tuple[int, int]:
     from PySide6.QtSvg import QSvgGenerator
 
     generator = QSvgGenerator()
@@ -94,6 +106,5 @@ def _write_svg(layout: MapLayout, path: str, title: str, style: Style,
 
 
 def _paint(painter: QPainter, layout: MapLayout, style: Style, accent: str | None) -> None:
-    painter.setRenderHints(QPainter.RenderHint.Antialiasing
-                           | QPainter.RenderHint.TextAntialiasing)
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
     paint_map(painter, layout, style, accent)

@@ -71,8 +71,11 @@ def register_fonts() -> dict[str, str]:
     """Load the bundled fonts into Qt once; font key -> family name."""
     if _families:
         return _families
-    files = {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf",
-             "fallback": "DroidSansFallbackFull.ttf"}
+    files = {
+        "regular": "DejaVuSans.ttf",
+        "bold": "DejaVuSans-Bold.ttf",
+        "fallback": "DroidSansFallbackFull.ttf",
+    }
     for key, name in files.items():
         data = resources.files("jmapper").joinpath("resources", "fonts", name).read_bytes()
         font_id = QFontDatabase.addApplicationFontFromData(data)
@@ -119,8 +122,9 @@ def qrect(rect: Rect) -> QRectF:
     return QRectF(rect.x, rect.y, rect.w, rect.h)
 
 
-def draw_lines(painter: QPainter, lines: Sequence[TextLine], size: float, fill: str,
-               bold: bool) -> None:
+def draw_lines(
+    painter: QPainter, lines: Sequence[TextLine], size: float, fill: str, bold: bool
+) -> None:
     """Draw measured lines one font segment at a time (fallback glyphs in their own font)."""
     painter.save()
     painter.scale(1 / TEXT_SCALE, 1 / TEXT_SCALE)
@@ -140,8 +144,16 @@ def draw_text_block(painter: QPainter, block: TextBlock | None, text_colour: str
         draw_lines(painter, block.lines, block.size, text_colour or block.colour, block.bold)
 
 
-def draw_text(painter: QPainter, x: float, baseline: float, text: str, size: float,
-              fill: str, bold: bool = False, align: str = "left") -> None:
+def draw_text(
+    painter: QPainter,
+    x: float,
+    baseline: float,
+    text: str,
+    size: float,
+    fill: str,
+    bold: bool = False,
+    align: str = "left",
+) -> None:
     """One short label (values, codes, ticks), measured as the layout measures text."""
     width, runs = measure_line(text, size, bold)  # cached: paint() must stay cheap
     if align != "left":
@@ -149,8 +161,15 @@ def draw_text(painter: QPainter, x: float, baseline: float, text: str, size: flo
     draw_lines(painter, (TextLine(text, x, baseline, width, runs),), size, fill, bold)
 
 
-def rounded(painter: QPainter, rect: Rect, fill: str, stroke: str | None, width: float,
-            radius: float, dash: tuple[float, ...] = ()) -> None:
+def rounded(
+    painter: QPainter,
+    rect: Rect,
+    fill: str,
+    stroke: str | None,
+    width: float,
+    radius: float,
+    dash: tuple[float, ...] = (),
+) -> None:
     painter.setBrush(brush(fill) if fill else Qt.BrushStyle.NoBrush)
     painter.setPen(pen(stroke, width, dash) if stroke else Qt.PenStyle.NoPen)
     if radius > 0:
@@ -168,12 +187,12 @@ def paint_marker(painter: QPainter, marker: Marker, style: Style) -> None:
     rounded(painter, marker.rect, MARKER_FILLS.get(marker.kind, "#FFFFFF"), stroke, width, radius)
     size = style.marker_text_size
     cx, cy = marker.rect.centre
-    draw_text(painter, cx, cy + size * 0.36, marker.code, size, style.text_colour, True,
-              "center")
+    draw_text(painter, cx, cy + size * 0.36, marker.code, size, style.text_colour, True, "center")
 
 
-def paint_card(painter: QPainter, box: CardBox, style: Style, lod: float = FULL_DETAIL,
-               selected: bool = False) -> None:
+def paint_card(
+    painter: QPainter, box: CardBox, style: Style, lod: float = FULL_DETAIL, selected: bool = False
+) -> None:
     """A card; zoomed out it is a rectangle with a title bar, then the title, then all."""
     width = style.card_border_weight * (2.2 if box.failure_point else 1.0)
     if lod < 0.35:
@@ -204,28 +223,41 @@ def paint_selection(painter: QPainter, rect: Rect) -> None:
     painter.drawRoundedRect(QRectF(rect.x - 2, rect.y - 2, rect.w + 4, rect.h + 4), 4, 4)
 
 
-def paint_opportunity(painter: QPainter, box: OpportunityBox, style: Style,
-                      lod: float = FULL_DETAIL, selected: bool = False) -> None:
+def paint_opportunity(
+    painter: QPainter,
+    box: OpportunityBox,
+    style: Style,
+    lod: float = FULL_DETAIL,
+    selected: bool = False,
+) -> None:
     rounded(painter, box.rect, box.fill, OKABE_ITO["bluish_green"], 0.9, 3.0, (3.0, 2.0))
     if lod >= 0.35:
         draw_text_block(painter, box.title)
     if lod >= 0.6:
         draw_text_block(painter, box.body)
         if box.priority_rect is not None:
-            paint_marker(painter, Marker("priority", box.priority_rect, box.priority,
-                                         box.priority), style)
+            paint_marker(
+                painter, Marker("priority", box.priority_rect, box.priority, box.priority), style
+            )
     if selected:
         paint_selection(painter, box.rect)
 
 
 def moment_diamond(rect: Rect) -> QPolygonF:
     cx, cy = rect.centre
-    return QPolygonF([QPointF(cx, rect.y), QPointF(rect.right, cy), QPointF(cx, rect.bottom),
-                      QPointF(rect.x, cy)])
+    return QPolygonF(
+        [
+            QPointF(cx, rect.y),
+            QPointF(rect.right, cy),
+            QPointF(cx, rect.bottom),
+            QPointF(rect.x, cy),
+        ]
+    )
 
 
-def paint_moment_marker(painter: QPainter, moment: MomentBox, style: Style,
-                        selected: bool = False) -> None:
+def paint_moment_marker(
+    painter: QPainter, moment: MomentBox, style: Style, selected: bool = False
+) -> None:
     painter.setBrush(brush(style.moment_colour))
     painter.setPen(pen("#1A1A1A", 0.6))
     painter.drawPolygon(moment_diamond(moment.marker))
@@ -236,8 +268,9 @@ def paint_moment_marker(painter: QPainter, moment: MomentBox, style: Style,
         painter.drawRect(QRectF(r.x - 2, r.y - 2, r.w + 4, r.h + 4))
 
 
-def paint_moment_note(painter: QPainter, moment: MomentBox, style: Style,
-                      selected: bool = False) -> None:
+def paint_moment_note(
+    painter: QPainter, moment: MomentBox, style: Style, selected: bool = False
+) -> None:
     if moment.note_rect is None:
         return
     rounded(painter, moment.note_rect, "#FBF6C9", style.moment_colour, 1.0, 3.0)
@@ -249,16 +282,18 @@ def paint_moment_note(painter: QPainter, moment: MomentBox, style: Style,
 # -- headers, lanes and lines ------------------------------------------------------
 
 
-def paint_stage_header(painter: QPainter, stage: StageBox, fill: str, text: str,
-                       selected: bool = False) -> None:
+def paint_stage_header(
+    painter: QPainter, stage: StageBox, fill: str, text: str, selected: bool = False
+) -> None:
     rounded(painter, stage.rect, fill, "#FFFFFF", 1.0, 0)
     draw_text_block(painter, stage.label, text)
     if selected:
         paint_header_selection(painter, stage.rect)
 
 
-def paint_step_header(painter: QPainter, column: ColumnBox, style: Style,
-                      selected: bool = False) -> None:
+def paint_step_header(
+    painter: QPainter, column: ColumnBox, style: Style, selected: bool = False
+) -> None:
     if column.header is None:
         return
     rounded(painter, column.header, style.step_header_fill, "#FFFFFF", 1.0, 0)
@@ -289,8 +324,9 @@ def paint_corner(painter: QPainter, rect: QRectF, style: Style) -> None:
     painter.drawRect(rect)
 
 
-def paint_lane_label(painter: QPainter, lane: LaneBox, style: Style,
-                     selected: bool = False) -> None:
+def paint_lane_label(
+    painter: QPainter, lane: LaneBox, style: Style, selected: bool = False
+) -> None:
     rounded(painter, lane.label_rect, style.label_fill, None, 0, 0)
     painter.setBrush(brush(lane.accent))
     painter.drawRect(QRectF(0, lane.rect.y, 4, lane.rect.h))
@@ -304,8 +340,9 @@ def paint_lane_label(painter: QPainter, lane: LaneBox, style: Style,
         paint_header_selection(painter, r)
 
 
-def paint_lane_row(painter: QPainter, lane: LaneBox, columns: Sequence[ColumnBox],
-                   grid_x: float, style: Style) -> None:
+def paint_lane_row(
+    painter: QPainter, lane: LaneBox, columns: Sequence[ColumnBox], grid_x: float, style: Style
+) -> None:
     """The cell area of one lane: white band, row rules and the column separators."""
     r = lane.rect
     painter.setPen(Qt.PenStyle.NoPen)
@@ -367,8 +404,12 @@ def link_bounds(link: LinkBox, margin: float) -> Rect:
     if leader is not None:
         xs += [p[0] for p in leader]
         ys += [p[1] for p in leader]
-    rect = Rect(min(xs) - margin, min(ys) - margin, max(xs) - min(xs) + 2 * margin,
-                max(ys) - min(ys) + 2 * margin)
+    rect = Rect(
+        min(xs) - margin,
+        min(ys) - margin,
+        max(xs) - min(xs) + 2 * margin,
+        max(ys) - min(ys) + 2 * margin,
+    )
     if link.label is not None:
         r = link.label.rect
         left, top = min(rect.x, r.x), min(rect.y, r.y)
@@ -392,8 +433,14 @@ def paint_emotion_plot(painter: QPainter, lane: EmotionLane, style: Style) -> No
         draw_text(painter, plot.x + 3, y - 1.5, label, 5.5, style.muted_text_colour)
     painter.setPen(pen(style.midline_colour, 0.9, (4.0, 2.0)))
     painter.drawLine(QPointF(plot.x, lane.midline_y), QPointF(plot.right, lane.midline_y))
-    draw_text(painter, plot.x + 3, lane.midline_y - 2, f"neutral {neutral}".strip(), 5.5,
-              style.muted_text_colour)
+    draw_text(
+        painter,
+        plot.x + 3,
+        lane.midline_y - 2,
+        f"neutral {neutral}".strip(),
+        5.5,
+        style.muted_text_colour,
+    )
     painter.setBrush(Qt.BrushStyle.NoBrush)
     for curve in reversed(lane.curves):
         painter.setPen(pen(curve.colour, curve.width, curve.dash))
@@ -413,9 +460,16 @@ def curve_path(curve: EmotionCurve) -> QPainterPath:
     return path
 
 
-def paint_face(painter: QPainter, mark: EmotionMark, y: float, stroke: str, style: Style,
-               selected: bool = False, shift: FaceShift = NO_SHIFT,
-               dash: tuple[float, ...] = ()) -> None:
+def paint_face(
+    painter: QPainter,
+    mark: EmotionMark,
+    y: float,
+    stroke: str,
+    style: Style,
+    selected: bool = False,
+    shift: FaceShift = NO_SHIFT,
+    dash: tuple[float, ...] = (),
+) -> None:
     """A face at (mark.x, y) moved by ``shift``: smile above neutral, frown below, flat at it.
 
     The ring takes its curve's dash, so a to-be (or second persona's) face reads as
@@ -437,18 +491,27 @@ def paint_face(painter: QPainter, mark: EmotionMark, y: float, stroke: str, styl
     mouth = QPainterPath()
     if mark.face == "smile":
         mouth.moveTo(x - 0.5 * r, y + 0.2 * r)
-        mouth.cubicTo(x - 0.2 * r, y + 0.65 * r, x + 0.2 * r, y + 0.65 * r, x + 0.5 * r,
-                      y + 0.2 * r)
+        mouth.cubicTo(
+            x - 0.2 * r, y + 0.65 * r, x + 0.2 * r, y + 0.65 * r, x + 0.5 * r, y + 0.2 * r
+        )
     elif mark.face == "frown":
         mouth.moveTo(x - 0.5 * r, y + 0.55 * r)
-        mouth.cubicTo(x - 0.2 * r, y + 0.15 * r, x + 0.2 * r, y + 0.15 * r, x + 0.5 * r,
-                      y + 0.55 * r)
+        mouth.cubicTo(
+            x - 0.2 * r, y + 0.15 * r, x + 0.2 * r, y + 0.15 * r, x + 0.5 * r, y + 0.55 * r
+        )
     else:
         mouth.moveTo(x - 0.45 * r, y + 0.38 * r)
         mouth.lineTo(x + 0.45 * r, y + 0.38 * r)
     painter.drawPath(mouth)
-    draw_text(painter, mark.label_x + shift.label, mark.label_baseline + (y - mark.y), mark.label,
-              style.emotion_value_size, style.text_colour, True)
+    draw_text(
+        painter,
+        mark.label_x + shift.label,
+        mark.label_baseline + (y - mark.y),
+        mark.label,
+        style.emotion_value_size,
+        style.text_colour,
+        True,
+    )
 
 
 def paint_faces(painter: QPainter, lane: EmotionLane, style: Style) -> None:
@@ -458,15 +521,17 @@ def paint_faces(painter: QPainter, lane: EmotionLane, style: Style) -> None:
     for ci in order:
         curve = lane.curves[ci]
         for mi, mark in enumerate(curve.marks):
-            paint_face(painter, mark, mark.y, curve.colour, style, shift=shifts[ci][mi],
-                       dash=curve.dash)
+            paint_face(
+                painter, mark, mark.y, curve.colour, style, shift=shifts[ci][mi], dash=curve.dash
+            )
 
 
 # -- the whole map -----------------------------------------------------------------
 
 
-def paint_map(painter: QPainter, layout: MapLayout, style: Style,
-              header_fill: str | None = None) -> None:
+def paint_map(
+    painter: QPainter, layout: MapLayout, style: Style, header_fill: str | None = None
+) -> None:
     """The whole map as the canvas stacks its items, at full detail, nothing selected.
 
     The sheet, rows, lines, emotion plots, cards, arrows and faces, each over the last,

@@ -49,10 +49,10 @@ def frame_ms(canvas: MapCanvas) -> float:
     return (time.perf_counter() - start) * 1000
 
 
-def open_map(cards_per_cell: int, folder: Path) -> tuple[MapCanvas, JourneyDocument, float,
-                                                         LibraryStore]:
-    bundle = generate_bundle(stages=20, steps_per_stage=1, lanes=10,
-                             cards_per_cell=cards_per_cell)
+def open_map(
+    cards_per_cell: int, folder: Path
+) -> tuple[MapCanvas, JourneyDocument, float, LibraryStore]:
+    bundle = generate_bundle(stages=20, steps_per_stage=1, lanes=10, cards_per_cell=cards_per_cell)
     path = folder / f"bench-{cards_per_cell}.jmapper"
     store = LibraryStore.create(path)
     store.add_bundle(bundle)
@@ -74,8 +74,11 @@ def big_process() -> None:
     QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as folder:
         canvas, _document, seconds, store = open_map(50, Path(folder))
-        print(json.dumps({"open_s": seconds, "rss_mb": rss_mb(),
-                          "items": len(canvas.scene().items())}))
+        print(
+            json.dumps(
+                {"open_s": seconds, "rss_mb": rss_mb(), "items": len(canvas.scene().items())}
+            )
+        )
         store.close()
 
 
@@ -83,8 +86,10 @@ def main() -> None:
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as folder:
         canvas, document, open_s, store = open_map(10, Path(folder))
-        print(f"2,000 cards: open to first painted frame      {open_s * 1000:8.0f} ms "
-              f"({len(canvas.scene().items())} items)")
+        print(
+            f"2,000 cards: open to first painted frame      {open_s * 1000:8.0f} ms "
+            f"({len(canvas.scene().items())} items)"
+        )
         # panning at 100%: a frame every 60 px right, then down, over fresh areas
         h, v = canvas.horizontalScrollBar(), canvas.verticalScrollBar()
         times = []
@@ -93,14 +98,18 @@ def main() -> None:
             v.setValue((i // 10) * 300 % max(v.maximum(), 1))
             app.processEvents()
             times.append(frame_ms(canvas))
-        print(f"2,000 cards: pan frame at 100% (median, max)  {statistics.median(times):8.1f} ms"
-              f"  {max(times):6.1f} ms   goal < 16 ms")
+        print(
+            f"2,000 cards: pan frame at 100% (median, max)  {statistics.median(times):8.1f} ms"
+            f"  {max(times):6.1f} ms   goal < 16 ms"
+        )
         canvas.zoom_fit()
         app.processEvents()
         first = frame_ms(canvas)
         times = [frame_ms(canvas) for _ in range(20)]
-        print(f"2,000 cards: fitted frame (median; first)     {statistics.median(times):8.1f} ms"
-              f"  {first:6.1f} ms   goal < 33 ms")
+        print(
+            f"2,000 cards: fitted frame (median; first)     {statistics.median(times):8.1f} ms"
+            f"  {first:6.1f} ms   goal < 33 ms"
+        )
         canvas.set_zoom(1.0)
         card_id = next(iter(document.bundle.cards))
         edits = []
@@ -117,14 +126,16 @@ def main() -> None:
         assert document.bundle.cards[card_id].title == "Edited title 4"
         print(f"2,000 cards: card edit, Enter to repaint      {statistics.median(edits):8.0f} ms")
         store.close()
-    result = subprocess.run([sys.executable, __file__, "--big"], capture_output=True, text=True,
-                            check=True)
+    result = subprocess.run(
+        [sys.executable, __file__, "--big"], capture_output=True, text=True, check=True
+    )
     big = json.loads(result.stdout.strip().splitlines()[-1])
-    print(f"10,000 cards: open to first painted frame     {big['open_s'] * 1000:8.0f} ms "
-          f"= {big['open_s'] / open_s:.1f}x the 2,000-card open   goal <= 5.5x "
-          f"({big['items']} items)")
-    print(f"10,000 cards: RSS after opening               {big['rss_mb']:8.0f} MB   "
-          "goal < 300 MB")
+    print(
+        f"10,000 cards: open to first painted frame     {big['open_s'] * 1000:8.0f} ms "
+        f"= {big['open_s'] / open_s:.1f}x the 2,000-card open   goal <= 5.5x "
+        f"({big['items']} items)"
+    )
+    print(f"10,000 cards: RSS after opening               {big['rss_mb']:8.0f} MB   goal < 300 MB")
 
 
 if __name__ == "__main__":

@@ -38,18 +38,35 @@ def big_map(per_cell: int) -> MapBundle:
         step = Step(map_id=jm.id, stage_id=stage.id, name=f"Step {i + 1}", position=0)
         bundle.add(step)
         stages.append((stage, step))
-    kinds = [LaneKind.CUSTOMER_ACTIONS, LaneKind.TOUCHPOINTS, LaneKind.THOUGHTS,
-             LaneKind.PAIN_POINTS, LaneKind.GOALS_NEEDS, LaneKind.FRONTSTAGE, LaneKind.BACKSTAGE,
-             LaneKind.SUPPORT_PROCESSES, LaneKind.METRICS, LaneKind.TEXT]
+    kinds = [
+        LaneKind.CUSTOMER_ACTIONS,
+        LaneKind.TOUCHPOINTS,
+        LaneKind.THOUGHTS,
+        LaneKind.PAIN_POINTS,
+        LaneKind.GOALS_NEEDS,
+        LaneKind.FRONTSTAGE,
+        LaneKind.BACKSTAGE,
+        LaneKind.SUPPORT_PROCESSES,
+        LaneKind.METRICS,
+        LaneKind.TEXT,
+    ]
     for li, kind in enumerate(kinds):
         lane = Lane(map_id=jm.id, name=kind.label, kind=kind, position=li)
         bundle.add(lane)
         for stage, step in stages:
             for k in range(per_cell):
-                bundle.add(Card(map_id=jm.id, lane_id=lane.id, stage_id=stage.id,
-                                step_id=step.id, position=k, title=f"Card {li}-{k} {stage.name}",
-                                description="The customer waits for a reply and checks the "
-                                "status page again."))
+                bundle.add(
+                    Card(
+                        map_id=jm.id,
+                        lane_id=lane.id,
+                        stage_id=stage.id,
+                        step_id=step.id,
+                        position=k,
+                        title=f"Card {li}-{k} {stage.name}",
+                        description="The customer waits for a reply and checks the "
+                        "status page again.",
+                    )
+                )
     return bundle
 
 
@@ -67,9 +84,11 @@ def bare(bundle: MapBundle, path: str, options: ExportOptions) -> float:
         tiles = [(0.0, 0.0, layout.width, layout.height, scale)]
     else:
         step_w, step_h = pw - 80, ph - 80
-        tiles = [(x * step_w, y * step_h, pw, ph, 1.0)
-                 for y in range(int(layout.height // step_h) + 1)
-                 for x in range(int(layout.width // step_w) + 1)]
+        tiles = [
+            (x * step_w, y * step_h, pw, ph, 1.0)
+            for y in range(int(layout.height // step_h) + 1)
+            for x in range(int(layout.width // step_w) + 1)
+        ]
     for tx, ty, tw, th, scale in tiles:
         c.translate(0, ph)
         c.scale(scale, scale)
@@ -102,8 +121,10 @@ def ours(bundle: MapBundle, path: str, options: ExportOptions) -> tuple[float, i
 def main() -> None:
     register_fonts()
     maps = {2000: big_map(10), 10000: big_map(50)}
-    cases = {"A0 fit": ExportOptions(paper="A0"), "A3 tiled": ExportOptions(paper="A3",
-                                                                            mode="tile")}
+    cases = {
+        "A0 fit": ExportOptions(paper="A0"),
+        "A3 tiled": ExportOptions(paper="A3", mode="tile"),
+    }
     times: dict[tuple[int, str], float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for n, bundle in maps.items():
@@ -113,10 +134,12 @@ def main() -> None:
                 t_bare = bare(bundle, b, options)
                 size_ours, size_bare = os.path.getsize(a), os.path.getsize(b)
                 times[(n, name)] = t_ours
-                print(f"{n:>6} cards {name:<9} pages {pages:>4}  ours {t_ours:6.2f}s  "
-                      f"bare {t_bare:6.2f}s  ratio {t_ours / t_bare:4.2f}  "
-                      f"size {size_ours / 1e6:6.2f} MB vs {size_bare / 1e6:6.2f} MB "
-                      f"({size_ours / size_bare:4.2f}x)")
+                print(
+                    f"{n:>6} cards {name:<9} pages {pages:>4}  ours {t_ours:6.2f}s  "
+                    f"bare {t_bare:6.2f}s  ratio {t_ours / t_bare:4.2f}  "
+                    f"size {size_ours / 1e6:6.2f} MB vs {size_bare / 1e6:6.2f} MB "
+                    f"({size_ours / size_bare:4.2f}x)"
+                )
     for name in cases:
         print(f"10k / 2k time, {name}: {times[(10000, name)] / times[(2000, name)]:.2f}x")
 

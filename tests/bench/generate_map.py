@@ -29,9 +29,35 @@ from jmapper.model.entities import (  # noqa: E402
 from jmapper.model.enums import Channel, LaneKind  # noqa: E402
 
 WORDS = (
-    "customer", "calls", "again", "because", "the", "status", "page", "says", "nothing",
-    "about", "the", "outage", "and", "the", "chatbot", "loops", "back", "to", "the", "start",
-    "while", "the", "agent", "cannot", "see", "the", "earlier", "ticket", "history",
+    "customer",
+    "calls",
+    "again",
+    "because",
+    "the",
+    "status",
+    "page",
+    "says",
+    "nothing",
+    "about",
+    "the",
+    "outage",
+    "and",
+    "the",
+    "chatbot",
+    "loops",
+    "back",
+    "to",
+    "the",
+    "start",
+    "while",
+    "the",
+    "agent",
+    "cannot",
+    "see",
+    "the",
+    "earlier",
+    "ticket",
+    "history",
 )
 
 

@@ -93,26 +93,36 @@ def blueprint(qtbot, library) -> Ctx:
     return make_ctx(qtbot, library, key)
 
 
-def send_mouse(widget, kind: QEvent.Type, pos: QPoint, button: Qt.MouseButton,
-               buttons: Qt.MouseButton, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+def send_mouse(
+    widget,
+    kind: QEvent.Type,
+    pos: QPoint,
+    button: Qt.MouseButton,
+    buttons: Qt.MouseButton,
+    modifiers=Qt.KeyboardModifier.NoModifier,
+) -> None:
     local = QPointF(pos)
-    event = QMouseEvent(kind, local, QPointF(widget.mapToGlobal(pos)), button, buttons,
-                        modifiers)
+    event = QMouseEvent(kind, local, QPointF(widget.mapToGlobal(pos)), button, buttons, modifiers)
     QApplication.sendEvent(widget, event)
 
 
-def drag(canvas: MapCanvas, start: QPoint, end: QPoint,
-         modifiers=Qt.KeyboardModifier.NoModifier,
-         button: Qt.MouseButton = Qt.MouseButton.LeftButton, steps: int = 6) -> None:
+def drag(
+    canvas: MapCanvas,
+    start: QPoint,
+    end: QPoint,
+    modifiers=Qt.KeyboardModifier.NoModifier,
+    button: Qt.MouseButton = Qt.MouseButton.LeftButton,
+    steps: int = 6,
+) -> None:
     """Press, move in a few steps with the button held, release: a real drag."""
     viewport = canvas.viewport()
     send_mouse(viewport, QEvent.Type.MouseButtonPress, start, button, button, modifiers)
     for i in range(1, steps + 1):
         p = start + (end - start) * (i / steps)
-        send_mouse(viewport, QEvent.Type.MouseMove, p, Qt.MouseButton.NoButton, button,
-                   modifiers)
-    send_mouse(viewport, QEvent.Type.MouseButtonRelease, end, button,
-               Qt.MouseButton.NoButton, modifiers)
+        send_mouse(viewport, QEvent.Type.MouseMove, p, Qt.MouseButton.NoButton, button, modifiers)
+    send_mouse(
+        viewport, QEvent.Type.MouseButtonRelease, end, button, Qt.MouseButton.NoButton, modifiers
+    )
 
 
 def empty_cell(ctx: Ctx):

@@ -16,8 +16,11 @@ def _new_titles(ctx, before) -> dict[str, str]:
 def test_double_click_empty_cell_type_enter_adds_one_card(ctx, qtbot):
     lane, column = empty_cell(ctx)
     before, steps = ctx.bundle.copy(), ctx.steps
-    qtbot.mouseDClick(ctx.canvas.viewport(), Qt.MouseButton.LeftButton,
-                      pos=ctx.view_pos(*cell_centre(lane, column)))
+    qtbot.mouseDClick(
+        ctx.canvas.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=ctx.view_pos(*cell_centre(lane, column)),
+    )
     editor = ctx.canvas.editor
     assert editor.isVisible() and editor.hasFocus()
     qtbot.keyClicks(editor, "Asks a neighbour for help")
@@ -25,8 +28,11 @@ def test_double_click_empty_cell_type_enter_adds_one_card(ctx, qtbot):
     added = _new_titles(ctx, before)
     assert list(added.values()) == ["Asks a neighbour for help"]
     card = ctx.bundle.cards[next(iter(added))]
-    assert (card.lane_id, card.stage_id, card.step_id) == (lane.lane_id, column.stage_id,
-                                                           column.step_id)
+    assert (card.lane_id, card.stage_id, card.step_id) == (
+        lane.lane_id,
+        column.stage_id,
+        column.step_id,
+    )
     assert ctx.steps == steps + 1
     assert ctx.persisted().cards[card.id] == card
     assert ctx.canvas.selected_card_ids() == [card.id]
@@ -38,8 +44,11 @@ def test_double_click_empty_cell_type_enter_adds_one_card(ctx, qtbot):
 def test_escape_cancels_without_a_trace(ctx, qtbot):
     lane, column = empty_cell(ctx)
     before, steps = ctx.bundle.copy(), ctx.steps
-    qtbot.mouseDClick(ctx.canvas.viewport(), Qt.MouseButton.LeftButton,
-                      pos=ctx.view_pos(*cell_centre(lane, column)))
+    qtbot.mouseDClick(
+        ctx.canvas.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=ctx.view_pos(*cell_centre(lane, column)),
+    )
     qtbot.keyClicks(ctx.canvas.editor, "never mind")
     qtbot.keyClick(ctx.canvas.editor, Qt.Key.Key_Escape)
     assert not ctx.canvas.editor.isVisible()
@@ -50,8 +59,11 @@ def test_escape_cancels_without_a_trace(ctx, qtbot):
 def test_tab_commits_and_starts_the_next_cell(ctx, qtbot):
     lane, column = empty_cell(ctx)
     before, steps = ctx.bundle.copy(), ctx.steps
-    qtbot.mouseDClick(ctx.canvas.viewport(), Qt.MouseButton.LeftButton,
-                      pos=ctx.view_pos(*cell_centre(lane, column)))
+    qtbot.mouseDClick(
+        ctx.canvas.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=ctx.view_pos(*cell_centre(lane, column)),
+    )
     qtbot.keyClicks(ctx.canvas.editor, "First")
     qtbot.keyClick(ctx.canvas.editor, Qt.Key.Key_Tab)
     assert ctx.canvas.editor.isVisible()
@@ -64,8 +76,11 @@ def test_tab_commits_and_starts_the_next_cell(ctx, qtbot):
     assert sorted(added.values()) == ["First", "Second"]
     second = next(ctx.bundle.cards[i] for i, t in added.items() if t == "Second")
     nxt = ctx.canvas.projection.layout.columns[column.index + 1]
-    assert (second.lane_id, second.stage_id, second.step_id) == (lane.lane_id, nxt.stage_id,
-                                                                 nxt.step_id)
+    assert (second.lane_id, second.stage_id, second.step_id) == (
+        lane.lane_id,
+        nxt.stage_id,
+        nxt.step_id,
+    )
     assert ctx.steps == steps + 2  # one step per card typed
     assert {c.title for c in ctx.persisted().cards.values()} >= {"First", "Second"}
     ctx.document.undo_stack.undo()
@@ -76,8 +91,9 @@ def test_tab_commits_and_starts_the_next_cell(ctx, qtbot):
 def test_enter_on_a_selected_cell_adds_a_card(ctx, qtbot):
     lane, column = empty_cell(ctx)
     canvas = ctx.canvas
-    qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton,
-                     pos=ctx.view_pos(*cell_centre(lane, column)))
+    qtbot.mouseClick(
+        canvas.viewport(), Qt.MouseButton.LeftButton, pos=ctx.view_pos(*cell_centre(lane, column))
+    )
     assert canvas.current_cell == Cell(lane.lane_id, column.index)
     steps = ctx.steps
     qtbot.keyClick(canvas, Qt.Key.Key_Return)
@@ -116,8 +132,9 @@ def test_arrow_keys_move_between_cells_and_cards(ctx, qtbot):
     qtbot.keyClick(canvas, Qt.Key.Key_Left)
     assert canvas.current_cell == Cell(layout.lanes[1].lane_id, 0)
     kind, card_id = canvas.primary_selection()
-    cards = ctx.bundle.cards_in_cell(layout.lanes[1].lane_id, layout.columns[0].stage_id,
-                                     layout.columns[0].step_id)
+    cards = ctx.bundle.cards_in_cell(
+        layout.lanes[1].lane_id, layout.columns[0].stage_id, layout.columns[0].step_id
+    )
     if cards:
         assert (kind, card_id) == ("card", cards[0].id)
     assert ctx.steps == 0  # selection never enters the model
@@ -206,8 +223,9 @@ def test_selection_signal_and_refused_edit(ctx, qtbot):
     card = next(iter(ctx.bundle.cards.values()))
     box = canvas.projection.layout.cards[card.id]
     with qtbot.waitSignal(canvas.selection_changed) as signal:
-        qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton,
-                         pos=ctx.view_pos(*box.title.rect.centre))
+        qtbot.mouseClick(
+            canvas.viewport(), Qt.MouseButton.LeftButton, pos=ctx.view_pos(*box.title.rect.centre)
+        )
     assert signal.args == ["card", card.id]
     link = next(iter(ctx.bundle.card_links.values()), None)
     if link is None:

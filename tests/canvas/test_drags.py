@@ -22,11 +22,13 @@ def test_drag_card_to_another_cell(ctx, qtbot):
     card, box = _card_with_box(ctx)
     before, steps = ctx.bundle.copy(), ctx.steps
     items_before = set(canvas.scene().items())
-    drag(canvas, ctx.view_pos(*box.title.rect.centre),
-         ctx.view_pos(*cell_centre(lane, column)))
+    drag(canvas, ctx.view_pos(*box.title.rect.centre), ctx.view_pos(*cell_centre(lane, column)))
     moved = ctx.bundle.cards[card.id]
-    assert (moved.lane_id, moved.stage_id, moved.step_id) == (lane.lane_id, column.stage_id,
-                                                              column.step_id)
+    assert (moved.lane_id, moved.stage_id, moved.step_id) == (
+        lane.lane_id,
+        column.stage_id,
+        column.step_id,
+    )
     assert ctx.steps == steps + 1
     assert ctx.persisted().cards[card.id] == moved
     # the scene was not rebuilt: the same item objects, the card item only moved
@@ -34,7 +36,8 @@ def test_drag_card_to_another_cell(ctx, qtbot):
     item = canvas.projection.item("card", card.id)
     assert item.pos().isNull() and item.boundingRect().contains(
         canvas.projection.layout.cards[card.id].rect.x + 1,
-        canvas.projection.layout.cards[card.id].rect.y + 1)
+        canvas.projection.layout.cards[card.id].rect.y + 1,
+    )
     ctx.document.undo_stack.undo()
     assert ctx.bundle == before == ctx.persisted()
 
@@ -44,19 +47,25 @@ def test_drag_multi_selection_moves_together_in_one_step(ctx, qtbot):
     lane, column = empty_cell(ctx)
     layout = canvas.projection.layout
     (a, box_a), (b, box_b) = list(layout.cards.items())[:2]
-    qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton,
-                     pos=ctx.view_pos(*box_a.title.rect.centre))
-    qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton,
-                     Qt.KeyboardModifier.ControlModifier,
-                     pos=ctx.view_pos(*box_b.title.rect.centre))
+    qtbot.mouseClick(
+        canvas.viewport(), Qt.MouseButton.LeftButton, pos=ctx.view_pos(*box_a.title.rect.centre)
+    )
+    qtbot.mouseClick(
+        canvas.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.ControlModifier,
+        pos=ctx.view_pos(*box_b.title.rect.centre),
+    )
     assert set(canvas.selected_card_ids()) == {a, b}
     before, steps = ctx.bundle.copy(), ctx.steps
-    drag(canvas, ctx.view_pos(*box_b.title.rect.centre),
-         ctx.view_pos(*cell_centre(lane, column)))
+    drag(canvas, ctx.view_pos(*box_b.title.rect.centre), ctx.view_pos(*cell_centre(lane, column)))
     for card_id in (a, b):
         card = ctx.bundle.cards[card_id]
-        assert (card.lane_id, card.stage_id, card.step_id) == (lane.lane_id, column.stage_id,
-                                                               column.step_id)
+        assert (card.lane_id, card.stage_id, card.step_id) == (
+            lane.lane_id,
+            column.stage_id,
+            column.step_id,
+        )
     assert ctx.steps == steps + 1
     ctx.document.undo_stack.undo()
     assert ctx.bundle == before == ctx.persisted()
@@ -65,9 +74,11 @@ def test_drag_multi_selection_moves_together_in_one_step(ctx, qtbot):
 def test_drag_right_edge_changes_span(ctx, qtbot):
     canvas = ctx.canvas
     layout = canvas.projection.layout
-    card_id, box = next((i, b) for i, b in layout.cards.items()
-                        if ctx.bundle.cards[i].span == 1
-                        and canvas.card_column(i) < len(layout.columns) - 2)
+    card_id, box = next(
+        (i, b)
+        for i, b in layout.cards.items()
+        if ctx.bundle.cards[i].span == 1 and canvas.card_column(i) < len(layout.columns) - 2
+    )
     before, steps = ctx.bundle.copy(), ctx.steps
     start = ctx.view_pos(box.rect.right, box.rect.centre[1])
     start = QPoint(start.x() - 2, start.y())
@@ -87,8 +98,11 @@ def test_drag_stage_header_reorders_stages(ctx, qtbot):
     layout = canvas.projection.layout
     first, third = layout.stages[0], layout.stages[2]
     before, steps = ctx.bundle.copy(), ctx.steps
-    drag(canvas, ctx.view_pos(first.rect.x + 20, first.rect.centre[1]),
-         ctx.view_pos(third.rect.centre[0], third.rect.centre[1]))
+    drag(
+        canvas,
+        ctx.view_pos(first.rect.x + 20, first.rect.centre[1]),
+        ctx.view_pos(third.rect.centre[0], third.rect.centre[1]),
+    )
     order = [s.id for s in ctx.bundle.ordered_stages()]
     assert order.index(first.stage_id) == 2
     assert [s.id for s in ctx.persisted().ordered_stages()] == order
@@ -104,8 +118,7 @@ def test_drag_lane_label_reorders_lanes(ctx, qtbot):
     before, steps = ctx.bundle.copy(), ctx.steps
     drag(canvas, ctx.view_pos(40, top.rect.centre[1]), ctx.view_pos(40, other.rect.centre[1]))
     order = [ln.id for ln in ctx.bundle.ordered_lanes()]
-    assert order.index(top.lane_id) == [ln.id for ln in before.ordered_lanes()].index(
-        other.lane_id)
+    assert order.index(top.lane_id) == [ln.id for ln in before.ordered_lanes()].index(other.lane_id)
     assert ctx.steps == steps + 1
     ctx.document.undo_stack.undo()
     assert ctx.bundle == before == ctx.persisted()
@@ -114,10 +127,12 @@ def test_drag_lane_label_reorders_lanes(ctx, qtbot):
 def test_drag_emotion_point_snaps_and_is_one_step(ctx, qtbot):
     canvas = ctx.canvas
     handles = [k for k in canvas.projection.items if k[0] == "emotion_point"]
-    point_id = next(pid for _, pid in handles
-                    if ctx.bundle.emotion_points[pid].value < 0
-                    and ctx.bundle.emotion_points[pid].persona_id
-                    in (None, ctx.bundle.map.primary_persona_id))
+    point_id = next(
+        pid
+        for _, pid in handles
+        if ctx.bundle.emotion_points[pid].value < 0
+        and ctx.bundle.emotion_points[pid].persona_id in (None, ctx.bundle.map.primary_persona_id)
+    )
     item = canvas.projection.item("emotion_point", point_id)
     mark = item.box.mark
     target_y = item.y_of(2) + 3  # a little off the +2 line: it must snap
@@ -151,8 +166,9 @@ def test_keyboard_plus_minus_nudges_emotion(ctx, qtbot):
 
 def _two_unlinked_cards(ctx):
     layout = ctx.canvas.projection.layout
-    linked = {frozenset((k.source_card_id, k.target_card_id))
-              for k in ctx.bundle.card_links.values()}
+    linked = {
+        frozenset((k.source_card_id, k.target_card_id)) for k in ctx.bundle.card_links.values()
+    }
     ids = list(layout.cards)
     for a in ids:
         for b in ids:
@@ -166,8 +182,12 @@ def test_alt_drag_draws_an_arrow(ctx, qtbot):
     a, b = _two_unlinked_cards(ctx)
     layout = canvas.projection.layout
     before, steps = ctx.bundle.copy(), ctx.steps
-    drag(canvas, ctx.view_pos(*layout.cards[a].title.rect.centre),
-         ctx.view_pos(*layout.cards[b].title.rect.centre), Qt.KeyboardModifier.AltModifier)
+    drag(
+        canvas,
+        ctx.view_pos(*layout.cards[a].title.rect.centre),
+        ctx.view_pos(*layout.cards[b].title.rect.centre),
+        Qt.KeyboardModifier.AltModifier,
+    )
     new = [k for k in ctx.bundle.card_links.values() if k.id not in before.card_links]
     assert [(k.source_card_id, k.target_card_id) for k in new] == [(a, b)]
     assert new[0].id in ctx.persisted().card_links
@@ -184,12 +204,19 @@ def test_draw_arrow_action_then_two_clicks(ctx, qtbot):
     layout = canvas.projection.layout
     steps = ctx.steps
     canvas.actions[names.DRAW_ARROW].trigger()
-    qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton,
-                     pos=ctx.view_pos(*layout.cards[a].title.rect.centre))
-    qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton,
-                     pos=ctx.view_pos(*layout.cards[b].title.rect.centre))
-    assert any(k.source_card_id == a and k.target_card_id == b
-               for k in ctx.bundle.card_links.values())
+    qtbot.mouseClick(
+        canvas.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=ctx.view_pos(*layout.cards[a].title.rect.centre),
+    )
+    qtbot.mouseClick(
+        canvas.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=ctx.view_pos(*layout.cards[b].title.rect.centre),
+    )
+    assert any(
+        k.source_card_id == a and k.target_card_id == b for k in ctx.bundle.card_links.values()
+    )
     assert ctx.steps == steps + 1
     assert not canvas.actions[names.DRAW_ARROW].isChecked()
     assert canvas.primary_selection()[0] == "card_link"
@@ -222,6 +249,9 @@ def test_one_edit_touches_only_its_items(ctx, qtbot):
     assert (projection.created, projection.removed) == (created, removed)
     assert {k: id(v) for k, v in projection.items.items()} == identity
     assert isinstance(projection.item("card", card.id), CardItem)
-    ctx.document.add_card(type(card)(lane_id=lane.lane_id, stage_id=column.stage_id,
-                                     step_id=column.step_id, title="one more"))
+    ctx.document.add_card(
+        type(card)(
+            lane_id=lane.lane_id, stage_id=column.stage_id, step_id=column.step_id, title="one more"
+        )
+    )
     assert projection.created == created + 1 and projection.removed == removed

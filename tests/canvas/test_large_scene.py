@@ -33,8 +33,12 @@ def test_twenty_thousand_items_render(qtbot, tmp_path):
         painter = QPainter(image)
         scene.render(painter, QRectF(0, 0, 800, 450), scene.sceneRect())
         painter.end()
-        painted = sum(1 for y in range(0, 450, 3) for x in range(0, 40, 2)
-                      if image.pixelColor(x, y) != QColor("#FFFFFF"))
+        painted = sum(
+            1
+            for y in range(0, 450, 3)
+            for x in range(0, 40, 2)
+            if image.pixelColor(x, y) != QColor("#FFFFFF")
+        )
         assert painted > 100
         shot = canvas.grab()
         assert not shot.isNull()

@@ -21,8 +21,9 @@ SCALE = 2.0
 OUT = Path("/tmp/jm-canvas")
 
 
-def _near(image: QImage, x: float, y: float, colour: str, radius: int = 3,
-          tolerance: int = 70) -> bool:
+def _near(
+    image: QImage, x: float, y: float, colour: str, radius: int = 3, tolerance: int = 70
+) -> bool:
     """Is a pixel close to ``colour`` within ``radius`` device pixels of layout point (x, y)?"""
     want = QColor(colour)
     cx, cy = round(x * SCALE), round(y * SCALE)
@@ -31,8 +32,11 @@ def _near(image: QImage, x: float, y: float, colour: str, radius: int = 3,
             px, py = cx + dx, cy + dy
             if 0 <= px < image.width() and 0 <= py < image.height():
                 got = image.pixelColor(px, py)
-                if (abs(got.red() - want.red()) + abs(got.green() - want.green())
-                        + abs(got.blue() - want.blue())) < tolerance:
+                if (
+                    abs(got.red() - want.red())
+                    + abs(got.green() - want.green())
+                    + abs(got.blue() - want.blue())
+                ) < tolerance:
                     return True
     return False
 
@@ -51,8 +55,10 @@ def test_sample_renders_with_every_text_run_fitting(qtbot, library, tmp_path, ke
     ctx = make_ctx(qtbot, library, key)
     layout = ctx.canvas.projection.layout
     image = _render(ctx, key, tmp_path)
-    assert (image.width(), image.height()) == (round(layout.width * SCALE),
-                                              round(layout.height * SCALE))
+    assert (image.width(), image.height()) == (
+        round(layout.width * SCALE),
+        round(layout.height * SCALE),
+    )
     assert layout.text_runs and all(run.fits for run in layout.text_runs)
     # every card is painted: its fill colour shows inside its box
     for box in list(layout.cards.values())[:40]:
@@ -79,8 +85,7 @@ def test_emotion_curve_is_drawn_at_the_values(qtbot, library, tmp_path, key):
             # and not at the height of a value two steps away
             other = min(lane.ticks, key=lambda t: -abs(t[1] - mark.y))
             if abs(other[1] - mark.y) > 3 * mark.radius:
-                assert not _near(image, ring_x, other[1], primary.colour,
-                                 radius=1, tolerance=40)
+                assert not _near(image, ring_x, other[1], primary.colour, radius=1, tolerance=40)
         # the smooth curve between the faces, on its sampled polyline
         samples = primary.polyline[3::12]
         hits = sum(_near(image, x, y, primary.colour, radius=2) for x, y in samples)
@@ -105,12 +110,17 @@ def test_blueprint_lines_lie_between_the_right_lanes(blueprint, tmp_path):
         assert above.rect.bottom <= line.y <= below.rect.y
         x = layout.grid.x + 3  # a dash of the internal line starts at every dash period
         column_xs = [c.x + 40 for c in layout.columns]
-        assert any(_near(image, cx, line.y, "#1A1A1A", radius=1, tolerance=60)
-                   for cx in [x, *column_xs])
+        assert any(
+            _near(image, cx, line.y, "#1A1A1A", radius=1, tolerance=60) for cx in [x, *column_xs]
+        )
         thickness[line.kind] = sum(
-            1 for dy in range(-8, 9)
-            if image.pixelColor(round((layout.grid.x + 90) * SCALE),
-                                round(line.y * SCALE) + dy).lightness() < 90)
+            1
+            for dy in range(-8, 9)
+            if image.pixelColor(
+                round((layout.grid.x + 90) * SCALE), round(line.y * SCALE) + dy
+            ).lightness()
+            < 90
+        )
     assert thickness[BlueprintLineKind.VISIBILITY] > thickness[BlueprintLineKind.INTERACTION]
 
 
@@ -130,8 +140,9 @@ def test_exported_png_is_the_canvas_at_full_size(qtbot, library, tmp_path, key):
         for x in range(0, canvas.width(), 4):
             a, b = canvas.pixelColor(x, y), exported.pixelColor(x, y)
             total += 1
-            if (abs(a.red() - b.red()) + abs(a.green() - b.green())
-                    + abs(a.blue() - b.blue())) > 30:
+            if (
+                abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue())
+            ) > 30:
                 differing += 1
     assert differing <= total * 0.001, (differing, total)
 
@@ -145,7 +156,8 @@ def test_faces_with_one_value_in_one_column_are_set_side_by_side(ctx, tmp_path):
         for curve, shifts in zip(lane.curves, face_shifts(lane), strict=True):
             for mark, shift in zip(curve.marks, shifts, strict=True):
                 spots.setdefault((mark.column_index, round(mark.y, 2)), []).append(
-                    (mark.x + shift.face, mark.y, mark.radius, curve.colour))
+                    (mark.x + shift.face, mark.y, mark.radius, curve.colour)
+                )
         for (_column, y), faces in spots.items():
             if len(faces) == 1:
                 continue
@@ -158,8 +170,9 @@ def test_faces_with_one_value_in_one_column_are_set_side_by_side(ctx, tmp_path):
                 side = -r if i == 0 else r
                 assert _near(image, x + side, y, colour, radius=2), (x, y, colour)
     assert pairs, "the sample has faces of two curves with one value in one column"
-    handles = [item for key, item in ctx.canvas.projection.items.items()
-               if key[0] == "emotion_point"]
+    handles = [
+        item for key, item in ctx.canvas.projection.items.items() if key[0] == "emotion_point"
+    ]
     assert any(item.box.shift.face for item in handles)
     for item in handles:  # a face is grabbed where it is drawn
         assert item.shape().contains(QPointF(item.box.x, item.box.mark.y))

@@ -12,11 +12,27 @@ from tests.canvas.conftest import drag
 
 def test_actions_are_named_with_tooltips_and_shortcuts(ctx):
     canvas = ctx.canvas
-    for name in (names.ADD_CARD, names.DELETE, names.COPY, names.PASTE, names.DUPLICATE,
-                 names.ZOOM_IN, names.ZOOM_OUT, names.ZOOM_FIT, names.ZOOM_100, names.FIND,
-                 names.INSERT_STAGE_BEFORE, names.INSERT_STAGE_AFTER, names.INSERT_STEP_BEFORE,
-                 names.INSERT_STEP_AFTER, names.INSERT_LANE_ABOVE, names.INSERT_LANE_BELOW,
-                 names.DRAW_ARROW, names.EMOTION_UP, names.EMOTION_DOWN):
+    for name in (
+        names.ADD_CARD,
+        names.DELETE,
+        names.COPY,
+        names.PASTE,
+        names.DUPLICATE,
+        names.ZOOM_IN,
+        names.ZOOM_OUT,
+        names.ZOOM_FIT,
+        names.ZOOM_100,
+        names.FIND,
+        names.INSERT_STAGE_BEFORE,
+        names.INSERT_STAGE_AFTER,
+        names.INSERT_STEP_BEFORE,
+        names.INSERT_STEP_AFTER,
+        names.INSERT_LANE_ABOVE,
+        names.INSERT_LANE_BELOW,
+        names.DRAW_ARROW,
+        names.EMOTION_UP,
+        names.EMOTION_DOWN,
+    ):
         action = canvas.actions[name]
         assert action.objectName() == name
         assert action.toolTip() and action.shortcuts(), name
@@ -24,9 +40,16 @@ def test_actions_are_named_with_tooltips_and_shortcuts(ctx):
 
 
 def _wheel(canvas, pos: QPoint, dy: int, modifiers) -> None:
-    event = QWheelEvent(QPointF(pos), QPointF(canvas.viewport().mapToGlobal(pos)), QPoint(0, 0),
-                        QPoint(0, dy), Qt.MouseButton.NoButton, modifiers,
-                        Qt.ScrollPhase.NoScrollPhase, False)
+    event = QWheelEvent(
+        QPointF(pos),
+        QPointF(canvas.viewport().mapToGlobal(pos)),
+        QPoint(0, 0),
+        QPoint(0, dy),
+        Qt.MouseButton.NoButton,
+        modifiers,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     QApplication.sendEvent(canvas.viewport(), event)
 
 
@@ -83,8 +106,11 @@ def test_find_bar_selects_the_next_match(ctx, qtbot):
     bar = canvas.find_bar
     assert bar.isVisible() and bar.edit.hasFocus()
     needle = "chat"
-    matches = [c.id for c in ctx.bundle.cards.values()
-               if needle in (c.title + " " + c.description + " " + c.quote).casefold()]
+    matches = [
+        c.id
+        for c in ctx.bundle.cards.values()
+        if needle in (c.title + " " + c.description + " " + c.quote).casefold()
+    ]
     assert len(matches) >= 2
     qtbot.keyClicks(bar.edit, needle)
     qtbot.keyClick(bar.edit, Qt.Key.Key_Return)
@@ -107,8 +133,11 @@ def test_presentation_frames_one_stage_and_arrows_step(ctx, qtbot):
     normal = canvas.projection.layout
     canvas.set_presentation(True)
     layout = canvas.projection.layout
-    assert layout.cards and next(iter(layout.cards.values())).title.size > next(
-        iter(normal.cards.values())).title.size
+    assert (
+        layout.cards
+        and next(iter(layout.cards.values())).title.size
+        > next(iter(normal.cards.values())).title.size
+    )
     canvas.show_stage(1)
     visible = canvas.mapToScene(canvas.viewport().rect()).boundingRect()
     stage = layout.stages[1].rect

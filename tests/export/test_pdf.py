@@ -44,8 +44,9 @@ def test_every_map_prints_its_words_with_embedded_fonts(bundle, tmp_path) -> Non
     for page in reader.pages:
         for font in page["/Resources"]["/Font"].values():
             font = font.get_object()
-            descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font \
-                else font
+            descendant = (
+                font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            )
             descriptor = descendant["/FontDescriptor"].get_object()
             assert "/FontFile2" in descriptor, font["/BaseFont"]
 
@@ -83,8 +84,10 @@ def test_any_script_round_trips_and_markup_prints_literally(journey_bundle, tmp_
     assert "Café – naïve ✓ 日本 Ørsted" in text
     assert "<b>&amp;" in text
     assert "Tom & Jerry <i>say</i>" in text and "你好" in text
-    fonts = {str(f.get_object()["/BaseFont"]) for f in
-             PdfReader(str(out)).pages[0]["/Resources"]["/Font"].values()}
+    fonts = {
+        str(f.get_object()["/BaseFont"])
+        for f in PdfReader(str(out)).pages[0]["/Resources"]["/Font"].values()
+    }
     assert any("DroidSansFallback" in f for f in fonts), fonts
 
 
@@ -121,9 +124,11 @@ def test_emotion_faces_render_where_the_layout_puts_them(journey_bundle, tmp_pat
     for mark in curve.marks:
         cx, cy = (ox + mark.x * s) * k, (oy + mark.y * s) * k
         ring = mark.radius * s * k
-        hits = [image.getpixel((round(cx + dx), round(cy + dy)))
-                for dx in range(-int(ring) - 2, int(ring) + 3)
-                for dy in (-int(ring) - 1, -int(ring), -int(ring) + 1)]
+        hits = [
+            image.getpixel((round(cx + dx), round(cy + dy)))
+            for dx in range(-int(ring) - 2, int(ring) + 3)
+            for dy in (-int(ring) - 1, -int(ring), -int(ring) + 1)
+        ]
         assert any(_near(p, blue) for p in hits), f"no face ring at value {mark.value}"
         # The face's white inside sits exactly at the layout's point.
         assert _near(image.getpixel((round(cx), round(cy))), (255, 255, 255), 90)
@@ -142,8 +147,7 @@ def test_blueprint_lines_render_in_order_heaviest_visibility(blueprint_bundle, t
     ys = []
     for line in layout.blueprint_lines:
         cy = (oy + line.y * s) * k
-        dark = [y for y in range(round(cy) - 8, round(cy) + 9)
-                if sum(image.getpixel((x, y))) < 200]
+        dark = [y for y in range(round(cy) - 8, round(cy) + 9) if sum(image.getpixel((x, y))) < 200]
         assert dark, f"{line.kind} not drawn"
         thickness[line.kind] = len(dark)
         ys.append((cy, line.kind))
@@ -179,13 +183,24 @@ def test_tiles_overlap_and_carry_marks_and_labels(journey_bundle, tmp_path) -> N
     k = 2.0
     a, b = _render(out, 0, k), _render(out, 1, k)
     m = options.margin_mm * MM
-    right_strip = a.crop((round((m + first[2] - overlap) * k), round(m * k),
-                          round((m + first[2]) * k), round((m + first[3]) * k)))
-    left_strip = b.crop((round(m * k), round(m * k), round((m + overlap) * k),
-                         round((m + first[3]) * k)))
+    right_strip = a.crop(
+        (
+            round((m + first[2] - overlap) * k),
+            round(m * k),
+            round((m + first[2]) * k),
+            round((m + first[3]) * k),
+        )
+    )
+    left_strip = b.crop(
+        (round(m * k), round(m * k), round((m + overlap) * k), round((m + first[3]) * k))
+    )
     size = (min(right_strip.width, left_strip.width), min(right_strip.height, left_strip.height))
-    diff = [abs(p - q) for p, q in zip(right_strip.resize(size).tobytes(),
-                                        left_strip.resize(size).tobytes(), strict=True)]
+    diff = [
+        abs(p - q)
+        for p, q in zip(
+            right_strip.resize(size).tobytes(), left_strip.resize(size).tobytes(), strict=True
+        )
+    ]
     assert sum(diff) / len(diff) < 12, "neighbouring sheets do not repeat the overlap strip"
     assert len(set(right_strip.tobytes())) > 5, "the overlap strip is blank"
     # crop marks: dark pixels just outside each corner of the printable area
@@ -193,8 +208,7 @@ def test_tiles_overlap_and_carry_marks_and_labels(journey_bundle, tmp_path) -> N
         assert sum(a.getpixel((round(cx * k), round(cy * k)))) < 600
 
 
-def test_tiled_sheets_share_one_poster_form_with_extractable_text(journey_bundle,
-                                                                  tmp_path) -> None:
+def test_tiled_sheets_share_one_poster_form_with_extractable_text(journey_bundle, tmp_path) -> None:
     out = tmp_path / "t.pdf"
     result = export_pdf(journey_bundle, out, ExportOptions(paper="A4", mode="tile"))
     reader = PdfReader(str(out))
@@ -216,8 +230,9 @@ def test_unwritable_path_fails_clearly(journey_bundle, tmp_path) -> None:
     assert message.count(".") >= 1 and "\n" not in message
 
 
-def test_failed_export_leaves_old_file_byte_identical(journey_bundle, tmp_path,
-                                                      monkeypatch) -> None:
+def test_failed_export_leaves_old_file_byte_identical(
+    journey_bundle, tmp_path, monkeypatch
+) -> None:
     out = tmp_path / "keep.pdf"
     out.write_bytes(b"%PDF-old content")
     if os.geteuid() != 0:
@@ -228,6 +243,7 @@ def test_failed_export_leaves_old_file_byte_identical(journey_bundle, tmp_path,
         finally:
             tmp_path.chmod(0o755)
     else:
+
         def refuse(*_args, **_kwargs):
             raise PermissionError(13, "Permission denied")
 
@@ -244,8 +260,11 @@ def test_branding_logo_accent_and_no_vendor_mark(journey_bundle, tmp_path) -> No
     logo = tmp_path / "logo.png"
     Image.new("RGB", (120, 40), (200, 30, 30)).save(logo)
     out = tmp_path / "brand.pdf"
-    export_pdf(journey_bundle, out, ExportOptions(logo_path=str(logo), organisation="Blue Fox Ltd",
-                                                  accent_colour="#CC79A7"))
+    export_pdf(
+        journey_bundle,
+        out,
+        ExportOptions(logo_path=str(logo), organisation="Blue Fox Ltd", accent_colour="#CC79A7"),
+    )
     text = _text(out)
     assert "Blue Fox Ltd" in text and "jmapper" not in text.lower()
     export_pdf(journey_bundle, out, ExportOptions(show_vendor_mark=True))

@@ -29,7 +29,8 @@ def _pairs(lane: EmotionLane) -> list[list[tuple[float, float, float, str, tuple
     for curve, shifts in zip(lane.curves, face_shifts(lane), strict=True):
         for mark, shift in zip(curve.marks, shifts, strict=True):
             spots.setdefault((mark.column_index, round(mark.y, 2)), []).append(
-                (mark.x + shift.face, mark.y, mark.radius, curve.colour, curve.dash))
+                (mark.x + shift.face, mark.y, mark.radius, curve.colour, curve.dash)
+            )
     return [sorted(faces) for faces in spots.values() if len(faces) > 1]
 
 
@@ -56,14 +57,18 @@ class _Recorder(Pen):
 
 
 def test_the_pdf_draws_each_face_where_face_shifts_puts_it_with_its_curve_dash(
-        bundle, tmp_path) -> None:
+    bundle, tmp_path
+) -> None:
     layout = compute_layout(bundle)
     lane = layout.emotion[0]
     register_fonts()
     pen = _Recorder(Canvas(str(tmp_path / "faces.pdf")))
     paint_emotion(pen, lane, DEFAULT_STYLE)
-    rings = {(round(x, 3), round(y, 3), r): (stroke, dash)
-             for x, y, r, stroke, dash in pen.circles if stroke is not None}
+    rings = {
+        (round(x, 3), round(y, 3), r): (stroke, dash)
+        for x, y, r, stroke, dash in pen.circles
+        if stroke is not None
+    }
     for faces in _pairs(lane):
         for x, y, r, colour, dash in faces:
             assert rings.get((round(x, 3), round(y, 3), r)) == (colour, dash)
@@ -99,8 +104,11 @@ def test_both_faces_of_a_pair_show_in_the_printed_pdf(bundle, tmp_path) -> None:
                 # the top of the ring, in the face's own colour (curves run through the
                 # sides of a face, not over its top)
                 cx, top = px(x, y - r)
-                window = [image.getpixel((cx + dx, top + dy))
-                          for dx in range(-4, 5) for dy in range(-3, 4)]
+                window = [
+                    image.getpixel((cx + dx, top + dy))
+                    for dx in range(-4, 5)
+                    for dy in range(-3, 4)
+                ]
                 assert any(_near(p, target) for p in window), (x, y, colour)
                 # and its white inside, not hidden by the other face's ring or fill
                 assert _near(image.getpixel(px(x, y)), (255, 255, 255), 90), (x, y, colour)

@@ -60,8 +60,12 @@ def _dense(bezier, n: int = 64):
     for k in range(n + 1):
         t = k / n
         u = 1 - t
-        out.append(tuple(u**3 * a + 3 * u * u * t * b + 3 * u * t * t * c + t**3 * d
-                         for a, b, c, d in zip(p0, p1, p2, p3, strict=True)))
+        out.append(
+            tuple(
+                u**3 * a + 3 * u * u * t * b + 3 * u * t * t * c + t**3 * d
+                for a, b, c, d in zip(p0, p1, p2, p3, strict=True)
+            )
+        )
     return out
 
 
@@ -91,9 +95,7 @@ def test_two_faces_at_one_spot_share_their_label() -> None:
     assert all(len(v) == 1 for v in seen.values())
 
 
-@pytest.mark.parametrize(
-    "bundle", SAMPLES + [make_map(MapType.SERVICE_BLUEPRINT)], ids=_ids
-)
+@pytest.mark.parametrize("bundle", SAMPLES + [make_map(MapType.SERVICE_BLUEPRINT)], ids=_ids)
 def test_no_link_label_covers_a_card(bundle) -> None:
     layout = compute_layout(bundle)
     cards = [c.rect for c in layout.cards.values()]
@@ -120,7 +122,7 @@ def test_no_link_label_covers_a_card(bundle) -> None:
                 shrunk = Rect(card.x + 0.5, card.y + 0.5, card.w - 1, card.h - 1)
                 assert not segment_hits_rect(a, b, shrunk), "a leader crosses a card"
     for i, a in enumerate(labels):
-        for b in labels[i + 1:]:
+        for b in labels[i + 1 :]:
             assert not a.intersects(b), "two link labels overlap"
 
 
@@ -130,8 +132,10 @@ def _on_shaft(a, b, p, tol: float = 0.01) -> bool:
 
 def _in_triangle(p, tri, pad: float = 0.9) -> bool:
     """True when ``p`` (a dot of radius ``pad``) touches triangle ``tri``."""
+
     def side(a, b, c) -> float:
         return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+
     t0, t1, t2 = tri
     d = (side(t0, t1, p), side(t1, t2, p), side(t2, t0, p))
     if all(v >= 0 for v in d) or all(v <= 0 for v in d):
@@ -185,8 +189,7 @@ def test_a_label_with_room_stays_on_the_middle_of_its_arrow() -> None:
 def test_a_label_between_touching_columns_is_moved_out_with_a_leader() -> None:
     left, right = Rect(0, 0, 100, 40), Rect(112, 0, 100, 120)
     bounds = Rect(0, 0, 212, 200)
-    rect, leader = place_link_label((100, 20), (112, 20), 40, 9, [left, right],
-                                    bounds=bounds)
+    rect, leader = place_link_label((100, 20), (112, 20), 40, 9, [left, right], bounds=bounds)
     assert leader is not None
     assert not rect.intersects(left) and not rect.intersects(right)
     assert bounds.contains(rect)
@@ -198,8 +201,9 @@ def test_a_leader_starts_a_head_length_from_either_end() -> None:
     left, right = Rect(0, 0, 100, 40), Rect(130, 0, 100, 120)
     start, end = (100.0, 20.0), (130.0, 20.0)
     heads = [arrow_head(end, start, 7, 5), arrow_head(start, end, 7, 5)]
-    rect, leader = place_link_label(start, end, 40, 9, [left, right], heads,
-                                    bounds=Rect(0, 0, 230, 200))
+    rect, leader = place_link_label(
+        start, end, 40, 9, [left, right], heads, bounds=Rect(0, 0, 230, 200)
+    )
     assert leader is not None
     a, b = leader
     reach = 7 + LEADER_HEAD_CLEARANCE
@@ -226,7 +230,9 @@ def test_the_leader_start_is_the_clear_shaft_point_nearest_the_label() -> None:
     one = heads[:1]
     assert leader_span(start, end, one) == pytest.approx((reach, 100 - reach))
     # too short for that: only the headed end is kept clear; shorter still, the middle
-    assert leader_span(start, (12.0, 0.0), [arrow_head((12.0, 0.0), start, 7, 5)]) \
-        == pytest.approx((0.0, 12 - reach))
-    assert leader_span(start, (6.0, 0.0), [arrow_head((6.0, 0.0), start, 7, 5)]) \
-        == pytest.approx((3.0, 3.0))
+    assert leader_span(start, (12.0, 0.0), [arrow_head((12.0, 0.0), start, 7, 5)]) == pytest.approx(
+        (0.0, 12 - reach)
+    )
+    assert leader_span(start, (6.0, 0.0), [arrow_head((6.0, 0.0), start, 7, 5)]) == pytest.approx(
+        (3.0, 3.0)
+    )

@@ -42,7 +42,7 @@ def test_every_text_run_fits_and_nothing_overlaps(bundle) -> None:
         by_lane.setdefault(box.lane_id, []).append(box.rect)
     for rects in by_lane.values():
         for i, a in enumerate(rects):
-            for b in rects[i + 1:]:
+            for b in rects[i + 1 :]:
                 assert not a.intersects(b), "two cards overlap"
     for a, b in zip(layout.lanes, layout.lanes[1:], strict=False):
         assert a.rect.bottom <= b.rect.y + 1e-6, "lanes overlap"
@@ -66,8 +66,15 @@ def test_long_card_text_grows_its_row(journey) -> None:
 def test_spanning_card_covers_its_columns_and_pushes_neighbours_down(journey) -> None:
     lane = next(ln for ln in journey.lanes.values() if ln.kind is LaneKind.THOUGHTS)
     columns = journey.columns()
-    wide = Card(map_id=journey.map.id, lane_id=lane.id, stage_id=columns[0].stage_id,
-                step_id=columns[0].step_id, span=3, position=5, title="Spans three steps")
+    wide = Card(
+        map_id=journey.map.id,
+        lane_id=lane.id,
+        stage_id=columns[0].stage_id,
+        step_id=columns[0].step_id,
+        span=3,
+        position=5,
+        title="Spans three steps",
+    )
     journey.add(wide)
     layout = compute_layout(journey)
     box = layout.cards[wide.id]
@@ -88,8 +95,11 @@ def test_emotion_points_sit_at_column_centres_and_scale_heights(journey) -> None
     assert lane.midline_y == pytest.approx(ys[0])
     for mark in primary.marks:
         assert mark.y == pytest.approx(ys[mark.value])
-        assert mark.face == {True: "smile", False: "frown"}.get(mark.value > 0, "flat") \
-            if mark.value else mark.face == "flat"
+        assert (
+            mark.face == {True: "smile", False: "frown"}.get(mark.value > 0, "flat")
+            if mark.value
+            else mark.face == "flat"
+        )
     labels = {m.value: m.label for m in primary.marks}
     assert labels[2] == "+2" and labels[-2] == "-2" and labels[0] == "0"
     overlay = [c for c in lane.curves if not c.primary]
@@ -106,8 +116,11 @@ def test_curve_never_overshoots_the_points() -> None:
 def test_blueprint_lines_in_order_and_visibility_heaviest(blueprint) -> None:
     layout = compute_layout(blueprint)
     kinds = [line.kind for line in sorted(layout.blueprint_lines, key=lambda ln: ln.y)]
-    assert kinds == [BlueprintLineKind.INTERACTION, BlueprintLineKind.VISIBILITY,
-                     BlueprintLineKind.INTERNAL_INTERACTION]
+    assert kinds == [
+        BlueprintLineKind.INTERACTION,
+        BlueprintLineKind.VISIBILITY,
+        BlueprintLineKind.INTERNAL_INTERACTION,
+    ]
     weights = {line.kind: line.weight for line in layout.blueprint_lines}
     assert weights[BlueprintLineKind.VISIBILITY] > weights[BlueprintLineKind.INTERACTION]
     lanes = {ln.kind: ln for ln in layout.lanes}

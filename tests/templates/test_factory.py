@@ -29,16 +29,48 @@ from jmapper.templates import (
 
 K = LaneKind
 EXPECTED_LANES = {
-    MapType.CURRENT_STATE: [K.CUSTOMER_ACTIONS, K.TOUCHPOINTS, K.THOUGHTS, K.EMOTIONS,
-                            K.PAIN_POINTS, K.OPPORTUNITIES],
-    MapType.FUTURE_STATE: [K.CUSTOMER_ACTIONS, K.TOUCHPOINTS, K.THOUGHTS, K.EMOTIONS,
-                           K.PAIN_POINTS, K.OPPORTUNITIES],
-    MapType.DAY_IN_THE_LIFE: [K.CUSTOMER_ACTIONS, K.CONTEXT, K.OTHER_PROVIDERS, K.THOUGHTS,
-                              K.EMOTIONS, K.UNMET_NEEDS, K.OPPORTUNITIES],
-    MapType.SERVICE_BLUEPRINT: [K.PHYSICAL_EVIDENCE, K.CUSTOMER_ACTIONS, K.FRONTSTAGE,
-                                K.BACKSTAGE, K.SUPPORT_PROCESSES],
-    MapType.BUYERS_JOURNEY: [K.BUYER_QUESTIONS, K.CUSTOMER_ACTIONS, K.TOUCHPOINTS, K.THOUGHTS,
-                             K.EMOTIONS, K.BARRIERS, K.OPPORTUNITIES, K.METRICS],
+    MapType.CURRENT_STATE: [
+        K.CUSTOMER_ACTIONS,
+        K.TOUCHPOINTS,
+        K.THOUGHTS,
+        K.EMOTIONS,
+        K.PAIN_POINTS,
+        K.OPPORTUNITIES,
+    ],
+    MapType.FUTURE_STATE: [
+        K.CUSTOMER_ACTIONS,
+        K.TOUCHPOINTS,
+        K.THOUGHTS,
+        K.EMOTIONS,
+        K.PAIN_POINTS,
+        K.OPPORTUNITIES,
+    ],
+    MapType.DAY_IN_THE_LIFE: [
+        K.CUSTOMER_ACTIONS,
+        K.CONTEXT,
+        K.OTHER_PROVIDERS,
+        K.THOUGHTS,
+        K.EMOTIONS,
+        K.UNMET_NEEDS,
+        K.OPPORTUNITIES,
+    ],
+    MapType.SERVICE_BLUEPRINT: [
+        K.PHYSICAL_EVIDENCE,
+        K.CUSTOMER_ACTIONS,
+        K.FRONTSTAGE,
+        K.BACKSTAGE,
+        K.SUPPORT_PROCESSES,
+    ],
+    MapType.BUYERS_JOURNEY: [
+        K.BUYER_QUESTIONS,
+        K.CUSTOMER_ACTIONS,
+        K.TOUCHPOINTS,
+        K.THOUGHTS,
+        K.EMOTIONS,
+        K.BARRIERS,
+        K.OPPORTUNITIES,
+        K.METRICS,
+    ],
 }
 
 
@@ -95,9 +127,18 @@ def test_stage_presets_make_contiguous_stages(key: str) -> None:
 
 def test_presets_named_in_the_domain() -> None:
     assert STAGE_PRESETS["support_interaction"].stages == (
-        "Pre-contact", "Contact initiation", "During the interaction", "Post-contact")
+        "Pre-contact",
+        "Contact initiation",
+        "During the interaction",
+        "Post-contact",
+    )
     assert STAGE_PRESETS["short_lifecycle"].stages == (
-        "Awareness", "Consideration", "Purchase", "Retention", "Loyalty")
+        "Awareness",
+        "Consideration",
+        "Purchase",
+        "Retention",
+        "Loyalty",
+    )
     assert len(STAGE_PRESETS["lifecycle"].stages) == 7
     assert STAGE_PRESETS["buyers_journey"].stages == ("Awareness", "Consideration", "Decision")
     assert STAGE_PRESETS["day_in_the_life"].stages[0] == "Morning"
@@ -154,8 +195,15 @@ def test_derive_future_state_remaps_every_id(source: MapBundle) -> None:
     assert derived.map.title.endswith("(future state)")
     assert derived.map.status is MapStatus.DRAFT
     assert derived.personas == source.personas  # library entities are shared, not cloned
-    for kind in ("stage", "step", "lane", "card", "card_link", "moment_of_truth",
-                 "metric_definition"):
+    for kind in (
+        "stage",
+        "step",
+        "lane",
+        "card",
+        "card_link",
+        "moment_of_truth",
+        "metric_definition",
+    ):
         assert len(derived.collection(kind)) == len(source.collection(kind)), kind
     assert not derived.opportunities
     assert not derived.comments
@@ -165,14 +213,18 @@ def test_derive_future_state_remaps_every_id(source: MapBundle) -> None:
 def test_derive_future_state_keeps_structure_and_links(source: MapBundle) -> None:
     derived = derive_future_state(source, "To-be")
     assert derived.map.title == "To-be"
-    names = [(s.name, [st.name for st in source.ordered_steps(s.id)])
-             for s in source.ordered_stages()]
-    assert names == [(s.name, [st.name for st in derived.ordered_steps(s.id)])
-                     for s in derived.ordered_stages()]
+    names = [
+        (s.name, [st.name for st in source.ordered_steps(s.id)]) for s in source.ordered_stages()
+    ]
+    assert names == [
+        (s.name, [st.name for st in derived.ordered_steps(s.id)]) for s in derived.ordered_stages()
+    ]
 
     def link_titles(b: MapBundle) -> set[tuple[str, str]]:
-        return {(b.cards[x.source_card_id].title, b.cards[x.target_card_id].title)
-                for x in b.card_links.values()}
+        return {
+            (b.cards[x.source_card_id].title, b.cards[x.target_card_id].title)
+            for x in b.card_links.values()
+        }
 
     assert link_titles(derived) == link_titles(source)
 
@@ -183,17 +235,23 @@ def test_derive_future_state_keeps_structure_and_links(source: MapBundle) -> Non
         return column.index, b.lanes[card.lane_id].name
 
     assert sorted(place(source, c) for c in source.cards) == sorted(
-        place(derived, c) for c in derived.cards)
+        place(derived, c) for c in derived.cards
+    )
 
 
 def test_derive_future_state_copies_as_is_and_adds_to_be(source: MapBundle) -> None:
     derived = derive_future_state(source)
     as_is_source = sorted(
-        (p.persona_id or "", p.value) for p in source.emotion_points.values()
-        if p.series is EmotionSeries.AS_IS)
+        (p.persona_id or "", p.value)
+        for p in source.emotion_points.values()
+        if p.series is EmotionSeries.AS_IS
+    )
     for series in (EmotionSeries.AS_IS, EmotionSeries.TO_BE):
-        got = sorted((p.persona_id or "", p.value) for p in derived.emotion_points.values()
-                     if p.series is series)
+        got = sorted(
+            (p.persona_id or "", p.value)
+            for p in derived.emotion_points.values()
+            if p.series is series
+        )
         assert got == as_is_source
 
 
@@ -203,7 +261,8 @@ def test_derive_from_a_blueprint_keeps_lines() -> None:
     check_bundle(derived)
     check_blueprint_lines(derived)
     assert [(x.kind, x.position) for x in derived.ordered_lines()] == [
-        (x.kind, x.position) for x in blueprint.ordered_lines()]
+        (x.kind, x.position) for x in blueprint.ordered_lines()
+    ]
     assert len(derived.card_links) == len(blueprint.card_links)
 
 

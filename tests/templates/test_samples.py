@@ -74,8 +74,16 @@ def test_sample_map_fields(samples: dict[str, MapBundle], key: str) -> None:
     bundle = samples[key]
     check_bundle(bundle)
     m = bundle.map
-    for name in ("scenario", "expectations", "goal", "scope_start", "scope_end",
-                 "version_label", "author", "organisation"):
+    for name in (
+        "scenario",
+        "expectations",
+        "goal",
+        "scope_start",
+        "scope_end",
+        "version_label",
+        "author",
+        "organisation",
+    ):
         assert getattr(m, name).strip(), name
     assert m.last_reviewed is not None and m.next_review is not None
     assert m.next_review > m.last_reviewed
@@ -92,8 +100,11 @@ def test_sample_emotions_on_every_column(samples: dict[str, MapBundle], key: str
     columns = {(c.stage_id, c.step_id) for c in bundle.columns()}
     series = EmotionSeries.TO_BE if key == "support_request_future" else EmotionSeries.AS_IS
     for persona_id in [bundle.map.primary_persona_id, *bundle.map.overlay_persona_ids]:
-        placed = {(p.stage_id, p.step_id) for p in bundle.emotion_points.values()
-                  if p.persona_id == persona_id and p.series is series}
+        placed = {
+            (p.stage_id, p.step_id)
+            for p in bundle.emotion_points.values()
+            if p.persona_id == persona_id and p.series is series
+        }
         assert placed == columns, persona_id
 
 
@@ -104,8 +115,10 @@ def test_some_samples_overlay_a_persona_with_own_values(
     assert len(overlaid) >= 2
     for bundle in overlaid:
         primary, overlay = bundle.map.primary_persona_id, bundle.map.overlay_persona_ids[0]
-        curve = {pid: [p.value for p in bundle.emotion_points.values() if p.persona_id == pid]
-                 for pid in (primary, overlay)}
+        curve = {
+            pid: [p.value for p in bundle.emotion_points.values() if p.persona_id == pid]
+            for pid in (primary, overlay)
+        }
         assert curve[primary] != curve[overlay]
 
 
@@ -160,8 +173,14 @@ def test_sample_metrics(samples: dict[str, MapBundle], key: str) -> None:
 
 def test_metric_kinds_across_samples(samples: dict[str, MapBundle]) -> None:
     kinds = {d.kind for b in samples.values() for d in b.metric_definitions.values()}
-    for kind in (MetricKind.CSAT, MetricKind.NPS, MetricKind.CES, MetricKind.FCR,
-                 MetricKind.AHT, MetricKind.REPEAT_CONTACT_RATE):
+    for kind in (
+        MetricKind.CSAT,
+        MetricKind.NPS,
+        MetricKind.CES,
+        MetricKind.FCR,
+        MetricKind.AHT,
+        MetricKind.REPEAT_CONTACT_RATE,
+    ):
         assert kind in kinds
     raw = [v for b in samples.values() for v in b.metric_values.values() if v.raw_counts]
     assert any("promoters" in v.raw_counts for v in raw)
@@ -186,15 +205,18 @@ def test_sample_cards_are_varied(samples: dict[str, MapBundle], key: str) -> Non
     assert any(len(c.description) > 150 for c in cards)
     assert len({c.channel for c in cards if c.channel is not None}) >= 3
     if samples[key].map.map_type is not MapType.SERVICE_BLUEPRINT:
-        thoughts = [c for c in cards
-                    if samples[key].lanes[c.lane_id].kind is LaneKind.THOUGHTS]
+        thoughts = [c for c in cards if samples[key].lanes[c.lane_id].kind is LaneKind.THOUGHTS]
         assert any(c.quote for c in thoughts)
 
 
 def test_support_request_uses_the_contact_centre_set(samples: dict[str, MapBundle]) -> None:
     bundle = samples["support_request"]
     assert [s.name for s in bundle.ordered_stages()] == [
-        "Pre-contact", "Contact initiation", "During the interaction", "Post-contact"]
+        "Pre-contact",
+        "Contact initiation",
+        "During the interaction",
+        "Post-contact",
+    ]
     assert bundle.steps
     titles = {c.title: c for c in bundle.cards.values()}
     for template in CONTACT_CENTRE_TOUCHPOINTS.values():
@@ -211,8 +233,7 @@ def test_loan_application_low_is_the_silence(samples: dict[str, MapBundle]) -> N
     assert all(durations.values())
     gap = next(s for s in bundle.steps.values() if s.duration == "3-5 days")
     primary = bundle.map.primary_persona_id
-    values = {p.step_id: p.value for p in bundle.emotion_points.values()
-              if p.persona_id == primary}
+    values = {p.step_id: p.value for p in bundle.emotion_points.values() if p.persona_id == primary}
     assert values[gap.id] == min(values.values())
     pains = [c for c in bundle.cards.values() if c.step_id == gap.id and c.pain_severity]
     assert pains and pains[0].pain_severity == 4
@@ -255,8 +276,13 @@ def test_blueprint_sample(samples: dict[str, MapBundle]) -> None:
     bundle = samples["support_blueprint"]
     lanes = bundle.ordered_lanes()
     kinds = [lane.kind for lane in lanes]
-    for kind in (LaneKind.PHYSICAL_EVIDENCE, LaneKind.CUSTOMER_ACTIONS, LaneKind.FRONTSTAGE,
-                 LaneKind.BACKSTAGE, LaneKind.SUPPORT_PROCESSES):
+    for kind in (
+        LaneKind.PHYSICAL_EVIDENCE,
+        LaneKind.CUSTOMER_ACTIONS,
+        LaneKind.FRONTSTAGE,
+        LaneKind.BACKSTAGE,
+        LaneKind.SUPPORT_PROCESSES,
+    ):
         assert kind in kinds
     assert len(bundle.blueprint_lines) == 3
     check_blueprint_lines(bundle)  # no override needed
@@ -273,8 +299,15 @@ def test_blueprint_sample(samples: dict[str, MapBundle]) -> None:
     crossing = [x for x in links if side(x.source_card_id) != side(x.target_card_id)]
     assert len(crossing) >= 2
     text = " ".join(c.title.lower() for c in bundle.cards.values())
-    for word in ("chatbot", "agent", "ticket", "diagnostics", "crm", "network operations",
-                 "scheduling"):
+    for word in (
+        "chatbot",
+        "agent",
+        "ticket",
+        "diagnostics",
+        "crm",
+        "network operations",
+        "scheduling",
+    ):
         assert word in text, word
     assert {lane.zone for lane in lanes} >= {BlueprintZone.CUSTOMER, BlueprintZone.SUPPORT}
     assert all(step.duration for step in bundle.steps.values())
@@ -293,11 +326,18 @@ def test_describe_templates() -> None:
     assert [t["key"] for t in data["map_types"]] == [t.value for t in MapType]
     blueprint = next(t for t in data["map_types"] if t["key"] == "service_blueprint")
     assert [line["kind"] for line in blueprint["lines"]] == [
-        "interaction", "visibility", "internal_interaction"]
+        "interaction",
+        "visibility",
+        "internal_interaction",
+    ]
     assert all(t["purpose"] and t["lanes"] for t in data["map_types"])
     assert {p["key"] for p in data["stage_presets"]} >= {
-        "lifecycle", "short_lifecycle", "support_interaction", "day_in_the_life",
-        "buyers_journey"}
+        "lifecycle",
+        "short_lifecycle",
+        "support_interaction",
+        "day_in_the_life",
+        "buyers_journey",
+    }
     assert [s["key"] for s in data["samples"]] == list(SAMPLES)
     assert all(s["title"] and s["description"] and s["map_type"] for s in data["samples"])
     assert len(data["touchpoints"]) == 7

@@ -39,33 +39,62 @@ Shortcut = QKeySequence.StandardKey | str | None
 SPECS: dict[str, tuple[str, str, tuple[Shortcut, ...]]] = {
     ADD_CARD: ("&Add Card", "Add a card to the selected cell and type its title", ("Ins",)),
     EDIT_CARD: ("&Edit Card Title", "Type a new title for the selected card", ("F2",)),
-    DELETE: ("&Delete", "Delete the selected cards (or the selected stage, step or lane)",
-             (QKeySequence.StandardKey.Delete, "Backspace")),
-    COPY: ("&Copy", "Copy the selected cards; paste them here or into another map",
-           (QKeySequence.StandardKey.Copy,)),
-    PASTE: ("&Paste", "Paste copied cards into the selected cell",
-            (QKeySequence.StandardKey.Paste,)),
-    DUPLICATE: ("D&uplicate", "Duplicate the selected cards just below themselves",
-                ("Ctrl+D",)),
+    DELETE: (
+        "&Delete",
+        "Delete the selected cards (or the selected stage, step or lane)",
+        (QKeySequence.StandardKey.Delete, "Backspace"),
+    ),
+    COPY: (
+        "&Copy",
+        "Copy the selected cards; paste them here or into another map",
+        (QKeySequence.StandardKey.Copy,),
+    ),
+    PASTE: (
+        "&Paste",
+        "Paste copied cards into the selected cell",
+        (QKeySequence.StandardKey.Paste,),
+    ),
+    DUPLICATE: ("D&uplicate", "Duplicate the selected cards just below themselves", ("Ctrl+D",)),
     ZOOM_IN: ("Zoom &In", "Zoom in", (QKeySequence.StandardKey.ZoomIn, "Ctrl+=")),
     ZOOM_OUT: ("Zoom &Out", "Zoom out", (QKeySequence.StandardKey.ZoomOut,)),
     ZOOM_FIT: ("&Fit Map in Window", "Show the whole map", ("Ctrl+0",)),
     ZOOM_100: ("&Actual Size", "Zoom to 100%", ("Ctrl+1",)),
     FIND: ("&Find Card\u2026", "Find a card by its text", (QKeySequence.StandardKey.Find,)),
-    INSERT_STAGE_BEFORE: ("Insert Stage &Before", "Insert a stage before the selected one",
-                          ("Ctrl+Alt+Left",)),
-    INSERT_STAGE_AFTER: ("Insert Stage &After", "Insert a stage after the selected one",
-                         ("Ctrl+Alt+Right",)),
-    INSERT_STEP_BEFORE: ("Insert Step B&efore", "Insert a step before the selected column",
-                         ("Ctrl+Shift+Left",)),
-    INSERT_STEP_AFTER: ("Insert Step A&fter", "Insert a step after the selected column",
-                        ("Ctrl+Shift+Right",)),
-    INSERT_LANE_ABOVE: ("Insert Lane A&bove", "Insert a lane above the selected one",
-                        ("Ctrl+Alt+Up",)),
-    INSERT_LANE_BELOW: ("Insert Lane Be&low", "Insert a lane below the selected one",
-                        ("Ctrl+Alt+Down",)),
-    DRAW_ARROW: ("Draw A&rrow", "Draw an arrow: click the first card, then the second "
-                 "(or Alt-drag from card to card)", ("Ctrl+Shift+A",)),
+    INSERT_STAGE_BEFORE: (
+        "Insert Stage &Before",
+        "Insert a stage before the selected one",
+        ("Ctrl+Alt+Left",),
+    ),
+    INSERT_STAGE_AFTER: (
+        "Insert Stage &After",
+        "Insert a stage after the selected one",
+        ("Ctrl+Alt+Right",),
+    ),
+    INSERT_STEP_BEFORE: (
+        "Insert Step B&efore",
+        "Insert a step before the selected column",
+        ("Ctrl+Shift+Left",),
+    ),
+    INSERT_STEP_AFTER: (
+        "Insert Step A&fter",
+        "Insert a step after the selected column",
+        ("Ctrl+Shift+Right",),
+    ),
+    INSERT_LANE_ABOVE: (
+        "Insert Lane A&bove",
+        "Insert a lane above the selected one",
+        ("Ctrl+Alt+Up",),
+    ),
+    INSERT_LANE_BELOW: (
+        "Insert Lane Be&low",
+        "Insert a lane below the selected one",
+        ("Ctrl+Alt+Down",),
+    ),
+    DRAW_ARROW: (
+        "Draw A&rrow",
+        "Draw an arrow: click the first card, then the second (or Alt-drag from card to card)",
+        ("Ctrl+Shift+A",),
+    ),
     EMOTION_UP: ("Emotion &Up", "Raise the selected emotion point by one", ("+",)),
     EMOTION_DOWN: ("Emotion Do&wn", "Lower the selected emotion point by one", ("-",)),
 }
@@ -99,14 +128,21 @@ def build_actions(parent: QObject, handlers: dict[str, Callable[[], None]]) -> d
 #: The canvas's context menu: groups of actions, a separator after each.
 CONTEXT_MENU: tuple[tuple[str, ...], ...] = (
     (ADD_CARD, EDIT_CARD, DUPLICATE, COPY, PASTE, DELETE),
-    (INSERT_STAGE_BEFORE, INSERT_STAGE_AFTER, INSERT_STEP_BEFORE, INSERT_STEP_AFTER,
-     INSERT_LANE_ABOVE, INSERT_LANE_BELOW),
+    (
+        INSERT_STAGE_BEFORE,
+        INSERT_STAGE_AFTER,
+        INSERT_STEP_BEFORE,
+        INSERT_STEP_AFTER,
+        INSERT_LANE_ABOVE,
+        INSERT_LANE_BELOW,
+    ),
     (DRAW_ARROW, EMOTION_UP, EMOTION_DOWN),
 )
 
 
-def enable_actions(actions: dict[str, QAction], has_document: bool, editable: bool,
-                   cards_selected: bool) -> None:
+def enable_actions(
+    actions: dict[str, QAction], has_document: bool, editable: bool, cards_selected: bool
+) -> None:
     """Viewing works on any open map, copying needs cards, everything else an editable map."""
     for name, action in actions.items():
         if name in (ZOOM_IN, ZOOM_OUT, ZOOM_FIT, ZOOM_100, FIND):

@@ -44,8 +44,9 @@ class CanvasController(QObject):
     # -- cards ------------------------------------------------------------------------
     def add_card(self, lane_id: str, stage_id: str, step_id: str | None, title: str) -> str | None:
         """A new card at the bottom of a cell; returns its id."""
-        card = Card(lane_id=lane_id, stage_id=stage_id, step_id=step_id, title=title,
-                    position=10**6)
+        card = Card(
+            lane_id=lane_id, stage_id=stage_id, step_id=step_id, title=title, position=10**6
+        )
         added = self._run(lambda d: d.add_card(card))
         return added.id if added is not None else None
 
@@ -58,10 +59,17 @@ class CanvasController(QObject):
     def remove(self, kind: str, entity_id: str) -> bool:
         return bool(self._run(lambda d: d.remove(kind, entity_id)))
 
-    def move_cards(self, card_ids: list[str], lane_id: str, stage_id: str, step_id: str | None,
-                   position: int | None) -> bool:
-        return bool(self._run(
-            lambda d: d.move_cards(card_ids, lane_id, stage_id, step_id, position)))
+    def move_cards(
+        self,
+        card_ids: list[str],
+        lane_id: str,
+        stage_id: str,
+        step_id: str | None,
+        position: int | None,
+    ) -> bool:
+        return bool(
+            self._run(lambda d: d.move_cards(card_ids, lane_id, stage_id, step_id, position))
+        )
 
     def set_span(self, card_id: str, span: int) -> bool:
         return bool(self._run(lambda d: d.set_span(card_id, span)))
@@ -70,8 +78,9 @@ class CanvasController(QObject):
         copies = self._run(lambda d: d.duplicate_cards(card_ids)) or []
         return [c.id for c in copies]
 
-    def paste(self, cards: list[Card], lane_id: str, stage_id: str,
-              step_id: str | None) -> list[str]:
+    def paste(
+        self, cards: list[Card], lane_id: str, stage_id: str, step_id: str | None
+    ) -> list[str]:
         pasted = self._run(lambda d: d.paste_cards(cards, lane_id, stage_id, step_id)) or []
         return [c.id for c in pasted]
 
@@ -113,11 +122,24 @@ class CanvasController(QObject):
         point = self.document.bundle.emotion_points.get(point_id)
         if point is None or point.value == value:
             return False
-        return bool(self._run(lambda d: d.set_emotion(
-            point.stage_id, point.step_id, value, persona_id=point.persona_id,
-            series=point.series)))
+        return bool(
+            self._run(
+                lambda d: d.set_emotion(
+                    point.stage_id,
+                    point.step_id,
+                    value,
+                    persona_id=point.persona_id,
+                    series=point.series,
+                )
+            )
+        )
 
-    def set_emotion_at(self, stage_id: str, step_id: str | None, value: int,
-                       series: EmotionSeries = EmotionSeries.AS_IS) -> bool:
+    def set_emotion_at(
+        self,
+        stage_id: str,
+        step_id: str | None,
+        value: int,
+        series: EmotionSeries = EmotionSeries.AS_IS,
+    ) -> bool:
         """Give a column of the primary persona a value (creating the point if needed)."""
         return bool(self._run(lambda d: d.set_emotion(stage_id, step_id, value, series=series)))

@@ -63,8 +63,12 @@ class CanvasEditing:
     def key(self, event: QKeyEvent) -> bool:
         """Handle a key the actions did not take; False lets the view have it."""
         key = event.key()
-        moves = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1),
-                 Qt.Key.Key_Down: (0, 1)}
+        moves = {
+            Qt.Key.Key_Left: (-1, 0),
+            Qt.Key.Key_Right: (1, 0),
+            Qt.Key.Key_Up: (0, -1),
+            Qt.Key.Key_Down: (0, 1),
+        }
         if key in moves and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             self.navigate(*moves[key])
             return True
@@ -84,10 +88,14 @@ class CanvasEditing:
         layout = self.canvas.projection.layout
         if layout is None:
             return []
-        return sorted((b for b in layout.cards.values()
-                       if b.lane_id == cell.lane_id
-                       and self.canvas.card_column(b.card_id) == cell.column),
-                      key=lambda b: b.rect.y)
+        return sorted(
+            (
+                b
+                for b in layout.cards.values()
+                if b.lane_id == cell.lane_id and self.canvas.card_column(b.card_id) == cell.column
+            ),
+            key=lambda b: b.rect.y,
+        )
 
     def navigate(self, dx: int, dy: int) -> None:
         """Arrows: up/down walk the cards of a cell first, then the cells."""
@@ -154,13 +162,15 @@ class CanvasEditing:
         top = cards[-1].rect.bottom + s.card_gap if cards else rect.top() + s.cell_padding
         top = min(top, rect.bottom() - 10)
         column = layout.columns[cell.column]
-        box = QRectF(rect.left() + s.cell_padding, top, rect.width() - 2 * s.cell_padding,
-                     s.title_size * 2.6)
+        box = QRectF(
+            rect.left() + s.cell_padding, top, rect.width() - 2 * s.cell_padding, s.title_size * 2.6
+        )
 
         def commit(text: str, how: str) -> None:
             if text.strip():
-                card_id = self.controller.add_card(cell.lane_id, column.stage_id,
-                                                   column.step_id, text.strip())
+                card_id = self.controller.add_card(
+                    cell.lane_id, column.stage_id, column.step_id, text.strip()
+                )
                 if card_id is not None:
                     canvas.select("card", card_id, scroll=False)
             self._continue(cell, how)
@@ -231,8 +241,7 @@ class CanvasEditing:
             return
         kind, entity_id = canvas.primary_selection()
         if kind and kind != "map":
-            self.controller.remove("moment_of_truth" if kind == "moment_note" else kind,
-                                   entity_id)
+            self.controller.remove("moment_of_truth" if kind == "moment_note" else kind, entity_id)
 
     def copy(self) -> None:
         bundle = self.canvas.document_bundle()
@@ -276,8 +285,11 @@ class CanvasEditing:
     def insert_stage(self, after: int) -> None:
         bundle = self.canvas.document_bundle()
         column = self._context_column()
-        position = 0 if column is None or bundle is None else (
-            bundle.stages[column.stage_id].position + after)
+        position = (
+            0
+            if column is None or bundle is None
+            else (bundle.stages[column.stage_id].position + after)
+        )
         stage_id = self.controller.insert_stage(position)
         if stage_id is not None:
             self.canvas.select("stage", stage_id)
@@ -302,8 +314,11 @@ class CanvasEditing:
         if bundle is None:
             return
         kind, entity_id = canvas.primary_selection()
-        lane_id = entity_id if kind == "lane" else (
-            canvas.current_cell.lane_id if canvas.current_cell is not None else None)
+        lane_id = (
+            entity_id
+            if kind == "lane"
+            else (canvas.current_cell.lane_id if canvas.current_cell is not None else None)
+        )
         lane = bundle.lanes.get(lane_id or "")
         position = lane.position + below if lane is not None else len(bundle.lanes)
         new_id = self.controller.insert_lane(position, lane_id)
@@ -328,8 +343,9 @@ class CanvasEditing:
                 return
             from jmapper.model.enums import EmotionSeries
 
-            entity_id = emotion_point_index(bundle).get((cell.column, None, EmotionSeries.AS_IS),
-                                                        "")
+            entity_id = emotion_point_index(bundle).get(
+                (cell.column, None, EmotionSeries.AS_IS), ""
+            )
             if not entity_id:
                 column = layout.columns[cell.column]
                 value = round(scale.neutral) + delta
@@ -355,12 +371,24 @@ class CanvasEditing:
             return
         lanes = {lane.lane_id: i for i, lane in enumerate(layout.lanes)}
         matches = sorted(
-            (b.card_id for b in layout.cards.values()
-             if needle in " ".join((bundle.cards[b.card_id].title,
-                                    bundle.cards[b.card_id].description,
-                                    bundle.cards[b.card_id].quote)).casefold()),
-            key=lambda i: (canvas.card_column(i) or 0, lanes.get(layout.cards[i].lane_id, 0),
-                           layout.cards[i].rect.y))
+            (
+                b.card_id
+                for b in layout.cards.values()
+                if needle
+                in " ".join(
+                    (
+                        bundle.cards[b.card_id].title,
+                        bundle.cards[b.card_id].description,
+                        bundle.cards[b.card_id].quote,
+                    )
+                ).casefold()
+            ),
+            key=lambda i: (
+                canvas.card_column(i) or 0,
+                lanes.get(layout.cards[i].lane_id, 0),
+                layout.cards[i].rect.y,
+            ),
+        )
         if not matches:
             canvas.find_bar.show_status(f"No card contains \u201c{text.strip()}\u201d")
             return

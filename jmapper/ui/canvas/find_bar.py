@@ -53,8 +53,9 @@ class FindBar(QWidget):
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.status)
         layout.addWidget(close)
-        self.edit.next_requested.connect(lambda forward: self.find_requested.emit(
-            self.edit.text(), forward))
+        self.edit.next_requested.connect(
+            lambda forward: self.find_requested.emit(self.edit.text(), forward)
+        )
         self.edit.close_requested.connect(self.close_bar)
         close.clicked.connect(self.close_bar)
         self.hide()

@@ -31,8 +31,13 @@ class InlineEditor(QLineEdit):
         self._on_commit: Callable[[str, str], None] | None = None
         self._done = True
 
-    def open(self, geometry: QRect, text: str, on_commit: Callable[[str, str], None],
-             placeholder: str = "") -> None:
+    def open(
+        self,
+        geometry: QRect,
+        text: str,
+        on_commit: Callable[[str, str], None],
+        placeholder: str = "",
+    ) -> None:
         """Show over ``geometry`` (viewport pixels) with ``text`` selected."""
         self._on_commit = on_commit
         self._done = False
@@ -87,5 +92,3 @@ class InlineEditor(QLineEdit):
         super().focusOutEvent(event)
         if not self._done and event.reason() != Qt.FocusReason.PopupFocusReason:
             self.finish(COMMIT)
-
-

@@ -87,8 +87,13 @@ class PanInteraction(Interaction):
         self.canvas.viewport().unsetCursor()
 
 
-def _moved_link(link: LinkBox, rects: dict[str, Rect], ends: tuple[str, str],
-                style_len: float, style_width: float) -> LinkBox:
+def _moved_link(
+    link: LinkBox,
+    rects: dict[str, Rect],
+    ends: tuple[str, str],
+    style_len: float,
+    style_width: float,
+) -> LinkBox:
     source, target = rects[ends[0]], rects[ends[1]]
     start = edge_point(source, target.centre)
     end = edge_point(target, source.centre)
@@ -115,8 +120,7 @@ class CardDragInteraction(Interaction):
                 if link.source_card_id in ids or link.target_card_id in ids:
                     link_item = canvas.projection.item("card_link", link.id)
                     if isinstance(link_item, LinkItem):
-                        self.links.append((link_item, (link.source_card_id,
-                                                       link.target_card_id)))
+                        self.links.append((link_item, (link.source_card_id, link.target_card_id)))
 
     def move(self, event: QMouseEvent) -> None:
         if not self.started and not self.dragged_far_enough(event):
@@ -148,8 +152,9 @@ class CardDragInteraction(Interaction):
         s = self.canvas.style
         for link_item, ends in self.links:
             if ends[0] in rects and ends[1] in rects:
-                link_item.follow(_moved_link(link_item.box, rects, ends, s.arrow_head_length,
-                                             s.arrow_head_width))
+                link_item.follow(
+                    _moved_link(link_item.box, rects, ends, s.arrow_head_length, s.arrow_head_width)
+                )
 
     def _target(self, event: QMouseEvent):
         layout = self.canvas.projection.layout
@@ -171,14 +176,20 @@ class CardDragInteraction(Interaction):
             drop_y = self.scene_pos(event).y()
             ids = [i.entity_id for i in self.items]
             others = sorted(
-                (b for b in layout.cards.values()
-                 if b.lane_id == cell.lane_id and b.card_id not in ids
-                 and self.canvas.card_column(b.card_id) == cell.column),
-                key=lambda b: b.rect.y)
+                (
+                    b
+                    for b in layout.cards.values()
+                    if b.lane_id == cell.lane_id
+                    and b.card_id not in ids
+                    and self.canvas.card_column(b.card_id) == cell.column
+                ),
+                key=lambda b: b.rect.y,
+            )
             position = sum(1 for b in others if b.rect.centre[1] < drop_y)
             if not self._unchanged(ids, cell, position):
                 moved = self.canvas.controller.move_cards(
-                    ids, cell.lane_id, column.stage_id, column.step_id, position)
+                    ids, cell.lane_id, column.stage_id, column.step_id, position
+                )
         if not moved:
             self.cancel()
         return True
@@ -190,8 +201,11 @@ class CardDragInteraction(Interaction):
         card = bundle.cards.get(ids[0])
         if card is None:
             return True
-        return (card.lane_id == cell.lane_id and self.canvas.card_column(card.id) == cell.column
-                and card.position == position)
+        return (
+            card.lane_id == cell.lane_id
+            and self.canvas.card_column(card.id) == cell.column
+            and card.position == position
+        )
 
     def cancel(self) -> None:
         for item in self.items:
@@ -284,8 +298,9 @@ class HeaderDragInteraction(Interaction):
         if kind == "stage":
             order = [st.id for st in bundle.ordered_stages()]
             stage = next(s for s in layout.stages if s.stage_id == column.stage_id)
-            return order.index(column.stage_id), QLineF(stage.rect.x, 0, stage.rect.x,
-                                                        layout.height)
+            return order.index(column.stage_id), QLineF(
+                stage.rect.x, 0, stage.rect.x, layout.height
+            )
         step = bundle.steps.get(self.item.entity_id)
         if step is None or column.stage_id != step.stage_id or column.step_id is None:
             return None

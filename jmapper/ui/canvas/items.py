@@ -104,10 +104,12 @@ class CardItem(MapItem):
     def shape_rect(self) -> Rect:
         return self.box.rect
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
-        painting.paint_card(painter, self.box, self.style, self.lod(option, painter),
-                            self.isSelected())
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painting.paint_card(
+            painter, self.box, self.style, self.lod(option, painter), self.isSelected()
+        )
 
 
 class OpportunityItem(MapItem):
@@ -122,8 +124,9 @@ class OpportunityItem(MapItem):
         return self.box.rect
 
     def paint(self, painter, option, widget=None) -> None:
-        painting.paint_opportunity(painter, self.box, self.style, self.lod(option, painter),
-                                   self.isSelected())
+        painting.paint_opportunity(
+            painter, self.box, self.style, self.lod(option, painter), self.isSelected()
+        )
 
 
 class MomentNoteItem(MapItem):
@@ -171,8 +174,9 @@ class StageHeaderItem(MapItem):
         return _bounds(box.stage.rect)
 
     def paint(self, painter, option, widget=None) -> None:
-        painting.paint_stage_header(painter, self.box.stage, self.box.fill, self.box.text,
-                                    self.isSelected())
+        painting.paint_stage_header(
+            painter, self.box.stage, self.box.fill, self.box.text, self.isSelected()
+        )
 
 
 class StepHeaderItem(MapItem):
@@ -230,8 +234,9 @@ class LaneRowItem(MapItem):
         return QRectF(box.grid_x, r.y - 0.5, r.right - box.grid_x, r.h + 1)
 
     def paint(self, painter, option, widget=None) -> None:
-        painting.paint_lane_row(painter, self.box.lane, self.box.columns, self.box.grid_x,
-                                self.style)
+        painting.paint_lane_row(
+            painter, self.box.lane, self.box.columns, self.box.grid_x, self.style
+        )
 
 
 class BlueprintLineItem(MapItem):
@@ -354,13 +359,25 @@ class EmotionHandleItem(MapItem):
         if self.preview is not None and self.preview != mark.value:
             y = self.y_of(self.preview)
             neutral = (self.box.minimum + self.box.maximum) / 2
-            face = "smile" if self.preview > neutral else "frown" if self.preview < neutral else (
-                "flat")
-            label = f"+{self.preview}" if self.box.minimum < 0 < self.preview else str(
-                self.preview)
+            face = (
+                "smile"
+                if self.preview > neutral
+                else "frown"
+                if self.preview < neutral
+                else ("flat")
+            )
+            label = f"+{self.preview}" if self.box.minimum < 0 < self.preview else str(self.preview)
             mark = replace(mark, label=label, face=face)
-        painting.paint_face(painter, mark, y, self.box.colour, self.style, self.isSelected(),
-                            self.box.shift, self.box.curve.dash)
+        painting.paint_face(
+            painter,
+            mark,
+            y,
+            self.box.colour,
+            self.style,
+            self.isSelected(),
+            self.box.shift,
+            self.box.curve.dash,
+        )
 
 
 class CellCursorItem(QGraphicsItem):

@@ -22,10 +22,21 @@ PRESENTATION_MAX_ZOOM = 2.2
 
 #: Large type for projecting to a room: the same map, bigger letters, wider columns.
 PRESENTATION_STYLE = replace(
-    DEFAULT_STYLE, title_size=13.0, body_size=11.5, stage_size=17.0, step_size=13.0,
-    lane_label_size=13.0, line_label_size=10.0, marker_size=15.0, marker_text_size=8.0,
-    column_width=240.0, label_column_width=160.0, emotion_face_radius=10.0,
-    emotion_value_size=11.0, emotion_plot_height=150.0, stage_header_min_height=40.0,
+    DEFAULT_STYLE,
+    title_size=13.0,
+    body_size=11.5,
+    stage_size=17.0,
+    step_size=13.0,
+    lane_label_size=13.0,
+    line_label_size=10.0,
+    marker_size=15.0,
+    marker_text_size=8.0,
+    column_width=240.0,
+    label_column_width=160.0,
+    emotion_face_radius=10.0,
+    emotion_value_size=11.0,
+    emotion_plot_height=150.0,
+    stage_header_min_height=40.0,
     step_header_min_height=34.0,
 )
 
@@ -46,8 +57,9 @@ class Presentation:
         canvas = self.canvas
         selected = canvas.primary_selection()
         canvas.restyle(PRESENTATION_STYLE if on else None)
-        policy = (Qt.ScrollBarPolicy.ScrollBarAlwaysOff if on
-                  else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        policy = (
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff if on else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        )
         canvas.setHorizontalScrollBarPolicy(policy)
         canvas.setVerticalScrollBarPolicy(policy)
         if on:

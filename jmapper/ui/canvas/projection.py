@@ -97,15 +97,21 @@ class Projection:
         text = text_colour_on(s.header_fill)
         yield ("sheet", ""), SheetItem, Rect(0, 0, layout.width, layout.height)
         for stage in layout.stages:
-            yield ("stage", stage.stage_id), StageHeaderItem, StageHeader(stage, s.header_fill,
-                                                                          text)
+            yield (
+                ("stage", stage.stage_id),
+                StageHeaderItem,
+                StageHeader(stage, s.header_fill, text),
+            )
         for column in layout.columns:
             if column.header is not None and column.step_id is not None:
                 yield ("step", column.step_id), StepHeaderItem, column
         for lane in layout.lanes:
             yield ("lane", lane.lane_id), LaneLabelItem, lane
-            yield ("lane_row", lane.lane_id), LaneRowItem, LaneRow(lane, layout.columns,
-                                                                   layout.grid.x)
+            yield (
+                ("lane_row", lane.lane_id),
+                LaneRowItem,
+                LaneRow(lane, layout.columns, layout.grid.x),
+            )
         for line in layout.blueprint_lines:
             yield ("blueprint_line", line.line_id), BlueprintLineItem, line
             yield ("blueprint_label", line.line_id), BlueprintLabelItem, line
@@ -132,8 +138,9 @@ class Projection:
                     point_id = points.get((mark.column_index, persona, curve.series))
                     if point_id is None:
                         continue
-                    handle = EmotionHandle(mark, curve.colour, curve, top, bottom,
-                                           scale.minimum, scale.maximum, shift)
+                    handle = EmotionHandle(
+                        mark, curve.colour, curve, top, bottom, scale.minimum, scale.maximum, shift
+                    )
                     yield ("emotion_point", point_id), EmotionHandleItem, handle
 
     # -- sync -------------------------------------------------------------------------
@@ -142,8 +149,9 @@ class Projection:
         wanted: dict[Key, tuple[type, Any]] = {
             key: (cls, box) for key, cls, box in self.specs(layout, bundle)
         }
-        for key in [k for k, item in self.items.items()
-                    if k not in wanted or type(item) is not wanted[k][0]]:
+        for key in [
+            k for k, item in self.items.items() if k not in wanted or type(item) is not wanted[k][0]
+        ]:
             self._remove(key)
         for key, (cls, box) in wanted.items():
             item = self.items.get(key)

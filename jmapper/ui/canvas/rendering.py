@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 from jmapper.ui.canvas.projection import Projection
 
 
-def render_scene(scene: QGraphicsScene, projection: Projection, cursor: QGraphicsItem,
-                 scale: float = 1.0) -> QImage:
+def render_scene(
+    scene: QGraphicsScene, projection: Projection, cursor: QGraphicsItem, scale: float = 1.0
+) -> QImage:
     """The whole map at ``scale`` pixels per point; a null image with no map."""
     layout = projection.layout
     if layout is None:
@@ -28,10 +29,12 @@ def render_scene(scene: QGraphicsScene, projection: Projection, cursor: QGraphic
     shown = cursor.isVisible()
     cursor.setVisible(False)
     painter = QPainter(image)
-    painter.setRenderHints(QPainter.RenderHint.Antialiasing
-                           | QPainter.RenderHint.TextAntialiasing)
-    scene.render(painter, QRectF(0, 0, size.width(), size.height()),
-                 QRectF(0, 0, layout.width, layout.height))
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+    scene.render(
+        painter,
+        QRectF(0, 0, size.width(), size.height()),
+        QRectF(0, 0, layout.width, layout.height),
+    )
     painter.end()
     cursor.setVisible(shown)
     projection.set_sticky_offset(label.x(), header.y())

@@ -47,6 +47,7 @@ from jmapper.ui.map_painting import register_fonts
 
 SCENE_MARGIN = 24.0
 
+
 class MapCanvas(QGraphicsView):
     # the primary selection changed: kind and id, ('', '') for none
     selection_changed = Signal(str, str)
@@ -85,8 +86,7 @@ class MapCanvas(QGraphicsView):
         self.find_bar.closed.connect(lambda: self.setFocus())
         self.actions: dict[str, QAction] = build_actions(self, self.editing.handlers())
         self.addActions(list(self.actions.values()))
-        self.setRenderHints(QPainter.RenderHint.Antialiasing
-                            | QPainter.RenderHint.TextAntialiasing)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
@@ -138,9 +138,14 @@ class MapCanvas(QGraphicsView):
             return
         layout = compute_layout(self._document.bundle, self.style)
         self.projection.sync(layout, self._document.bundle)
-        self._scene.setSceneRect(QRectF(-SCENE_MARGIN, -SCENE_MARGIN,
-                                        layout.width + 2 * SCENE_MARGIN,
-                                        layout.height + 2 * SCENE_MARGIN))
+        self._scene.setSceneRect(
+            QRectF(
+                -SCENE_MARGIN,
+                -SCENE_MARGIN,
+                layout.width + 2 * SCENE_MARGIN,
+                layout.height + 2 * SCENE_MARGIN,
+            )
+        )
         if self.current_cell is not None:
             rect = cell_rect(layout, self.current_cell)
             if rect is None:
@@ -210,8 +215,14 @@ class MapCanvas(QGraphicsView):
         ids = [i for k, i in self.selected_entities() if k == "card"]
         if layout is None:
             return ids
-        return sorted(ids, key=lambda i: (self.card_column(i) or 0, layout.cards[i].rect.y)
-                      if i in layout.cards else (0, 0.0))
+        return sorted(
+            ids,
+            key=lambda i: (
+                (self.card_column(i) or 0, layout.cards[i].rect.y)
+                if i in layout.cards
+                else (0, 0.0)
+            ),
+        )
 
     def primary_selection(self) -> tuple[str, str]:
         return self._primary
@@ -241,9 +252,12 @@ class MapCanvas(QGraphicsView):
 
     def _update_actions(self) -> None:
         document = self._document
-        enable_actions(self.actions, document is not None,
-                       document is not None and not document.read_only,
-                       bool(self.selected_card_ids()))
+        enable_actions(
+            self.actions,
+            document is not None,
+            document is not None and not document.read_only,
+            bool(self.selected_card_ids()),
+        )
 
     # -- cells -------------------------------------------------------------------------
     def card_column(self, card_id: str) -> int | None:
@@ -305,7 +319,8 @@ class MapCanvas(QGraphicsView):
             return
         self._cancel_interaction()
         if button == Qt.MouseButton.MiddleButton or (
-                button == Qt.MouseButton.LeftButton and self._space_held):
+            button == Qt.MouseButton.LeftButton and self._space_held
+        ):
             self._interaction = PanInteraction(self, event)
             return
         if button != Qt.MouseButton.LeftButton:
@@ -314,7 +329,8 @@ class MapCanvas(QGraphicsView):
         item = self.map_item_at(pos)
         ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
         arrow = self.actions[names.DRAW_ARROW].isChecked() or bool(
-            event.modifiers() & Qt.KeyboardModifier.AltModifier)
+            event.modifiers() & Qt.KeyboardModifier.AltModifier
+        )
         if arrow:
             if isinstance(item, CardItem):
                 self._interaction = ArrowInteraction(self, event, item)
@@ -460,8 +476,9 @@ class MapCanvas(QGraphicsView):
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
         width = min(360, self.viewport().width() - 20)
-        self.find_bar.setGeometry(self.viewport().width() - width - 10, 6, width,
-                                  self.find_bar.sizeHint().height())
+        self.find_bar.setGeometry(
+            self.viewport().width() - width - 10, 6, width, self.find_bar.sizeHint().height()
+        )
         if self.presentation.on:
             self.presentation.show_stage(self.presentation.stage_index)
         self.update_sticky()

@@ -64,8 +64,10 @@ class Zoom:
         layout = self.canvas.projection.layout
         if layout is None:
             return
-        self.canvas.fitInView(QRectF(-8, -8, layout.width + 16, layout.height + 16),
-                              Qt.AspectRatioMode.KeepAspectRatio)
+        self.canvas.fitInView(
+            QRectF(-8, -8, layout.width + 16, layout.height + 16),
+            Qt.AspectRatioMode.KeepAspectRatio,
+        )
         self.apply(self.canvas.transform().m11() / ZOOM_BASE)
 
     def wheel(self, event: QWheelEvent) -> bool:
@@ -77,8 +79,10 @@ class Zoom:
 
     def native_gesture(self, event: QEvent) -> bool:
         """A trackpad pinch on macOS; True when the event was used."""
-        if (isinstance(event, QNativeGestureEvent)
-                and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture):
+        if (
+            isinstance(event, QNativeGestureEvent)
+            and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture
+        ):
             self.by(1.0 + event.value(), event.position().toPoint())
             return True
         return False
