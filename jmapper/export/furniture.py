@@ -84,7 +84,7 @@ def persona_line(bundle: MapBundle) -> str:
 
 # -- header ---------------------------------------------------------------------------
 def build_header(bundle: MapBundle, width: float, accent: str, style: Style) -> Piece:
-    """Title, persona and scenario top left (DOMAIN.md): who, doing what."""
+    """Title, persona and scenario top left (docs/domain.md): who, doing what."""
     ops: list[Op] = []
     y = 0.0
     for line in wrap(bundle.map.title or "Untitled map", 16, width, True):

@@ -93,7 +93,7 @@ class ExportResult:
 
 
 def default_paper(column_count: int) -> str:
-    """The sheet practitioners use for a map this wide (DOMAIN.md, printed deliverable)."""
+    """The sheet practitioners use for a map this wide (docs/domain.md, the printed deliverable)."""
     if column_count <= 8:
         return "A3"
     if column_count <= 14:

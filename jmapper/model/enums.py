@@ -1,4 +1,4 @@
-"""Enumerations of the journey-mapping vocabulary (see DOMAIN.md).
+"""Enumerations of the journey-mapping vocabulary (see docs/domain.md).
 
 Values are stable lowercase strings: they are what SQLite and the JSON
 interchange format store, so renaming a member's *value* is a format change.

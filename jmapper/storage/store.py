@@ -3,7 +3,7 @@
 A :class:`LibraryStore` is one open ``.jmapper`` file.  Every edit reaches it
 as a change set through :meth:`LibraryStore.apply`, written in one short
 transaction of just the rows it names, so nothing the screen shows as done is
-ever only in memory (DESIGN principle 7).  Opening recognises the file first
+ever only in memory (docs/architecture.md).  Opening recognises the file first
 and refuses anything that is not a current or older library without touching
 it; an older library is copied to a backup beside it and then upgraded
 (principle 8).

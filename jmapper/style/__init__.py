@@ -19,7 +19,7 @@ from jmapper.model.enums import (
     LaneKind,
 )
 
-#: Okabe-Ito, safe for colour-blind readers (DOMAIN.md "Emotion").
+#: Okabe-Ito, safe for colour-blind readers (docs/domain.md, "Emotion").
 OKABE_ITO: Mapping[str, str] = MappingProxyType(
     {
         "orange": "#E69F00",
@@ -120,7 +120,7 @@ SERIES_COLOURS: Mapping[EmotionSeries, str] = MappingProxyType(
     }
 )
 
-#: Blueprint line weights: the line of visibility is the heaviest (DOMAIN.md).
+#: Blueprint line weights: the line of visibility is the heaviest (docs/domain.md).
 LINE_WEIGHTS: Mapping[BlueprintLineKind, float] = MappingProxyType(
     {
         BlueprintLineKind.INTERACTION: 1.0,

@@ -1,6 +1,6 @@
 """What each map type is for and which lanes (and blueprint lines) it starts with.
 
-The lane sets follow DOMAIN.md's table, top to bottom, so a new map opens with
+The lane sets follow docs/domain.md's table, top to bottom, so a new map opens with
 the rows practitioners expect for that type.  Lane zones are set so that the
 service blueprint passes :func:`jmapper.model.invariants.check_blueprint_lines`
 without the user's override: the lines then guard the blueprint from the first
@@ -98,7 +98,7 @@ _BLUEPRINT_LANES: tuple[LaneSpec, ...] = (
 )
 
 # Interaction after customer actions, visibility after frontstage, internal
-# interaction after backstage (DOMAIN.md, service blueprint conventions).
+# interaction after backstage (docs/domain.md, service blueprints).
 _BLUEPRINT_LINES: tuple[LineSpec, ...] = (
     LineSpec(BlueprintLineKind.INTERACTION, 2),
     LineSpec(BlueprintLineKind.VISIBILITY, 3),

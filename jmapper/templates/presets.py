@@ -2,7 +2,7 @@
 
 Presets are the stage lists users expect to pick from rather than type; keys
 are stable because settings and the CLI refer to them.  The touchpoints are
-the contact-centre essentials from DOMAIN.md as card templates, so a support
+the contact-centre essentials from docs/domain.md as card templates, so a support
 map can start with the moments that research says matter most.
 """
 

@@ -1,6 +1,6 @@
 """Scene items: each one shows one layout box and knows the entity it stands for.
 
-Items are disciplined (DESIGN.md principle 6): the bounding rect is cached and
+Items are disciplined (docs/architecture.md): the bounding rect is cached and
 changed only in :meth:`MapItem.set_box` after ``prepareGeometryChange()``;
 ``paint()`` only reads the box and the selection; the level of detail comes
 from the painter's transform.  Items hold absolute layout coordinates, so an
