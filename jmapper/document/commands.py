@@ -8,14 +8,14 @@ and undo restores the previous state exactly.  Continuous edits share a
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
 from jmapper.model.changes import ChangeSet
 
-if TYPE_CHECKING:
-    from jmapper.document.document import JourneyDocument
+#: Applies a change set forwards (``backwards=False``) or backwards, persisting it.
+Replay = Callable[[ChangeSet, bool], None]
 
 _MERGEABLE_ID = 0x4A4D
 
@@ -23,9 +23,11 @@ _MERGEABLE_ID = 0x4A4D
 class ChangeCommand(QUndoCommand):
     """Applies ``changeset`` on redo and its inverse on undo, persisting each."""
 
-    def __init__(self, document: JourneyDocument, changeset: ChangeSet) -> None:
+    def __init__(self, replay: Replay, changeset: ChangeSet) -> None:
         super().__init__(changeset.text)
-        self._document = document
+        # Only the replay function, not the document: the command never reaches back
+        # into its owner, so the two modules do not import each other.
+        self._replay = replay
         self.changeset = changeset
         # The document applies and stores the edit before pushing, so the push's
         # automatic redo must not apply it a second time.
@@ -35,10 +37,10 @@ class ChangeCommand(QUndoCommand):
         if self._already_applied:
             self._already_applied = False
             return
-        self._document._replay(self.changeset, backwards=False)
+        self._replay(self.changeset, False)
 
     def undo(self) -> None:
-        self._document._replay(self.changeset, backwards=True)
+        self._replay(self.changeset, True)
 
     def id(self) -> int:
         return _MERGEABLE_ID if self.changeset.merge_key is not None else -1

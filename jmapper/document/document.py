@@ -89,7 +89,7 @@ class JourneyDocument(QObject):
                 "Save a copy of the library to edit it."
             )
         self._apply_checked(changeset.changes, allow_zone_override=allow_zone_override)
-        self.undo_stack.push(ChangeCommand(self, changeset))
+        self.undo_stack.push(ChangeCommand(self._replay, changeset))
         self._announce(changeset)
         return True
 
@@ -104,7 +104,7 @@ class JourneyDocument(QObject):
             self.bundle.apply(reversed(changes), backwards=True)
             raise
 
-    def _replay(self, changeset: ChangeSet, *, backwards: bool) -> None:
+    def _replay(self, changeset: ChangeSet, backwards: bool) -> None:
         """Undo or redo: the state was valid before, so only persistence can fail."""
         applied = changeset.inverted() if backwards else changeset
         try:
