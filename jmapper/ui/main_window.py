@@ -109,9 +109,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self._update_titles()
         self.refresh_maps()
-        summaries = self.library_panel.summaries()
-        if summaries:
-            self.open_map(summaries[0].id)
+        self._open_first_map()
 
     # -- actions and menus ----------------------------------------------------------
     def _action(
@@ -223,9 +221,7 @@ class MainWindow(QMainWindow):
             self.addAction(action)
             self.named_actions[action.objectName()] = action
             edit_menu.addAction(action)
-        canvas_actions: dict[str, QAction] = getattr(self.canvas, "actions", {})
-        if not isinstance(canvas_actions, dict):
-            canvas_actions = {}
+        canvas_actions = self.canvas.canvas_actions
         edit_part = {k: a for k, a in canvas_actions.items() if "zoom" not in k.lower()}
         view_part = {k: a for k, a in canvas_actions.items() if "zoom" in k.lower()}
         if edit_part:
@@ -395,10 +391,16 @@ class MainWindow(QMainWindow):
         self.settings.add_recent_library(new_store.path)
         self._update_titles()
         self.refresh_maps()
-        summaries = self.library_panel.summaries()
-        if summaries:
-            self.open_map(summaries[0].id)
+        self._open_first_map()
         return True
+
+    def _open_first_map(self) -> None:
+        """Show the first map the editor can show (none, if the library has none)."""
+        from jmapper.services.library import first_openable
+
+        first = first_openable(self.library_panel.summaries())
+        if first is not None:
+            self.open_map(first.id)
 
     # -- documents ------------------------------------------------------------------------
     def open_map(self, map_id: str) -> JourneyDocument | None:
@@ -408,6 +410,10 @@ class MainWindow(QMainWindow):
         document = self.documents.get(map_id)
         with reporting_errors(self, "Open map"):
             if document is None:
+                # A map too large to show is refused before anything of it is built.
+                from jmapper.services.library import check_map_openable
+
+                check_map_openable(self.store, map_id)
                 bundle = self.store.load_map(map_id)
                 document = JourneyDocument(bundle, self.store, self._document_parent)
                 self._adopt(document)

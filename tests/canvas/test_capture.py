@@ -194,7 +194,7 @@ def test_insert_stage_step_and_lane_actions(ctx, qtbot):
     stage = ctx.bundle.ordered_stages()[1]
     canvas.select("stage", stage.id)
     before, steps = ctx.bundle.copy(), ctx.steps
-    canvas.actions[names.INSERT_STAGE_BEFORE].trigger()
+    canvas.canvas_actions[names.INSERT_STAGE_BEFORE].trigger()
     qtbot.keyClicks(canvas.editor, "Research")
     qtbot.keyClick(canvas.editor, Qt.Key.Key_Return)
     assert [s.name for s in ctx.bundle.ordered_stages()][1] == "Research"
@@ -205,13 +205,13 @@ def test_insert_stage_step_and_lane_actions(ctx, qtbot):
     assert ctx.bundle == before == ctx.persisted()
     lane = layout.lanes[1]
     canvas.select("lane", lane.lane_id)
-    canvas.actions[names.INSERT_LANE_BELOW].trigger()
+    canvas.canvas_actions[names.INSERT_LANE_BELOW].trigger()
     qtbot.keyClick(canvas.editor, Qt.Key.Key_Escape)
     order = [ln.id for ln in ctx.bundle.ordered_lanes()]
     assert order.index(lane.lane_id) + 1 == order.index(canvas.primary_selection()[1])
     assert ctx.steps == steps + 1
     canvas.select("step", layout.columns[0].step_id)
-    canvas.actions[names.INSERT_STEP_AFTER].trigger()
+    canvas.canvas_actions[names.INSERT_STEP_AFTER].trigger()
     qtbot.keyClick(canvas.editor, Qt.Key.Key_Escape)
     steps_now = ctx.bundle.ordered_steps(layout.columns[0].stage_id)
     assert steps_now[1].name == "New step"

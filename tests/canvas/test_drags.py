@@ -203,7 +203,7 @@ def test_draw_arrow_action_then_two_clicks(ctx, qtbot):
     a, b = _two_unlinked_cards(ctx)
     layout = canvas.projection.layout
     steps = ctx.steps
-    canvas.actions[names.DRAW_ARROW].trigger()
+    canvas.canvas_actions[names.DRAW_ARROW].trigger()
     qtbot.mouseClick(
         canvas.viewport(),
         Qt.MouseButton.LeftButton,
@@ -218,7 +218,7 @@ def test_draw_arrow_action_then_two_clicks(ctx, qtbot):
         k.source_card_id == a and k.target_card_id == b for k in ctx.bundle.card_links.values()
     )
     assert ctx.steps == steps + 1
-    assert not canvas.actions[names.DRAW_ARROW].isChecked()
+    assert not canvas.canvas_actions[names.DRAW_ARROW].isChecked()
     assert canvas.primary_selection()[0] == "card_link"
 
 

@@ -33,10 +33,10 @@ def test_actions_are_named_with_tooltips_and_shortcuts(ctx):
         names.EMOTION_UP,
         names.EMOTION_DOWN,
     ):
-        action = canvas.actions[name]
+        action = canvas.canvas_actions[name]
         assert action.objectName() == name
         assert action.toolTip() and action.shortcuts(), name
-    assert canvas.actions[names.DUPLICATE].shortcut().toString() == "Ctrl+D"
+    assert canvas.canvas_actions[names.DUPLICATE].shortcut().toString() == "Ctrl+D"
 
 
 def _wheel(canvas, pos: QPoint, dy: int, modifiers) -> None:
@@ -62,7 +62,7 @@ def test_zoom_with_ctrl_wheel_keys_fit_and_100(ctx, qtbot):
     qtbot.keyClick(canvas, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(canvas, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     assert canvas.zoom() < 1.0
-    canvas.actions[names.ZOOM_FIT].trigger()
+    canvas.canvas_actions[names.ZOOM_FIT].trigger()
     layout = canvas.projection.layout
     visible = canvas.mapToScene(canvas.viewport().rect()).boundingRect()
     assert visible.width() >= layout.width and visible.height() >= layout.height

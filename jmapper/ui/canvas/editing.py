@@ -62,7 +62,7 @@ class CanvasEditing:
     # -- keys ---------------------------------------------------------------------------
     def key(self, event: QKeyEvent) -> bool:
         """Handle a key the actions did not take; False lets the view have it."""
-        key = event.key()
+        key = Qt.Key(event.key())
         moves = {
             Qt.Key.Key_Left: (-1, 0),
             Qt.Key.Key_Right: (1, 0),
@@ -145,7 +145,7 @@ class CanvasEditing:
         geometry = canvas.mapFromScene(scene_rect).boundingRect()
         scale = canvas.transform().m11()
         font = QFont(canvas.editor.font())
-        font.setPixelSize(max(12, round(canvas.style.title_size * scale)))
+        font.setPixelSize(max(12, round(canvas.map_style.title_size * scale)))
         canvas.editor.setFont(font)
         geometry.setHeight(max(geometry.height(), canvas.editor.sizeHint().height()))
         canvas.editor.open(geometry, text, on_commit, placeholder)
@@ -155,9 +155,9 @@ class CanvasEditing:
         canvas = self.canvas
         layout = canvas.projection.layout
         rect = cell_rect(layout, cell) if layout is not None else None
-        if rect is None or canvas.current_document() is None:
+        if layout is None or rect is None or canvas.current_document() is None:
             return
-        s = canvas.style
+        s = canvas.map_style
         cards = self.cards_in_cell(cell)
         top = cards[-1].rect.bottom + s.card_gap if cards else rect.top() + s.cell_padding
         top = min(top, rect.bottom() - 10)
@@ -195,7 +195,9 @@ class CanvasEditing:
             return
         card = bundle.cards[card_id]
         box = layout.cards[card_id].title.rect
-        rect = QRectF(box.x - 2, box.y - 2, box.w + 4, max(box.h + 4, canvas.style.title_size * 2))
+        rect = QRectF(
+            box.x - 2, box.y - 2, box.w + 4, max(box.h + 4, canvas.map_style.title_size * 2)
+        )
         cell = canvas.current_cell
 
         def commit(text: str, how: str) -> None:
@@ -212,7 +214,7 @@ class CanvasEditing:
         bundle = canvas.document_bundle()
         item = canvas.projection.item(kind, entity_id)
         entity = bundle.get(kind, entity_id) if bundle is not None else None
-        if item is None or entity is None:
+        if bundle is None or item is None or entity is None:
             return
 
         def commit(text: str, _how: str) -> None:

@@ -149,7 +149,7 @@ class CardDragInteraction(Interaction):
                 if card_id in moving:
                     r = Rect(r.x + offset.x(), r.y + offset.y(), r.w, r.h)
                 rects[card_id] = r
-        s = self.canvas.style
+        s = self.canvas.map_style
         for link_item, ends in self.links:
             if ends[0] in rects and ends[1] in rects:
                 link_item.follow(
@@ -254,7 +254,7 @@ class SpanInteraction(Interaction):
             return
         span = self._span_at(self.scene_pos(event).x())
         rect = self.item.box.rect
-        width = span * layout.columns[0].width - 2 * self.canvas.style.cell_padding
+        width = span * layout.columns[0].width - 2 * self.canvas.map_style.cell_padding
         self.ghost.setRect(QRectF(rect.x, rect.y, width, rect.h))
 
     def release(self, event: QMouseEvent) -> bool:

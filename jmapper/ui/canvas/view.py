@@ -64,7 +64,7 @@ class MapCanvas(QGraphicsView):
         register_fonts()
         self.setObjectName("mapCanvas")
         self._normal_style = style
-        self.style = style
+        self.map_style = style
         self._scene = QGraphicsScene(self)
         self._scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self._scene.setBackgroundBrush(QColor("#FAFAFA"))
@@ -84,8 +84,8 @@ class MapCanvas(QGraphicsView):
         self.editing = CanvasEditing(self)
         self.find_bar.find_requested.connect(self.editing.find_next)
         self.find_bar.closed.connect(lambda: self.setFocus())
-        self.actions: dict[str, QAction] = build_actions(self, self.editing.handlers())
-        self.addActions(list(self.actions.values()))
+        self.canvas_actions: dict[str, QAction] = build_actions(self, self.editing.handlers())
+        self.addActions(list(self.canvas_actions.values()))
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
@@ -136,7 +136,7 @@ class MapCanvas(QGraphicsView):
         """Recompute the pure layout and update just the items whose boxes changed."""
         if self._document is None:
             return
-        layout = compute_layout(self._document.bundle, self.style)
+        layout = compute_layout(self._document.bundle, self.map_style)
         self.projection.sync(layout, self._document.bundle)
         self._scene.setSceneRect(
             QRectF(
@@ -253,7 +253,7 @@ class MapCanvas(QGraphicsView):
     def _update_actions(self) -> None:
         document = self._document
         enable_actions(
-            self.actions,
+            self.canvas_actions,
             document is not None,
             document is not None and not document.read_only,
             bool(self.selected_card_ids()),
@@ -305,7 +305,7 @@ class MapCanvas(QGraphicsView):
             self._interaction = None
 
     def finish_arrow_mode(self) -> None:
-        self.actions[names.DRAW_ARROW].setChecked(False)
+        self.canvas_actions[names.DRAW_ARROW].setChecked(False)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if self.editor.active:
@@ -328,7 +328,7 @@ class MapCanvas(QGraphicsView):
             return
         item = self.map_item_at(pos)
         ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
-        arrow = self.actions[names.DRAW_ARROW].isChecked() or bool(
+        arrow = self.canvas_actions[names.DRAW_ARROW].isChecked() or bool(
             event.modifiers() & Qt.KeyboardModifier.AltModifier
         )
         if arrow:
@@ -405,7 +405,7 @@ class MapCanvas(QGraphicsView):
         menu = QMenu(self)
         for group in names.CONTEXT_MENU:
             for name in group:
-                menu.addAction(self.actions[name])
+                menu.addAction(self.canvas_actions[name])
             menu.addSeparator()
         menu.exec(event.globalPos())
 
@@ -503,9 +503,9 @@ class MapCanvas(QGraphicsView):
 
         A change of style re-lays out every box; it is not an edit, so rebuilding is fine.
         """
-        self.style = style or self._normal_style
+        self.map_style = style or self._normal_style
         self.projection.clear()
-        self.projection.style = self.style
+        self.projection.style = self.map_style
         self._refresh()
 
     # -- rendering ---------------------------------------------------------------------

@@ -57,7 +57,9 @@ class NewMapDialog(QDialog):
         self.persona_combo.addItem("", "")
         for persona in personas:
             self.persona_combo.addItem(persona.name, persona.id)
-        self.persona_combo.lineEdit().setPlaceholderText("No persona yet")
+        line_edit = self.persona_combo.lineEdit()
+        if line_edit is not None:  # always, once the combo box is editable
+            line_edit.setPlaceholderText("No persona yet")
         self.purpose = QLabel(self)
         self.purpose.setWordWrap(True)
         self.buttons = QDialogButtonBox(

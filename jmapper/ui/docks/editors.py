@@ -165,8 +165,12 @@ class _NumberEditor(FieldEditor):
 
     def set_value(self, value: Any) -> None:
         self.spin.blockSignals(True)
-        self.spin.setValue(self.spin.minimum() if value is None else self._convert(value))
+        self._show(self.spin.minimum() if value is None else self._convert(value))
         self.spin.blockSignals(False)
+
+    def _show(self, number: float) -> None:
+        """Put ``number`` in the spin box (each subclass knows its box's type)."""
+        raise NotImplementedError
 
     def value(self) -> Any:
         if self._optional and self.spin.value() == self.spin.minimum():
@@ -183,9 +187,12 @@ class IntEditor(_NumberEditor):
         self, minimum: int, maximum: int, optional: bool, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.spin = QSpinBox(self)
+        self.spin = self._int_spin = QSpinBox(self)
         self.spin.setRange(minimum - 1 if optional else minimum, maximum)
         self._finish(optional)
+
+    def _show(self, number: float) -> None:
+        self._int_spin.setValue(int(number))
 
 
 class FloatEditor(_NumberEditor):
@@ -203,11 +210,14 @@ class FloatEditor(_NumberEditor):
     ) -> None:
         super().__init__(parent)
         step = 10.0**-decimals
-        self.spin = QDoubleSpinBox(self)
+        self.spin = self._float_spin = QDoubleSpinBox(self)
         self.spin.setDecimals(decimals)
         self.spin.setSingleStep(step if decimals else 1.0)
         self.spin.setRange(minimum - step if optional else minimum, maximum)
         self._finish(optional)
+
+    def _show(self, number: float) -> None:
+        self._float_spin.setValue(float(number))
 
 
 class BoolEditor(FieldEditor):

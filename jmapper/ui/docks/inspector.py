@@ -44,12 +44,12 @@ class InspectorDock(QDockWidget):
         font = self.header.font()
         font.setBold(True)
         self.header.setFont(font)
-        self.scroll = QScrollArea(body)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area = QScrollArea(body)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._layout.addWidget(self.header)
-        self._layout.addWidget(self.scroll, 1)
+        self._layout.addWidget(self.scroll_area, 1)
         self.setWidget(body)
         self._forms: dict[str, EntityForm] = {}
         self._show_nothing()
@@ -104,23 +104,23 @@ class InspectorDock(QDockWidget):
     def _switch_to(self, form: EntityForm) -> None:
         if self.form is form:
             return
-        old = self.scroll.takeWidget()
+        old = self.scroll_area.takeWidget()
         if old is not None:
             old.setParent(None)  # kept alive by self._forms for reuse
-        self.scroll.setWidget(form)
+        self.scroll_area.setWidget(form)
         self.form = form
 
     def _show_nothing(self) -> None:
         self.kind = self.entity_id = ""
         self.header.setText("No map is open")
-        old = self.scroll.takeWidget()
+        old = self.scroll_area.takeWidget()
         if old is not None:
             old.setParent(None)
         placeholder = QLabel("Open a map from the library to see its details here.")
         placeholder.setWordWrap(True)
         placeholder.setContentsMargins(8, 8, 8, 8)
         placeholder.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.scroll.setWidget(placeholder)
+        self.scroll_area.setWidget(placeholder)
         self.form = None
 
     # -- edits -------------------------------------------------------------------

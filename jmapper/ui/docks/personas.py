@@ -67,7 +67,8 @@ def photo_from_file(path: str) -> str:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    # The stubs say bytes, but PySide6 accepts only str here at run time.
+    image.save(buffer, "PNG")  # type: ignore[call-overload]
     buffer.close()
     return base64.b64encode(bytes(data.data())).decode("ascii")
 
