@@ -42,3 +42,18 @@ def isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyt
     monkeypatch.setenv("XDG_CONFIG_HOME", str(data / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(data / "share"))
     return data
+
+
+@pytest.fixture(scope="session")
+def render_dir(tmp_path_factory: pytest.TempPathFactory):
+    """Where tests write the PNGs a person should look at.
+
+    A fresh temporary folder per run; set ``JMAPPER_RENDER_DIR`` to keep them
+    somewhere you can open them.
+    """
+    from pathlib import Path
+
+    chosen = os.environ.get("JMAPPER_RENDER_DIR")
+    folder = Path(chosen) if chosen else tmp_path_factory.mktemp("renders")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

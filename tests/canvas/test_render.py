@@ -1,6 +1,6 @@
 """What the canvas draws, checked as a person would: PNGs of every sample, pixels on them.
 
-The PNGs are also written to /tmp/jm-canvas/ so a developer can look at them.
+The PNGs are also written to each test's tmp_path for a developer to look at.
 """
 
 from __future__ import annotations
@@ -11,14 +11,13 @@ import pytest
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QImage
 
+from jmapper.layout.emotion import face_shifts
 from jmapper.model.enums import BlueprintLineKind, LaneKind
 from jmapper.templates import SAMPLES
 from jmapper.ui.image_export import export_image
-from jmapper.ui.map_painting import face_shifts
 from tests.canvas.conftest import make_ctx
 
 SCALE = 2.0
-OUT = Path("/tmp/jm-canvas")
 
 
 def _near(
@@ -44,8 +43,7 @@ def _near(
 def _render(ctx, key: str, tmp_path: Path) -> QImage:
     image = ctx.canvas.render_map(SCALE)
     image.save(str(tmp_path / f"{key}.png"))
-    OUT.mkdir(parents=True, exist_ok=True)
-    image.save(str(OUT / f"{key}.png"))
+    image.save(str(tmp_path / f"{key}.png"))
     assert not image.isNull()
     return image
 
@@ -132,8 +130,7 @@ def test_exported_png_is_the_canvas_at_full_size(qtbot, library, tmp_path, key):
     out = tmp_path / f"{key}-export.png"
     export_image(ctx.bundle, out, "png", dpi=round(72 * SCALE))
     exported = QImage(str(out)).convertToFormat(canvas.format())
-    OUT.mkdir(parents=True, exist_ok=True)
-    exported.save(str(OUT / f"{key}-export.png"))
+    exported.save(str(tmp_path / f"{key}-export.png"))
     assert exported.size() == canvas.size()
     differing = total = 0
     for y in range(0, canvas.height(), 4):
