@@ -9,6 +9,7 @@ upgraded, so the editor's start-up path pays for neither.
 
 from jmapper.storage.constants import HEAD_REVISION, SCHEMA_VERSION
 from jmapper.storage.errors import (
+    ForeignJournalError,
     LibraryBusyError,
     LibraryCorruptError,
     LibraryError,
@@ -21,6 +22,7 @@ from jmapper.storage.paths import default_library_path
 from jmapper.storage.store import LibraryStore, MapSummary
 
 __all__ = [
+    "ForeignJournalError",
     "HEAD_REVISION",
     "SCHEMA_VERSION",
     "LibraryBusyError",

@@ -90,7 +90,9 @@ def translate(error: BaseException, path: Path) -> LibraryError:
             f"{quoted(path)} can only be read, so your change was not saved. "
             "Make the file writable and open it again."
         )
-    if "malformed" in text or "not a database" in text or "corrupt" in text:
+    if any(sign in text for sign in ("malformed", "not a database", "corrupt", "no such")):
+        # "no such table/column": part of the file's structure is gone, which
+        # trying again cannot fix.
         return LibraryCorruptError(
             f"{quoted(path)} is damaged and cannot be used. Restore it from a backup copy."
         )

@@ -25,6 +25,10 @@ class LibraryCorruptError(LibraryError):
     """The file is a damaged SQLite database (truncated, malformed)."""
 
 
+class ForeignJournalError(LibraryCorruptError):
+    """A leftover ``-wal`` beside the file does not belong to it; both are left untouched."""
+
+
 class LibraryTooNewError(LibraryError):
     """The file was written by a newer jmapper; it is left untouched."""
 

@@ -2,9 +2,11 @@
 
 Opening must never change a file it then refuses: an empty file, somebody
 else's database, a damaged copy or one written by a newer jmapper all stay
-byte-identical.  So the probe reads the header bytes itself, then looks inside
-through a ``mode=ro`` SQLite connection, and only classifies; the store decides
-what to do (open, back up and upgrade, or refuse).
+byte-identical and gains no journal files.  So the probe reads the header bytes
+itself, then looks inside through a read-only SQLite connection (``immutable``
+when no journal is pending, so nothing is created beside the file), checks that
+a pending ``-wal`` belongs to the file (:mod:`jmapper.storage.journal`), and only
+classifies; the store decides what to do (open, back up and upgrade, or refuse).
 """
 
 from __future__ import annotations
@@ -16,19 +18,26 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from jmapper.storage import journal
+from jmapper.storage.columns import TABLE_KINDS
 from jmapper.storage.constants import (
     APPLICATION_ID,
     FORMAT_MARKER,
+    META_TABLE_NAME,
     REVISIONS,
     SCHEMA_VERSION,
+    SETTING_TABLE_NAME,
 )
 from jmapper.storage.errors import (
+    ForeignJournalError,
     LibraryBusyError,
     LibraryCorruptError,
+    LibraryError,
     LibraryTooNewError,
     NotALibraryError,
     quoted,
 )
+from jmapper.storage.statements import LIBRARY_ID_SELECT
 
 log = logging.getLogger(__name__)
 
@@ -96,17 +105,35 @@ def check_header(path: Path) -> None:
 
 
 def probe(path: Path, busy_timeout: float = 2.0) -> ProbeResult:
-    """Classify an existing file without modifying it; raise if it cannot be opened."""
+    """Classify an existing file without modifying it; raise if it cannot be opened.
+
+    A refused file keeps its bytes and gains no journal files: whatever
+    ``-wal``/``-shm`` the probe made SQLite create is removed again.
+    """
     check_header(path)
+    before = journal.Companions.of(path)
     try:
-        conn = sqlite3.connect(
-            read_only_uri(path), uri=True, isolation_level=None, timeout=busy_timeout
-        )
+        return _probe(path, busy_timeout, before)
+    except LibraryError:
+        journal.remove_created(path, before)
+        raise
+
+
+def _probe(path: Path, busy_timeout: float, before: journal.Companions) -> ProbeResult:
+    uri = (
+        journal.immutable_uri(path)
+        if journal.may_read_immutable(path, before)
+        else read_only_uri(path)
+    )
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=busy_timeout)
     except sqlite3.Error as exc:
         log.warning("cannot open %s read-only: %s", path, exc)
         raise _corrupt(path) from None
     try:
-        return _inspect(conn, path)
+        if before.wal_pending:
+            _check_journal(conn, path)
+        return _inspect(conn, path, full_check=before.wal_pending)
     except sqlite3.OperationalError as exc:
         log.warning("probing %s failed: %s", path, exc)
         if "locked" in str(exc) or "busy" in str(exc):
@@ -114,12 +141,45 @@ def probe(path: Path, busy_timeout: float = 2.0) -> ProbeResult:
                 f"{quoted(path)} is being changed by another program, so it could not be "
                 "opened. Close the other program (or the other jmapper window) and try again."
             ) from None
-        raise _corrupt(path) from None
+        raise _damaged(path, before) from None
     except sqlite3.Error as exc:
         log.warning("probing %s failed: %s", path, exc)
-        raise _corrupt(path) from None
+        raise _damaged(path, before) from None
+    except LibraryCorruptError:
+        raise _damaged(path, before) from None
     finally:
         conn.close()
+
+
+def _check_journal(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse a pending ``-wal`` whose library id is not the main file's."""
+    own, _ = journal.main_file_identity(path)
+    if own is None:
+        return  # the main file alone names no library: the full check decides
+    found = conn.execute(LIBRARY_ID_SELECT).fetchone()
+    through = str(found[0]) if found else None
+    if through != own:
+        log.warning("%s: its -wal holds library %s, the file is library %s", path, through, own)
+        raise _foreign_journal(path)
+
+
+def _damaged(path: Path, before: journal.Companions) -> LibraryCorruptError:
+    """The file is damaged, unless only its pending ``-wal`` makes it so."""
+    if before.wal_pending:
+        own, sound = journal.main_file_identity(path)
+        if own is not None and sound:
+            log.warning("%s reads soundly without its -wal, but not with it", path)
+            return _foreign_journal(path)
+    return _corrupt(path)
+
+
+def _foreign_journal(path: Path) -> ForeignJournalError:
+    wal = quoted(journal.wal_path(path))
+    return ForeignJournalError(
+        f"{quoted(path)} has a leftover change journal ({wal}) that does not match it, so it "
+        f"was not opened. Move {wal} out of the folder and open the library again; the "
+        "library itself is unchanged."
+    )
 
 
 def _corrupt(path: Path) -> LibraryCorruptError:
@@ -129,7 +189,7 @@ def _corrupt(path: Path) -> LibraryCorruptError:
     )
 
 
-def _inspect(conn: sqlite3.Connection, path: Path) -> ProbeResult:
+def _inspect(conn: sqlite3.Connection, path: Path, *, full_check: bool) -> ProbeResult:
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     application_id = conn.execute("PRAGMA application_id").fetchone()[0]
     user_version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -140,7 +200,7 @@ def _inspect(conn: sqlite3.Connection, path: Path) -> ProbeResult:
     if application_id != APPLICATION_ID and marker != FORMAT_MARKER:
         # Checked before quick_check would be pointless: somebody else's file is
         # refused as such, and damage in it is not ours to report.
-        _quick_check(conn, path)
+        _check(conn, path, full=full_check)
         raise NotALibraryError(
             f"{quoted(path)} is not a jmapper library (it is a database made by another "
             "program). Choose a .jmapper library file."
@@ -155,15 +215,34 @@ def _inspect(conn: sqlite3.Connection, path: Path) -> ProbeResult:
             f"{quoted(path)} was made by a newer version of jmapper. "
             "Update jmapper to open it; the file has not been changed."
         )
-    _quick_check(conn, path)
+    _check(conn, path, full=full_check)
     if revision is None:
         log.warning("%s is marked as a library but has no alembic revision", path)
         raise _corrupt(path)
-    return ProbeResult(schema=REVISIONS[revision], revision=revision, writable=is_writable(path))
+    schema = REVISIONS[revision]
+    missing = sorted(required_tables(schema) - tables)
+    if missing:
+        log.warning("%s (schema %s) lacks the tables %s", path, schema, missing)
+        raise _corrupt(path)
+    return ProbeResult(schema=schema, revision=revision, writable=is_writable(path))
 
 
-def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
-    rows = [row[0] for row in conn.execute("PRAGMA quick_check")]
+def required_tables(schema: int) -> set[str]:
+    """The tables every library of schema ``schema`` has; one missing means damage."""
+    tables = {*TABLE_KINDS, META_TABLE_NAME, "alembic_version"}
+    if schema >= 2:
+        tables.add(SETTING_TABLE_NAME)
+    return tables
+
+
+def _check(conn: sqlite3.Connection, path: Path, *, full: bool) -> None:
+    """SQLite's structural check: the full one after an unclean shutdown, else the quick one.
+
+    ``quick_check`` does not compare indexes with their tables, which is
+    exactly what a journal replayed into the wrong file breaks.
+    """
+    pragma = "integrity_check" if full else "quick_check"
+    rows = [row[0] for row in conn.execute(f"PRAGMA {pragma}")]
     if rows != ["ok"]:
-        log.warning("quick_check of %s: %s", path, rows[:10])
+        log.warning("%s of %s: %s", pragma, path, rows[:10])
         raise _corrupt(path)

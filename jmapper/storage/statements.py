@@ -76,3 +76,13 @@ SETTING_UPSERT = (
     "ON CONFLICT(key) DO UPDATE SET value = excluded.value"
 )
 META_INSERT = f"INSERT INTO {quote(META_TABLE_NAME)} (key, value) VALUES (?, ?)"
+
+#: Run first in every write transaction: rewrites the ``library_meta`` page (a
+#: real change, so SQLite cannot skip it), so every ``-wal`` jmapper leaves holds
+#: its library's id and a journal copied beside another library is recognised
+#: (:mod:`jmapper.storage.journal`).
+WRITE_STAMP = (
+    f"INSERT INTO {quote(META_TABLE_NAME)} (key, value) VALUES ('write_count', '1') "
+    "ON CONFLICT(key) DO UPDATE SET value = value + 1"
+)
+LIBRARY_ID_SELECT = f"SELECT value FROM {quote(META_TABLE_NAME)} WHERE key = 'library_id'"

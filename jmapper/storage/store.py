@@ -50,10 +50,12 @@ from jmapper.storage.errors import (
 )
 from jmapper.storage.rows import row_decoder, row_encoder
 from jmapper.storage.statements import (
+    LIBRARY_ID_SELECT,
     META_INSERT,
     SETTING_SELECT,
     SETTING_UPSERT,
     STATEMENTS,
+    WRITE_STAMP,
     update_sql,
 )
 
@@ -134,7 +136,8 @@ class LibraryStore:
             return cls.create(path, busy_timeout=busy_timeout)
         found = probing.probe(path, busy_timeout)
         if found.schema == SCHEMA_VERSION:
-            return cls(path, read_only=not found.writable, busy_timeout=busy_timeout)
+            store = cls(path, read_only=not found.writable, busy_timeout=busy_timeout)
+            return store._with_library_id()
         if not found.writable:
             raise LibraryReadOnlyError(
                 f"{quoted(path)} was made by an older version of jmapper and must be upgraded, "
@@ -143,7 +146,24 @@ class LibraryStore:
             )
         backup = _backup(path, found.schema)
         _upgrade(path, backup, busy_timeout)
-        return cls(path, read_only=False, backup_path=backup, busy_timeout=busy_timeout)
+        store = cls(path, read_only=False, backup_path=backup, busy_timeout=busy_timeout)
+        return store._with_library_id()
+
+    def _with_library_id(self) -> LibraryStore:
+        """Give a writable library that lacks one its id (the journal check compares it)."""
+        if self.read_only:
+            return self
+        try:
+            with self._reading() as conn:
+                found = conn.execute(LIBRARY_ID_SELECT).fetchone()
+            if found is None:
+                with self._writing() as conn:
+                    conn.execute(META_INSERT, ("library_id", uuid.uuid4().hex))
+                log.info("gave %s the library id it lacked", self.path)
+        except BaseException:
+            self.close()
+            raise
+        return self
 
     @classmethod
     def create(
@@ -219,6 +239,7 @@ class LibraryStore:
         conn = self._connection()
         self._refuse_if_read_only()
         with transaction(conn, self.path, write=True, defer_foreign_keys=defer_foreign_keys):
+            conn.execute(WRITE_STAMP)
             yield conn
 
     def _refuse_if_read_only(self) -> None:

@@ -156,7 +156,8 @@ def test_one_apply_is_one_transaction(library: LibraryStore) -> None:
     raw.set_trace_callback(None)
     transaction_statements = [s for s in statements if s.split()[0] in ("BEGIN", "COMMIT")]
     assert transaction_statements == ["BEGIN IMMEDIATE", "COMMIT"]
-    writes = [s for s in statements if s.startswith(("INSERT", "UPDATE", "DELETE"))]
+    stamp, *writes = [s for s in statements if s.startswith(("INSERT", "UPDATE", "DELETE"))]
+    assert stamp.startswith('INSERT INTO "library_meta"')  # the write stamp (see journal.py)
     assert len(writes) == len(cards) + 1  # exactly the rows that changed, nothing else
     # an update writes only the columns that differ
     assert all(w.startswith('UPDATE "card" SET "position" = ') for w in writes[:-1])

@@ -28,13 +28,21 @@ from tests.storage.bundles import digest, full_bundle
 
 
 def _refused(path: Path, error: type[LibraryError], message: str) -> None:
-    """Opening ``path`` raises ``error`` with ``message`` and does not change the file."""
+    """Opening ``path`` raises ``error`` with ``message``, changes no file and adds none."""
     before = digest(path)
+    folder = sorted(p.name for p in path.parent.iterdir())
     with pytest.raises(error) as caught:
         LibraryStore.open(path)
     assert str(caught.value) == message
     assert "Traceback" not in str(caught.value)
     assert digest(path) == before
+    assert sorted(p.name for p in path.parent.iterdir()) == folder  # no -wal/-shm left
+
+
+DAMAGED = (
+    "“real.jmapper” is damaged (it may have been cut short or overwritten) and cannot be "
+    "opened. Restore it from a backup copy."
+)
 
 
 @pytest.fixture
@@ -91,11 +99,25 @@ def test_folder(tmp_path: Path) -> None:
 def test_truncated_library(real_library: Path) -> None:
     data = real_library.read_bytes()
     real_library.write_bytes(data[: len(data) // 2])
-    _refused(
-        real_library,
-        LibraryCorruptError,
-        "“real.jmapper” is damaged (it may have been cut short or overwritten) and cannot be "
-        "opened. Restore it from a backup copy.",
+    _refused(real_library, LibraryCorruptError, DAMAGED)
+
+
+def test_library_missing_a_table_is_damaged(real_library: Path) -> None:
+    conn = sqlite3.connect(real_library)
+    conn.execute("DROP TABLE card")
+    conn.close()
+    _refused(real_library, LibraryCorruptError, DAMAGED)
+
+
+def test_table_dropped_while_open_says_restore_not_try_again(real_library: Path) -> None:
+    with LibraryStore.open(real_library) as store:
+        conn = sqlite3.connect(real_library)
+        conn.execute("DROP TABLE card")
+        conn.close()
+        with pytest.raises(LibraryCorruptError) as caught:
+            store.load_map(store.map_ids()[0])
+    assert str(caught.value) == (
+        "“real.jmapper” is damaged and cannot be used. Restore it from a backup copy."
     )
 
 
@@ -103,10 +125,7 @@ def test_overwritten_pages(real_library: Path) -> None:
     data = bytearray(real_library.read_bytes())
     data[8192:16384] = os.urandom(8192)
     real_library.write_bytes(bytes(data))
-    before = digest(real_library)
-    with pytest.raises(LibraryCorruptError, match="is damaged"):
-        LibraryStore.open(real_library)
-    assert digest(real_library) == before
+    _refused(real_library, LibraryCorruptError, DAMAGED)
 
 
 def test_another_programs_sqlite_database(tmp_path: Path) -> None:
