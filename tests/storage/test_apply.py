@@ -173,4 +173,15 @@ def test_deleting_the_map_through_apply_cascades(library: LibraryStore) -> None:
 
 
 def test_empty_apply_is_a_no_op(library: LibraryStore) -> None:
-    library.apply([])
+    """An empty change set opens no transaction and writes nothing."""
+    bundle = full_bundle()
+    library.add_bundle(bundle)
+    before = library.load_map(bundle.map.id)
+    statements: list[str] = []
+    library._connection().set_trace_callback(statements.append)
+    try:
+        library.apply([])
+    finally:
+        library._connection().set_trace_callback(None)
+    assert statements == []
+    assert library.load_map(bundle.map.id) == before

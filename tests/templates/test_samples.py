@@ -7,7 +7,7 @@ import json
 import pytest
 
 from jmapper.model.bundle import MapBundle
-from jmapper.model.codec import to_dict
+from jmapper.model.codec import from_dict, to_dict
 from jmapper.model.enums import (
     BlueprintZone,
     EmotionSeries,
@@ -314,10 +314,13 @@ def test_blueprint_sample(samples: dict[str, MapBundle]) -> None:
 
 
 def test_samples_serialise(samples: dict[str, MapBundle]) -> None:
+    """Every entity of every sample survives JSON and back unchanged."""
     for bundle in samples.values():
+        assert bundle.cards, bundle.map.title
         for kind in bundle.collections:
             for entity in bundle.collection(kind).values():
-                json.dumps(to_dict(entity))
+                text = json.dumps(to_dict(entity))
+                assert from_dict(kind, json.loads(text)) == entity, (kind, entity.id)
 
 
 def test_describe_templates() -> None:

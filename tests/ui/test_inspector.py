@@ -91,15 +91,22 @@ def test_other_kinds_show_their_fields(window):
     window.canvas.select("lane", lane.id)
     window.inspector.form.editors["visible"].check.click()
     assert bundle.lanes[lane.id].visible is False
-    if bundle.opportunities:
-        opportunity = next(iter(bundle.opportunities.values()))
-        window.inspector.show_selection("opportunity", opportunity.id)
-        window.inspector.form.editors["impact"].spin.setValue(5)
-        assert bundle.opportunities[opportunity.id].impact == 5
-    if bundle.emotion_points:
-        point = next(iter(bundle.emotion_points.values()))
-        window.inspector.show_selection("emotion_point", point.id)
-        spin = window.inspector.form.editors["value"].spin
-        assert spin.maximum() == bundle.map.emotion_scale.maximum
-        spin.setValue(bundle.map.emotion_scale.maximum)
-        assert bundle.emotion_points[point.id].value == bundle.map.emotion_scale.maximum
+    # The first sample holds opportunities and emotion values: both must be editable.
+    assert bundle.opportunities and bundle.emotion_points
+    opportunity = next(iter(bundle.opportunities.values()))
+    window.inspector.show_selection("opportunity", opportunity.id)
+    impact = 4 if opportunity.impact == 5 else 5
+    window.inspector.form.editors["impact"].spin.setValue(impact)
+    assert bundle.opportunities[opportunity.id].impact == impact
+    point = next(iter(bundle.emotion_points.values()))
+    window.inspector.show_selection("emotion_point", point.id)
+    spin = window.inspector.form.editors["value"].spin
+    highest = bundle.map.emotion_scale.maximum
+    assert spin.maximum() == highest
+    wanted = highest - 1 if point.value == highest else highest
+    spin.setValue(wanted)
+    assert bundle.emotion_points[point.id].value == wanted
+    with LibraryStore.open(window.store.path) as again:
+        stored = again.load_map(document.map_id)
+    assert stored.opportunities[opportunity.id].impact == impact
+    assert stored.emotion_points[point.id].value == wanted
