@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from jmapper.document import JourneyDocument
 from jmapper.ui import action_names as names
 from jmapper.ui import settings as keys
+from jmapper.ui import window_actions
 from jmapper.ui.canvas import MapCanvas
 from jmapper.ui.dialogs.messages import reporting_errors, show_error
 from jmapper.ui.docks.inspector import InspectorDock
@@ -42,6 +43,7 @@ from jmapper.ui.docks.personas import PersonaDock
 from jmapper.ui.library_panel import LibraryPanel
 from jmapper.ui.library_panel.operations import MapOperations
 from jmapper.ui.settings import Settings
+from jmapper.ui.window_actions import ActionSpec
 
 log = logging.getLogger(__name__)
 
@@ -112,185 +114,90 @@ class MainWindow(QMainWindow):
         self._open_first_map()
 
     # -- actions and menus ----------------------------------------------------------
-    def _action(
-        self,
-        name: str,
-        text: str,
-        tip: str,
-        slot: Any,
-        shortcuts: list[QKeySequence] | None = None,
-    ) -> QAction:
+    def _action(self, spec: ActionSpec) -> QAction:
         """A named action with its tooltip; added to the window so its shortcut works
         even while the menu bar is hidden (presentation)."""
-        action = QAction(text, self)
-        action.setObjectName(name)
-        action.setToolTip(tip)
-        action.setStatusTip(tip)
-        if shortcuts:
-            action.setShortcuts(shortcuts)
+        action = QAction(spec.text, self)
+        action.setObjectName(spec.name)
+        action.setToolTip(spec.tip)
+        action.setStatusTip(spec.tip)
+        action.setShortcuts(window_actions.shortcuts(spec))
+        action.setCheckable(spec.checkable)
+        slot = spec.handler(self)
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
-        self.named_actions[name] = action
+        self.named_actions[spec.name] = action
         return action
 
     def _build_menus(self) -> None:
-        ops = self.operations
-        std = QKeySequence.StandardKey
-        file_menu = self.menuBar().addMenu("&File")
-        file_menu.addAction(
-            self._action(
-                names.NEW_MAP,
-                "&New Map…",
-                "Start a new map from a template or a sample",
-                ops.new_map,
-                _keys(std.New),
-            )
-        )
-        file_menu.addAction(
-            self._action(
-                names.OPEN_LIBRARY,
-                "&Open Library…",
-                "Open another library file",
-                self.open_library_file,
-                _keys(std.Open),
-            )
-        )
-        self.recent_menu = file_menu.addMenu("Open &Recent")
-        self.recent_menu.setObjectName("recentLibrariesMenu")
-        self.recent_menu.menuAction().setObjectName(names.RECENT_LIBRARIES)
-        self.recent_menu.menuAction().setToolTip("Libraries you opened lately")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self._fill_recent_menu()
-        file_menu.addSeparator()
-        file_menu.addAction(
-            self._action(
-                names.IMPORT_JSON,
-                "&Import JSON…",
-                "Add the maps of a jmapper JSON file to this library",
-                ops.import_json,
-            )
-        )
-        file_menu.addAction(
-            self._action(
-                names.EXPORT,
-                "&Export…",
-                "Export the open map as PDF, PNG, SVG or JSON",
-                self.export_map,
-                [QKeySequence("Ctrl+E")],
-            )
-        )
-        file_menu.addSeparator()
-        file_menu.addAction(
-            self._action(
-                names.SAVE_SNAPSHOT,
-                "&Save Version…",
-                "Every change is already saved; keep a named version of the map to come back to",
-                self.save_snapshot,
-                _keys(std.Save),
-            )
-        )
-        file_menu.addAction(
-            self._action(
-                names.SNAPSHOTS,
-                "&Versions…",
-                "See the map's named versions and restore one",
-                self.show_snapshots,
-            )
-        )
-        file_menu.addSeparator()
-        file_menu.addAction(
-            self._action(
-                names.QUIT,
-                "&Quit",
-                "Close jmapper (everything is already saved)",
-                self.close,
-                _keys(std.Quit) or [QKeySequence("Ctrl+Q")],
-            )
-        )
+        """Menus from the declarative table in :mod:`jmapper.ui.window_actions`."""
+        menus = {key: self.menuBar().addMenu(text) for key, text in window_actions.MENUS}
+        self._needs: dict[str, str] = {}
+        for entry in window_actions.ACTIONS:
+            menu = menus.get(entry.menu)
+            if menu is not None and entry.separator_before and not menu.isEmpty():
+                menu.addSeparator()
+            if isinstance(entry, window_actions.Placeholder):
+                for action in self._placeholder_actions(entry.what, menu):
+                    if menu is not None:
+                        menu.addAction(action)
+                continue
+            action = self._action(entry)
+            if entry.needs:
+                self._needs[entry.name] = entry.needs
+            if menu is not None:
+                menu.addAction(action)
+        self.named_actions[names.LEAVE_PRESENTATION].setEnabled(False)
 
-        edit_menu = self.menuBar().addMenu("&Edit")
-        undo = self.undo_group.createUndoAction(self, "&Undo")
-        undo.setObjectName(names.UNDO)
-        undo.setShortcuts(_keys(std.Undo))
-        undo.setToolTip("Undo the last change")
-        redo = self.undo_group.createRedoAction(self, "&Redo")
-        redo.setObjectName(names.REDO)
-        redo.setShortcuts(_keys(std.Redo))
-        redo.setToolTip("Redo the change you undid")
-        for action in (undo, redo):
-            self.addAction(action)
-            self.named_actions[action.objectName()] = action
-            edit_menu.addAction(action)
+    def _placeholder_actions(self, what: str, menu: Any) -> list[QAction]:
+        """The actions a placeholder row of the table stands for."""
         canvas_actions = self.canvas.canvas_actions
-        edit_part = {k: a for k, a in canvas_actions.items() if "zoom" not in k.lower()}
-        view_part = {k: a for k, a in canvas_actions.items() if "zoom" in k.lower()}
-        if edit_part:
-            edit_menu.addSeparator()
-            for action in edit_part.values():
-                edit_menu.addAction(action)
+        if what == "recent":
+            self.recent_menu = menu.addMenu("Open &Recent")
+            self.recent_menu.setObjectName("recentLibrariesMenu")
+            self.recent_menu.menuAction().setObjectName(names.RECENT_LIBRARIES)
+            self.recent_menu.menuAction().setToolTip("Libraries you opened lately")
+            self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+            self._fill_recent_menu()
+            return []
+        if what == "undo_redo":
+            std = QKeySequence.StandardKey
+            undo = self.undo_group.createUndoAction(self, "&Undo")
+            undo.setObjectName(names.UNDO)
+            undo.setShortcuts(QKeySequence.keyBindings(std.Undo))
+            undo.setToolTip("Undo the last change")
+            redo = self.undo_group.createRedoAction(self, "&Redo")
+            redo.setObjectName(names.REDO)
+            redo.setShortcuts(QKeySequence.keyBindings(std.Redo))
+            redo.setToolTip("Redo the change you undid")
+            for action in (undo, redo):
+                self.addAction(action)
+                self.named_actions[action.objectName()] = action
+            return [undo, redo]
+        if what == "canvas_edit":
+            return [a for k, a in canvas_actions.items() if "zoom" not in k.lower()]
+        if what == "canvas_view":
+            return [a for k, a in canvas_actions.items() if "zoom" in k.lower()]
+        if what == "dock_toggles":
+            toggles = []
+            for dock, name, tip in (
+                (self.library_dock, names.SHOW_LIBRARY, "Show or hide the list of maps"),
+                (self.inspector, names.SHOW_INSPECTOR, "Show or hide the inspector"),
+                (self.persona_dock, names.SHOW_PERSONAS, "Show or hide the personas"),
+            ):
+                toggle = dock.toggleViewAction()
+                toggle.setObjectName(name)
+                toggle.setToolTip(tip)
+                self.named_actions[name] = toggle
+                toggles.append(toggle)
+            return toggles
+        raise ValueError(f"no menu placeholder called {what!r}")
 
-        view_menu = self.menuBar().addMenu("&View")
-        for action in view_part.values():
-            view_menu.addAction(action)
-        if view_part:
-            view_menu.addSeparator()
-        presentation = self._action(
-            names.PRESENTATION,
-            "&Presentation",
-            "Full screen with only the map, for the projector (Esc leaves)",
-            lambda: self.set_presentation(not self._presenting),
-            _unique([QKeySequence("F11"), *_keys(std.FullScreen)]),
-        )
-        presentation.setCheckable(True)
-        view_menu.addAction(presentation)
-        leave = self._action(
-            names.LEAVE_PRESENTATION,
-            "Leave Presentation",
-            "Back to the editor",
-            lambda: self.set_presentation(False),
-            [QKeySequence("Esc")],
-        )
-        leave.setEnabled(False)
-        view_menu.addSeparator()
-        for dock, name, tip in (
-            (self.library_dock, names.SHOW_LIBRARY, "Show or hide the list of maps"),
-            (self.inspector, names.SHOW_INSPECTOR, "Show or hide the inspector"),
-            (self.persona_dock, names.SHOW_PERSONAS, "Show or hide the personas"),
-        ):
-            toggle = dock.toggleViewAction()
-            toggle.setObjectName(name)
-            toggle.setToolTip(tip)
-            self.named_actions[name] = toggle
-            view_menu.addAction(toggle)
+    def toggle_presentation(self) -> None:
+        self.set_presentation(not self._presenting)
 
-        map_menu = self.menuBar().addMenu("&Map")
-        self._map_actions = [
-            self._action(
-                names.DUPLICATE_MAP,
-                "D&uplicate Map",
-                "Copy the open map under a new title",
-                ops.duplicate,
-            ),
-            self._action(
-                names.DERIVE_FUTURE_STATE,
-                "Derive &Future State",
-                "Start a "
-                "future-state map from this current-state map (stages, lanes and "
-                "cards are copied)",
-                ops.derive_future_state,
-            ),
-            self._action(
-                names.RENAME_MAP, "&Rename Map…", "Give the open map a new title", ops.rename
-            ),
-            self._action(
-                names.DELETE_MAP,
-                "&Delete Map…",
-                "Delete the open map from the library (undoable)",
-                ops.delete,
-            ),
-        ]
-        for action in self._map_actions:
-            map_menu.addAction(action)
+    def leave_presentation(self) -> None:
+        self.set_presentation(False)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -315,13 +222,9 @@ class MainWindow(QMainWindow):
     def _update_map_actions(self) -> None:
         has_map = self.document is not None
         writable = not getattr(self.store, "read_only", False)
-        for action in self._map_actions:
-            action.setEnabled(has_map and writable)
-        self.named_actions[names.NEW_MAP].setEnabled(writable)
-        self.named_actions[names.IMPORT_JSON].setEnabled(writable)
-        for name in (names.EXPORT, names.SNAPSHOTS):
-            self.named_actions[name].setEnabled(has_map)
-        self.named_actions[names.SAVE_SNAPSHOT].setEnabled(has_map and writable)
+        allowed = {"map": has_map and writable, "writable": writable, "open": has_map}
+        for name, needs in self._needs.items():
+            self.named_actions[name].setEnabled(allowed[needs])
 
     # -- file menu actions -----------------------------------------------------------
     def open_library_file(self) -> None:
@@ -574,18 +477,6 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             app.focusChanged.disconnect(self._focus_changed)
         super().closeEvent(event)
-
-
-def _keys(key: QKeySequence.StandardKey) -> list[QKeySequence]:
-    return list(QKeySequence.keyBindings(key))
-
-
-def _unique(sequences: list[QKeySequence]) -> list[QKeySequence]:
-    seen: list[QKeySequence] = []
-    for sequence in sequences:
-        if sequence not in seen:
-            seen.append(sequence)
-    return seen
 
 
 #: The fields the library panel shows, per kind (map rows and their persona's name).

@@ -1,0 +1,196 @@
+"""The main window's actions as one declarative table: id, text, shortcut, tooltip, handler, menu.
+
+Adding a command to the editor is one row here (plus its handler); the
+window builds its menus from the table in order, so menus, shortcuts and
+tooltips cannot drift apart.  Menu entries that are not plain actions (the
+recent-libraries submenu, undo and redo from the undo group, the canvas's
+own actions, the docks' show/hide toggles) are named by a placeholder row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtGui import QKeySequence
+
+from jmapper.ui import action_names as names
+
+Std = QKeySequence.StandardKey
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """One menu entry.
+
+    ``handler`` receives the window and returns the callable to run, so the
+    table can name methods of objects the window creates later (its
+    operations, its canvas).  ``keys`` are literal shortcuts and
+    ``standard_keys`` the platform's bindings, in that order.
+    """
+
+    name: str
+    text: str
+    tip: str
+    handler: Callable[[Any], Callable[[], object]]
+    menu: str
+    keys: tuple[str, ...] = ()
+    standard_keys: tuple[QKeySequence.StandardKey, ...] = ()
+    checkable: bool = False
+    separator_before: bool = False
+    #: "map" actions need an open map and a writable library; "writable" only the latter.
+    needs: str = ""
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """A place in a menu the window fills itself (``what`` says with what)."""
+
+    what: str
+    menu: str
+    separator_before: bool = False
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+Entry = ActionSpec | Placeholder
+
+MENUS: tuple[tuple[str, str], ...] = (
+    ("file", "&File"),
+    ("edit", "&Edit"),
+    ("view", "&View"),
+    ("map", "&Map"),
+)
+
+ACTIONS: tuple[Entry, ...] = (
+    ActionSpec(
+        names.NEW_MAP,
+        "&New Map…",
+        "Start a new map from a template or a sample",
+        lambda w: w.operations.new_map,
+        "file",
+        standard_keys=(Std.New,),
+        needs="writable",
+    ),
+    ActionSpec(
+        names.OPEN_LIBRARY,
+        "&Open Library…",
+        "Open another library file",
+        lambda w: w.open_library_file,
+        "file",
+        standard_keys=(Std.Open,),
+    ),
+    Placeholder("recent", "file"),
+    ActionSpec(
+        names.IMPORT_JSON,
+        "&Import JSON…",
+        "Add the maps of a jmapper JSON file to this library",
+        lambda w: w.operations.import_json,
+        "file",
+        separator_before=True,
+        needs="writable",
+    ),
+    ActionSpec(
+        names.EXPORT,
+        "&Export…",
+        "Export the open map as PDF, PNG, SVG or JSON",
+        lambda w: w.export_map,
+        "file",
+        keys=("Ctrl+E",),
+        needs="open",
+    ),
+    ActionSpec(
+        names.SAVE_SNAPSHOT,
+        "&Save Version…",
+        "Every change is already saved; keep a named version of the map to come back to",
+        lambda w: w.save_snapshot,
+        "file",
+        standard_keys=(Std.Save,),
+        separator_before=True,
+        needs="map",
+    ),
+    ActionSpec(
+        names.SNAPSHOTS,
+        "&Versions…",
+        "See the map's named versions and restore one",
+        lambda w: w.show_snapshots,
+        "file",
+        needs="open",
+    ),
+    ActionSpec(
+        names.QUIT,
+        "&Quit",
+        "Close jmapper (everything is already saved)",
+        lambda w: w.close,
+        "file",
+        standard_keys=(Std.Quit,),
+        keys=("Ctrl+Q",),
+        separator_before=True,
+    ),
+    Placeholder("undo_redo", "edit"),
+    Placeholder("canvas_edit", "edit", separator_before=True),
+    Placeholder("canvas_view", "view"),
+    ActionSpec(
+        names.PRESENTATION,
+        "&Presentation",
+        "Full screen with only the map, for the projector (Esc leaves)",
+        lambda w: w.toggle_presentation,
+        "view",
+        keys=("F11",),
+        standard_keys=(Std.FullScreen,),
+        checkable=True,
+        separator_before=True,
+    ),
+    ActionSpec(
+        names.LEAVE_PRESENTATION,
+        "Leave Presentation",
+        "Back to the editor",
+        lambda w: w.leave_presentation,
+        "",
+        keys=("Esc",),
+    ),
+    Placeholder("dock_toggles", "view", separator_before=True),
+    ActionSpec(
+        names.DUPLICATE_MAP,
+        "D&uplicate Map",
+        "Copy the open map under a new title",
+        lambda w: w.operations.duplicate,
+        "map",
+        needs="map",
+    ),
+    ActionSpec(
+        names.DERIVE_FUTURE_STATE,
+        "Derive &Future State",
+        "Start a future-state map from this current-state map (stages, lanes and cards are copied)",
+        lambda w: w.operations.derive_future_state,
+        "map",
+        needs="map",
+    ),
+    ActionSpec(
+        names.RENAME_MAP,
+        "&Rename Map…",
+        "Give the open map a new title",
+        lambda w: w.operations.rename,
+        "map",
+        needs="map",
+    ),
+    ActionSpec(
+        names.DELETE_MAP,
+        "&Delete Map…",
+        "Delete the open map from the library (undoable)",
+        lambda w: w.operations.delete,
+        "map",
+        needs="map",
+    ),
+)
+
+
+def shortcuts(spec: ActionSpec) -> list[QKeySequence]:
+    """The spec's literal keys, then the platform's standard ones, without repeats."""
+    found: list[QKeySequence] = []
+    for sequence in [QKeySequence(k) for k in spec.keys] + [
+        binding for key in spec.standard_keys for binding in QKeySequence.keyBindings(key)
+    ]:
+        if not sequence.isEmpty() and sequence not in found:
+            found.append(sequence)
+    return found
