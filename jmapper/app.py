@@ -16,13 +16,14 @@ from collections.abc import Sequence
 
 from jmapper import __version__
 from jmapper.cli.parser import COMMANDS, UsageError, build_editor_parser, build_parser
+from jmapper.logging_setup import configure_logging
 
 log = logging.getLogger("jmapper")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    logging.basicConfig(level=logging.WARNING, format="jmapper: %(levelname)s: %(message)s")
+    configure_logging()
     try:
         if args_list and args_list[0] in COMMANDS:
             args = build_parser().parse_args(args_list)
