@@ -1,7 +1,7 @@
 """PNG and SVG export: the map painted as the canvas paints it, at any resolution.
 
-Everything is drawn by :func:`jmapper.ui.map_painting.paint_map` from the same
-layout and with the same paint functions as the canvas items, so the image is
+Everything is drawn by :func:`jmapper.drawing.draw_map` from the same layout
+and with the same drawing routines as the canvas items, so the image is
 the canvas at 100% without selection, only sharper (PNG at ``dpi``) or as
 vectors (SVG, one unit per point).
 """
@@ -16,10 +16,11 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 
+from jmapper.drawing import draw_map
 from jmapper.export.options import ExportError, ExportOptions
 from jmapper.layout import DEFAULT_STYLE, MapLayout, Style, compute_layout
 from jmapper.model.bundle import MapBundle
-from jmapper.ui.map_painting import paint_map, register_fonts
+from jmapper.ui.qt_painter import QtPainter, register_fonts
 
 log = logging.getLogger(__name__)
 
@@ -107,4 +108,4 @@ def _write_svg(
 
 def _paint(painter: QPainter, layout: MapLayout, style: Style, accent: str | None) -> None:
     painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-    paint_map(painter, layout, style, accent)
+    draw_map(QtPainter(painter), layout, style, accent)

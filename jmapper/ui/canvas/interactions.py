@@ -16,9 +16,9 @@ from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QGraphicsLineItem, QGraphicsRectItem
 
+from jmapper.drawing import SELECTION_COLOUR
 from jmapper.layout.boxes import LinkBox, Rect
 from jmapper.layout.connectors import arrow_head, edge_point
-from jmapper.ui import map_painting as painting
 from jmapper.ui.canvas.cells import cell_at, column_at_x, lane_at_y
 from jmapper.ui.canvas.items import (
     CardItem,
@@ -29,6 +29,7 @@ from jmapper.ui.canvas.items import (
     StageHeaderItem,
     StepHeaderItem,
 )
+from jmapper.ui.qt_painter import qpen
 
 if TYPE_CHECKING:
     from jmapper.ui.canvas.view import MapCanvas
@@ -226,7 +227,7 @@ class SpanInteraction(Interaction):
         self.item = item
         rect = item.box.rect
         self.ghost = QGraphicsRectItem(QRectF(rect.x, rect.y, rect.w, rect.h))
-        self.ghost.setPen(painting.pen(painting.SELECTION_COLOUR, 2.0, (4.0, 2.0)))
+        self.ghost.setPen(qpen(SELECTION_COLOUR, 2.0, (4.0, 2.0)))
         self.ghost.setZValue(20)
         canvas.scene().addItem(self.ghost)
         self.span = self._current_span()
@@ -276,7 +277,7 @@ class HeaderDragInteraction(Interaction):
         super().__init__(canvas, event)
         self.item = item
         self.marker = QGraphicsLineItem()
-        self.marker.setPen(painting.pen(painting.SELECTION_COLOUR, 4.0))
+        self.marker.setPen(qpen(SELECTION_COLOUR, 4.0))
         self.marker.setZValue(30)
 
     def _target(self, pos: QPointF) -> tuple[int, QLineF] | None:
@@ -369,7 +370,7 @@ class ArrowInteraction(Interaction):
         self.source = source
         centre = QPointF(*source.box.rect.centre)
         self.line = QGraphicsLineItem(QLineF(centre, centre))
-        self.line.setPen(painting.pen(painting.SELECTION_COLOUR, 1.5, (5.0, 3.0)))
+        self.line.setPen(qpen(SELECTION_COLOUR, 1.5, (5.0, 3.0)))
         self.line.setZValue(30)
         canvas.scene().addItem(self.line)
         self.armed = False  # released over the source: wait for a click on the target

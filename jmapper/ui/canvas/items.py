@@ -16,6 +16,25 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from jmapper.drawing.cards import (
+    SELECTION_COLOUR,
+    draw_card,
+    draw_moment_marker,
+    draw_moment_note,
+    draw_opportunity,
+)
+from jmapper.drawing.emotion import draw_emotion_plot, draw_face
+from jmapper.drawing.grid import (
+    draw_blueprint_label,
+    draw_blueprint_line,
+    draw_corner,
+    draw_lane_label,
+    draw_lane_row,
+    draw_sheet,
+    draw_stage_header,
+    draw_step_header,
+)
+from jmapper.drawing.links import draw_link, link_bounds
 from jmapper.layout.boxes import (
     BlueprintLineBox,
     CardBox,
@@ -30,9 +49,9 @@ from jmapper.layout.boxes import (
     Rect,
     StageBox,
 )
+from jmapper.layout.emotion import NO_SHIFT, FaceShift
 from jmapper.style import Style
-from jmapper.ui import map_painting as painting
-from jmapper.ui.map_painting import NO_SHIFT, FaceShift
+from jmapper.ui.qt_painter import QtPainter, qpen
 
 #: Z values: the sheet under rows under lines under the plot under cards under arrows under handles.
 Z_SHEET = -1
@@ -107,9 +126,8 @@ class CardItem(MapItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        painting.paint_card(
-            painter, self.box, self.style, self.lod(option, painter), self.isSelected()
-        )
+        lod = self.lod(option, painter)
+        draw_card(QtPainter(painter), self.box, self.style, lod, self.isSelected())
 
 
 class OpportunityItem(MapItem):
@@ -124,9 +142,8 @@ class OpportunityItem(MapItem):
         return self.box.rect
 
     def paint(self, painter, option, widget=None) -> None:
-        painting.paint_opportunity(
-            painter, self.box, self.style, self.lod(option, painter), self.isSelected()
-        )
+        lod = self.lod(option, painter)
+        draw_opportunity(QtPainter(painter), self.box, self.style, lod, self.isSelected())
 
 
 class MomentNoteItem(MapItem):
@@ -140,7 +157,7 @@ class MomentNoteItem(MapItem):
         return _bounds(box.note_rect or Rect(0, 0, 0, 0), self.margin)
 
     def paint(self, painter, option, widget=None) -> None:
-        painting.paint_moment_note(painter, self.box, self.style, self.isSelected())
+        draw_moment_note(QtPainter(painter), self.box, self.style, self.isSelected())
 
 
 class MomentMarkerItem(MapItem):
@@ -153,7 +170,7 @@ class MomentMarkerItem(MapItem):
         return _bounds(box.marker, self.margin)
 
     def paint(self, painter, option, widget=None) -> None:
-        painting.paint_moment_marker(painter, self.box, self.style, self.isSelected())
+        draw_moment_marker(QtPainter(painter), self.box, self.style, self.isSelected())
 
 
 @dataclass(frozen=True)
@@ -174,9 +191,8 @@ class StageHeaderItem(MapItem):
         return _bounds(box.stage.rect)
 
     def paint(self, painter, option, widget=None) -> None:
-        painting.paint_stage_header(
-            painter, self.box.stage, self.box.fill, self.box.text, self.isSelected()
-        )
+        box = self.box
+        draw_stage_header(QtPainter(painter), box.stage, box.fill, box.text, self.isSelected())
 
 
 class StepHeaderItem(MapItem):
@@ -188,7 +204,7 @@ class StepHeaderItem(MapItem):
         return _bounds(box.header or Rect(box.x, 0, box.width, 0))
 
     def paint(self, painter, option, widget=None) -> None:
-        painting.paint_step_header(painter, self.box, self.style, self.isSelected())
+        draw_step_header(QtPainter(painter), self.box, self.style, self.isSelected())
 
 
 class LaneLabelItem(MapItem):
@@ -200,7 +216,7 @@ class LaneLabelItem(MapItem):
         return _bounds(box.label_rect)
 
     def paint(self, painter, option, widget=None) -> None:
-        painting.paint_lane_label(painter, self.box, self.style, self.isSelected())
+        draw_lane_label(QtPainter(painter), self.box, self.style, self.isSelected())
 
 
 class SheetItem(MapItem):
@@ -213,7 +229,7 @@ class SheetItem(MapItem):
         return _bounds(box)
 
     def paint(self, painter, option, widget=None) -> None:
-        painting.paint_sheet(painter, self.box)
+        draw_sheet(QtPainter(painter), self.box)
 
 
 @dataclass(frozen=True)
@@ -234,9 +250,8 @@ class LaneRowItem(MapItem):
         return QRectF(box.grid_x, r.y - 0.5, r.right - box.grid_x, r.h + 1)
 
     def paint(self, painter, option, widget=None) -> None:
-        painting.paint_lane_row(
-            painter, self.box.lane, self.box.columns, self.box.grid_x, self.style
-        )
+        box = self.box
+        draw_lane_row(QtPainter(painter), box.lane, box.columns, box.grid_x, self.style)
 
 
 class BlueprintLineItem(MapItem):
@@ -248,7 +263,7 @@ class BlueprintLineItem(MapItem):
         return QRectF(box.x0, box.y - half, box.x1 - box.x0, 2 * half)
 
     def paint(self, painter, option, widget=None) -> None:
-        painting.paint_blueprint_line(painter, self.box, self.style)
+        draw_blueprint_line(QtPainter(painter), self.box, self.style)
 
 
 class BlueprintLabelItem(MapItem):
@@ -259,7 +274,7 @@ class BlueprintLabelItem(MapItem):
         return _bounds(box.label_bg).united(_bounds(box.label.rect))
 
     def paint(self, painter, option, widget=None) -> None:
-        painting.paint_blueprint_label(painter, self.box, self.style)
+        draw_blueprint_label(QtPainter(painter), self.box)
 
 
 class LinkItem(MapItem):
@@ -269,14 +284,14 @@ class LinkItem(MapItem):
     selectable = True
 
     def compute_rect(self, box: LinkBox) -> QRectF:
-        return _bounds(painting.link_bounds(box, self.margin))
+        return _bounds(link_bounds(box, self.margin))
 
     def follow(self, box: LinkBox) -> None:
         """Live update while its cards are dragged (the document is not touched)."""
         self.set_box(box)
 
     def paint(self, painter, option, widget=None) -> None:
-        painting.paint_link(painter, self.box, self.style, self.isSelected())
+        draw_link(QtPainter(painter), self.box, self.style, self.isSelected())
 
 
 class EmotionPlotItem(MapItem):
@@ -287,7 +302,7 @@ class EmotionPlotItem(MapItem):
         return _bounds(box.plot, 4.0)
 
     def paint(self, painter, option, widget=None) -> None:
-        painting.paint_emotion_plot(painter, self.box, self.style)
+        draw_emotion_plot(QtPainter(painter), self.box, self.style)
 
 
 @dataclass(frozen=True)
@@ -368,8 +383,8 @@ class EmotionHandleItem(MapItem):
             )
             label = f"+{self.preview}" if self.box.minimum < 0 < self.preview else str(self.preview)
             mark = replace(mark, label=label, face=face)
-        painting.paint_face(
-            painter,
+        draw_face(
+            QtPainter(painter),
             mark,
             y,
             self.box.colour,
@@ -400,7 +415,7 @@ class CellCursorItem(QGraphicsItem):
 
     def paint(self, painter, option, widget=None) -> None:
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(painting.pen(painting.SELECTION_COLOUR, 1.5, (4.0, 3.0)))
+        painter.setPen(qpen(SELECTION_COLOUR, 1.5, (4.0, 3.0)))
         painter.drawRect(self._rect.adjusted(1, 1, -1, -1))
 
 
@@ -437,7 +452,8 @@ class CornerItem(QGraphicsItem):
         return self._rect
 
     def paint(self, painter, option, widget=None) -> None:
-        painting.paint_corner(painter, self._rect, self._style)
+        r = self._rect
+        draw_corner(QtPainter(painter), Rect(r.x(), r.y(), r.width(), r.height()), self._style)
 
 
 def point(p: QPointF) -> tuple[float, float]:

@@ -15,7 +15,9 @@ from typing import Any
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
+from jmapper.drawing.grid import corner_rect
 from jmapper.layout.boxes import MapLayout, Rect
+from jmapper.layout.emotion import face_shifts
 from jmapper.model.bundle import MapBundle
 from jmapper.model.enums import EmotionSeries
 from jmapper.style import Style, text_colour_on
@@ -44,7 +46,7 @@ from jmapper.ui.canvas.items import (
     StageHeaderItem,
     StepHeaderItem,
 )
-from jmapper.ui.map_painting import corner_rect, face_shifts, qrect
+from jmapper.ui.qt_painter import qrect
 
 #: Which layer an item class lives in: headers stick to the top, labels to the left.
 _HEADER_CLASSES = (StageHeaderItem, StepHeaderItem, MomentMarkerItem)

@@ -2,7 +2,7 @@
 
 Sticky layers are put back at the map's origin and the cell cursor hidden
 while painting, then restored; selection stays as it is on screen.  (PNG and
-SVG export paint the layout directly with :mod:`jmapper.ui.map_painting`.)
+SVG export draw the layout directly with :func:`jmapper.drawing.draw_map`.)
 """
 
 from __future__ import annotations

@@ -43,7 +43,7 @@ from jmapper.ui.canvas.presentation import Presentation
 from jmapper.ui.canvas.projection import Projection
 from jmapper.ui.canvas.rendering import render_scene
 from jmapper.ui.canvas.zoom import Zoom
-from jmapper.ui.map_painting import register_fonts
+from jmapper.ui.qt_painter import register_fonts
 
 SCENE_MARGIN = 24.0
 

@@ -1,0 +1,107 @@
+"""The map's frame: the sheet, lane rows and labels, headers, blueprint lines.
+
+The lane rows, lines and labels are drawn per lane (as the canvas has one
+item per lane), so the whole-map drawing and the canvas are the same strokes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from jmapper.drawing.cards import SELECTION_COLOUR
+from jmapper.drawing.painter import Painter
+from jmapper.drawing.text import draw_block
+from jmapper.layout.boxes import BlueprintLineBox, ColumnBox, LaneBox, MapLayout, Rect, StageBox
+from jmapper.style import Style
+
+WHITE = "#FFFFFF"
+#: The accent bar at the left end of each lane label.
+ACCENT_WIDTH = 4.0
+
+
+def draw_sheet(painter: Painter, rect: Rect) -> None:
+    """The white sheet under the map: gaps between lanes show paper."""
+    painter.rect(rect, WHITE)
+
+
+def corner_rect(layout: MapLayout) -> Rect:
+    """The top-left corner where the header row and the label column meet."""
+    return Rect(0, 0, layout.grid.x, layout.header_height)
+
+
+def draw_corner(painter: Painter, rect: Rect, style: Style) -> None:
+    painter.rect(rect, style.label_fill)
+
+
+def draw_stage_header(
+    painter: Painter, stage: StageBox, fill: str, text: str, selected: bool = False
+) -> None:
+    painter.rect(stage.rect, fill, WHITE, 1.0)
+    draw_block(painter, stage.label, text)
+    if selected:
+        draw_header_selection(painter, stage.rect)
+
+
+def draw_step_header(
+    painter: Painter, column: ColumnBox, style: Style, selected: bool = False
+) -> None:
+    if column.header is None:
+        return
+    painter.rect(column.header, style.step_header_fill, WHITE, 1.0)
+    draw_block(painter, column.label)
+    if selected:
+        draw_header_selection(painter, column.header)
+
+
+def draw_header_selection(painter: Painter, rect: Rect) -> None:
+    """A heavy blue outline just inside a header or label cell."""
+    painter.rect(
+        Rect(rect.x + 1.5, rect.y + 1.5, rect.w - 3, rect.h - 3), None, SELECTION_COLOUR, 3.0
+    )
+
+
+def draw_lane_label(painter: Painter, lane: LaneBox, style: Style, selected: bool = False) -> None:
+    """The label cell: its fill, the lane's accent bar, the rules below and beside it."""
+    r = lane.label_rect
+    painter.rect(r, style.label_fill)
+    painter.rect(Rect(0, lane.rect.y, ACCENT_WIDTH, lane.rect.h), lane.accent)
+    painter.line(r.x, r.bottom, r.right, r.bottom, style.grid_colour, style.grid_weight)
+    painter.line(r.right, r.y, r.right, r.bottom, style.grid_colour, 0.8)
+    draw_block(painter, lane.label)
+    if selected:
+        draw_header_selection(painter, r)
+
+
+def draw_lane_row(
+    painter: Painter, lane: LaneBox, columns: Sequence[ColumnBox], grid_x: float, style: Style
+) -> None:
+    """The cell area of one lane: white band, row rules and the column separators."""
+    r = lane.rect
+    painter.rect(Rect(grid_x, r.y, r.right - grid_x, r.h), WHITE)
+    colour, weight = style.grid_colour, style.grid_weight
+    painter.line(grid_x, r.y, r.right, r.y, colour, weight)
+    painter.line(grid_x, r.bottom, r.right, r.bottom, colour, weight)
+    for column in columns[1:]:
+        painter.line(column.x, r.y, column.x, r.bottom, colour, weight)
+
+
+def draw_rule(
+    painter: Painter,
+    x0: float,
+    x1: float,
+    y: float,
+    weight: float,
+    dash: tuple[float, ...],
+    style: Style,
+) -> None:
+    """A blueprint line's stroke (on the map and in the legend)."""
+    painter.line(x0, y, x1, y, style.line_colour, weight, dash)
+
+
+def draw_blueprint_line(painter: Painter, line: BlueprintLineBox, style: Style) -> None:
+    draw_rule(painter, line.x0, line.x1, line.y, line.weight, line.dash, style)
+
+
+def draw_blueprint_label(painter: Painter, line: BlueprintLineBox) -> None:
+    painter.rect(line.label_bg, WHITE)
+    draw_block(painter, line.label)

@@ -1,0 +1,79 @@
+"""The whole map through one painter, stacked as the canvas stacks its items.
+
+PNG, SVG and PDF export call this; the canvas calls the same per-box routines
+from its items, so an export is the canvas at 100% without selection.
+"""
+
+from __future__ import annotations
+
+from jmapper.drawing.cards import (
+    draw_card_frame,
+    draw_card_markers,
+    draw_card_text,
+    draw_moment_marker,
+    draw_moment_note,
+    draw_opportunity,
+)
+from jmapper.drawing.emotion import draw_emotion_plot, draw_faces
+from jmapper.drawing.grid import (
+    corner_rect,
+    draw_blueprint_label,
+    draw_blueprint_line,
+    draw_corner,
+    draw_lane_label,
+    draw_lane_row,
+    draw_sheet,
+    draw_stage_header,
+    draw_step_header,
+)
+from jmapper.drawing.links import draw_link
+from jmapper.drawing.painter import Painter
+from jmapper.layout.boxes import MapLayout, Rect
+from jmapper.style import Style, text_colour_on
+
+
+def draw_map(
+    painter: Painter, layout: MapLayout, style: Style, header_fill: str | None = None
+) -> None:
+    """The whole map at full detail, nothing selected, stage headers in ``header_fill``.
+
+    The sheet, rows, lines, emotion plots, cards, arrows and faces, each over the last,
+    then the label column, then the header row and its corner (the canvas's sticky
+    layers).  Cards come in three passes (frames, text, badges): they never overlap, and
+    fewer colour and font switches keep a 10,000-card PDF close to the bare drawing.
+    """
+    fill = header_fill or style.header_fill
+    draw_sheet(painter, Rect(0, 0, layout.width, layout.height))
+    for lane in layout.lanes:
+        draw_lane_row(painter, lane, layout.columns, layout.grid.x, style)
+    for line in layout.blueprint_lines:
+        draw_blueprint_line(painter, line, style)
+    for emotion in layout.emotion:
+        draw_emotion_plot(painter, emotion, style)
+    cards = layout.cards.values()
+    for box in cards:
+        draw_card_frame(painter, box, style)
+    for box in cards:
+        draw_card_text(painter, box)
+    for box in cards:
+        draw_card_markers(painter, box, style)
+    for opp in layout.opportunities:
+        draw_opportunity(painter, opp, style)
+    for moment in layout.moments:
+        draw_moment_note(painter, moment, style)
+    for link in layout.links:
+        draw_link(painter, link, style)
+    for emotion in layout.emotion:
+        draw_faces(painter, emotion, style)
+    for lane in layout.lanes:
+        draw_lane_label(painter, lane, style)
+    for line in layout.blueprint_lines:
+        draw_blueprint_label(painter, line)
+    text = text_colour_on(fill)
+    for stage in layout.stages:
+        draw_stage_header(painter, stage, fill, text)
+    for column in layout.columns:
+        draw_step_header(painter, column, style)
+    for moment in layout.moments:
+        draw_moment_marker(painter, moment, style)
+    draw_corner(painter, corner_rect(layout), style)
