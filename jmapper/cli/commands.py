@@ -64,14 +64,14 @@ def _parse_map_type(text: str) -> MapType:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from jmapper.services.library import create_map, open_library
+    from jmapper.services.library import build_map, open_library, store_new_map
 
     map_type = _parse_map_type(args.map_type)
+    # Refusals come before the library is opened, so they leave no new file behind.
+    bundle = build_map(args.title, map_type, from_sample=args.from_sample, stage_preset=args.stages)
     store = open_library(args.library, create=True)
     try:
-        bundle = create_map(
-            store, args.title, map_type, from_sample=args.from_sample, stage_preset=args.stages
-        )
+        store_new_map(store, bundle)
     finally:
         store.close()
     print(bundle.map.id)
@@ -130,22 +130,52 @@ def _export(args: argparse.Namespace) -> int:
     store = open_library(args.library)
     try:
         if args.all_maps:
-            folder = Path(args.output)
-            if not folder.is_dir():
-                raise ServiceError(
-                    f"\u201c{folder}\u201d is not a folder; with --all-maps, -o names the folder "
-                    "to write into."
-                )
-            for summary in store.list_maps():
-                out = folder / f"{_safe_name(summary.title)}-{summary.id[:8]}.{args.format}"
-                _export_one(store, summary.id, out, args)
-                print(out)
+            _export_all(store, args)
             return 0
         summary = find_map(store, args.map)
-        _export_one(store, summary.id, Path(args.output), args)
+        _export_one(store, summary.id, summary.title, Path(args.output), args)
     finally:
         store.close()
     return 0
+
+
+def _export_all(store: Any, args: argparse.Namespace) -> None:
+    """Every map into the folder -o, made if missing (and removed again if nothing came of it)."""
+    summaries = store.list_maps()
+    if not summaries:
+        raise ServiceError(
+            f"No maps in {args.library} to export; add one with \u2018jmapper new\u2019 "
+            "or \u2018jmapper import\u2019."
+        )
+    folder = Path(args.output)
+    created = _make_folder(folder)
+    try:
+        for summary in summaries:
+            out = folder / f"{_safe_name(summary.title)}-{summary.id[:8]}.{args.format}"
+            _export_one(store, summary.id, summary.title, out, args)
+            print(out)
+    except BaseException:
+        if created and not any(folder.iterdir()):
+            folder.rmdir()
+        raise
+
+
+def _make_folder(folder: Path) -> bool:
+    """Make the --all-maps folder if it is missing; whether it was made."""
+    if folder.is_dir():
+        return False
+    if folder.exists():
+        raise ServiceError(
+            f"\u201c{folder}\u201d is a file; with --all-maps, -o names the folder to write into."
+        )
+    try:
+        folder.mkdir(parents=True)
+    except OSError as error:
+        raise ServiceError(
+            f"The folder \u201c{folder}\u201d could not be created "
+            f"({error.strerror or error}); choose a folder you can write to."
+        ) from None
+    return True
 
 
 def _safe_name(title: str) -> str:
@@ -153,7 +183,7 @@ def _safe_name(title: str) -> str:
     return "-".join(kept.split())[:60] or "map"
 
 
-def _export_one(store: Any, map_id: str, out: Path, args: argparse.Namespace) -> None:
+def _export_one(store: Any, map_id: str, title: str, out: Path, args: argparse.Namespace) -> None:
     if args.format == "json":
         from jmapper.services.library import export_json
 
@@ -168,7 +198,7 @@ def _export_one(store: Any, map_id: str, out: Path, args: argparse.Namespace) ->
         store, map_id, out, args.format, _export_settings(args), image_exporter=image_exporter
     )
     for warning in warnings:
-        print(f"jmapper: warning: {warning}", file=sys.stderr)
+        print(f"jmapper: warning: \u201c{title}\u201d: {warning}", file=sys.stderr)
 
 
 def _image_exporter() -> Any:
@@ -204,11 +234,18 @@ def _export_settings(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from jmapper.services.library import import_json, open_library
+    from jmapper.services.library import (
+        IMPORT_BUSY_TIMEOUT,
+        open_library,
+        read_import,
+        store_import,
+    )
 
-    store = open_library(args.library, create=True)
+    # The file is read and checked first: a refused import leaves no new library behind.
+    parsed = read_import(args.source)
+    store = open_library(args.library, create=True, busy_timeout=IMPORT_BUSY_TIMEOUT)
     try:
-        results = import_json(store, args.source, replace=args.replace)
+        results = store_import(store, parsed, replace=args.replace)
     finally:
         store.close()
     for result in results:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,6 +60,10 @@ _MAP_BODY_FIELDS = ("map", *SECTIONS)
 _MAP_DOCUMENT_FIELDS = frozenset((*_HEADER_FIELDS, "personas", *_MAP_BODY_FIELDS))
 _LIBRARY_DOCUMENT_FIELDS = frozenset((*_HEADER_FIELDS, "personas", "maps"))
 _LIBRARY_MAP_FIELDS = frozenset(_MAP_BODY_FIELDS)
+
+#: A limit on a map in the file: given its title and card count before its
+#: entities are read, it returns the sentence that refuses the map, or None.
+MapCheck = Callable[[str, int], "str | None"]
 
 
 @dataclass(frozen=True)
@@ -181,15 +185,17 @@ class _SortKeys:
 # -- reading --------------------------------------------------------------------------------
 
 
-def parse(text: str) -> ParsedDocument:
+def parse(text: str, *, check_map: MapCheck | None = None) -> ParsedDocument:
     """Read a ``jmapper-map`` or ``jmapper-library`` document into checked bundles.
 
     Raises :class:`InterchangeError` (and only that) when the text is not a
     jmapper file, comes from a newer jmapper, or describes a map that breaks
-    a rule; then nothing of it is returned.
+    a rule; then nothing of it is returned.  ``check_map`` sees each map's
+    title and card count before its entities are read, so a map over a limit
+    is refused before the work of reading it.
     """
     try:
-        return _parse(text)
+        return _parse(text, check_map)
     except InterchangeError:
         raise
     except Exception as error:  # last line of defence: never a traceback for the user
@@ -199,7 +205,7 @@ def parse(text: str) -> ParsedDocument:
         ) from error
 
 
-def _parse(text: str) -> ParsedDocument:
+def _parse(text: str, check_map: MapCheck | None) -> ParsedDocument:
     data = _load_json(text)
     if not isinstance(data, dict):
         fail("This is not a jmapper file: it does not hold a JSON object.")
@@ -221,7 +227,7 @@ def _parse(text: str) -> ParsedDocument:
     personas = _read_personas(data.get("personas", []))
     library = {p.id: p for p in personas}
     if format_name == FORMAT_MAP:
-        bundle = _read_map(data, Place(None), library, seen, all_personas=True)
+        bundle = _read_map(data, Place(None), library, seen, check_map, all_personas=True)
         return ParsedDocument("map", [bundle], personas, version, generator)
     maps = data.get("maps", [])
     if not isinstance(maps, list):
@@ -232,7 +238,7 @@ def _parse(text: str) -> ParsedDocument:
         if not isinstance(body, dict):
             fail(f"Map {number} in the file is not a JSON object.")
         _refuse_unknown(body, _LIBRARY_MAP_FIELDS, f"Map {number} in the file")
-        bundle = _read_map(body, Place(number), library, seen, all_personas=False)
+        bundle = _read_map(body, Place(number), library, seen, check_map, all_personas=False)
         if bundle.map.id in map_ids:
             fail(f"Two maps in the file have the same id {show(bundle.map.id)}.")
         map_ids.add(bundle.map.id)
@@ -304,6 +310,7 @@ def _read_map(
     place: Place,
     library: dict[str, Persona],
     seen: dict[str, set[str]],
+    check_map: MapCheck | None,
     *,
     all_personas: bool,
 ) -> MapBundle:
@@ -311,6 +318,10 @@ def _read_map(
         fail(f"{place.map_subject} has no 'map' field.")
     journey_map: JourneyMap = read_entity("map", data["map"], place.map_subject)
     place = place.titled(journey_map.title)
+    if check_map is not None:
+        refusal = check_map(journey_map.title, len(_section(data, "cards", place)))
+        if refusal is not None:
+            fail(refusal)
     bundle = MapBundle(map=journey_map)
     numbers: dict[tuple[str, str], int] = {}
     for section, kind in SECTIONS.items():

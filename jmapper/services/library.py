@@ -11,22 +11,46 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jmapper.model.bundle import MapBundle
 from jmapper.model.enums import MapType
 from jmapper.model.errors import DomainError
 from jmapper.services.errors import ServiceError
 from jmapper.services.files import write_atomically
+from jmapper.services.limits import (
+    MAX_CARDS_PER_MAP,
+    check_import_file,
+    check_map_cards,
+    check_persona_photos,
+    map_cards_refusal,
+)
 from jmapper.storage import LibraryStore, MapSummary, default_library_path
+from jmapper.storage.connection import DEFAULT_BUSY_TIMEOUT
+from jmapper.storage.store import BundleWrites, LibraryContents
+
+if TYPE_CHECKING:
+    from jmapper.interchange.json_format import ParsedDocument
 
 log = logging.getLogger(__name__)
 
 
-def open_library(path: str | Path | None = None, *, create: bool = False) -> LibraryStore:
+#: Seconds an import waits for another program's write to finish before it
+#: says the library is busy: a whole import is one transaction, so two
+#: imports into one library take turns.
+IMPORT_BUSY_TIMEOUT = 30.0
+
+
+def open_library(
+    path: str | Path | None = None,
+    *,
+    create: bool = False,
+    busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+) -> LibraryStore:
     """Open ``path``, or the default library (made with the sample maps on first run)."""
     if path is None:
         return open_default_library()
-    return LibraryStore.open(Path(path), create=create)
+    return LibraryStore.open(Path(path), create=create, busy_timeout=busy_timeout)
 
 
 def open_default_library() -> LibraryStore:
@@ -52,7 +76,8 @@ def add_samples(store: LibraryStore) -> list[str]:
 
 def find_map(store: LibraryStore, id_or_title: str) -> MapSummary:
     """The one map whose id, id prefix or title (case-insensitive) matches."""
-    summaries = store.list_maps()
+    survey = store.survey_maps()
+    summaries = survey.readable
     wanted = id_or_title.strip()
     for summary in summaries:
         if summary.id == wanted:
@@ -68,10 +93,82 @@ def find_map(store: LibraryStore, id_or_title: str) -> MapSummary:
     by_prefix = [s for s in summaries if len(wanted) >= 6 and s.id.startswith(wanted)]
     if len(by_prefix) == 1:
         return by_prefix[0]
+    for problem in survey.unreadable:  # named, but this version cannot read it: say why
+        if problem.map_id == wanted or problem.title.casefold() == wanted.casefold():
+            raise problem
     raise ServiceError(
         f"No map with the id or title \u201c{wanted}\u201d is in {store.path.name}; "
         f"\u2018jmapper maps {store.path}\u2019 lists the maps."
     )
+
+
+def check_map_openable(store: LibraryStore, map_id: str) -> None:
+    """Refuse, from the library's summary, a map too large for the editor, before loading it."""
+    for summary in store.list_maps():
+        if summary.id == map_id:
+            check_map_cards(summary.title, summary.card_count)
+
+
+def first_openable(summaries: list[MapSummary]) -> MapSummary | None:
+    """The first map the editor can show, to open when a library opens."""
+    return next((s for s in summaries if s.card_count <= MAX_CARDS_PER_MAP), None)
+
+
+def build_map(
+    title: str,
+    map_type: MapType = MapType.CURRENT_STATE,
+    *,
+    from_sample: str | None = None,
+    stage_preset: str | None = None,
+) -> MapBundle:
+    """A new map from a template (or a copy of a sample), checked but not yet stored.
+
+    Everything the user can get wrong is refused here, before a library is
+    opened or created, so a refused ``jmapper new`` leaves no file behind.
+    """
+    from jmapper.templates import SAMPLES, new_map
+    from jmapper.templates.factory import duplicate_map
+
+    if not title.strip():
+        raise ServiceError("A map needs a title; give it one and try again.")
+    if from_sample is None:
+        try:
+            return new_map(title.strip(), map_type, stage_preset=stage_preset)
+        except (KeyError, DomainError) as error:
+            raise ServiceError(str(error).strip("'\"")) from error
+    sample = SAMPLES.get(from_sample)
+    if sample is None:
+        names = ", ".join(sorted(SAMPLES))
+        raise ServiceError(
+            f"There is no sample called \u201c{from_sample}\u201d; choose one of {names}."
+        )
+    return duplicate_map(sample.build(), title.strip())
+
+
+def adopt_library_personas(store: LibraryStore, bundle: MapBundle) -> None:
+    """A new map's personas become the library's personas of the same name, if it has them.
+
+    Samples build fresh persona ids each time; without this every map made
+    from a sample would add another "Sam, home worker" to the library.  The
+    command line and the editor both make sample maps through this one rule.
+    """
+    by_name = {p.name.casefold(): p for p in store.list_personas()}
+    mapping: dict[str, str] = {}
+    for persona_id, persona in list(bundle.personas.items()):
+        existing = by_name.get(persona.name.casefold())
+        if existing is not None and existing.id != persona_id:
+            mapping[persona_id] = existing.id
+            del bundle.personas[persona_id]
+            bundle.personas[existing.id] = existing
+    if not mapping:
+        return
+    journey_map = bundle.map
+    if journey_map.primary_persona_id in mapping:
+        journey_map.primary_persona_id = mapping[journey_map.primary_persona_id]
+    journey_map.overlay_persona_ids = [mapping.get(p, p) for p in journey_map.overlay_persona_ids]
+    for point in bundle.emotion_points.values():
+        if point.persona_id in mapping:
+            point.persona_id = mapping[point.persona_id]
 
 
 def create_map(
@@ -83,25 +180,13 @@ def create_map(
     stage_preset: str | None = None,
 ) -> MapBundle:
     """A new map from a template (or a copy of a sample), stored in the library."""
-    from jmapper.templates import SAMPLES, new_map
-    from jmapper.templates.factory import duplicate_map
+    bundle = build_map(title, map_type, from_sample=from_sample, stage_preset=stage_preset)
+    return store_new_map(store, bundle)
 
-    if not title.strip():
-        raise ServiceError("A map needs a title: give one with --title.")
-    if from_sample is not None:
-        sample = SAMPLES.get(from_sample)
-        if sample is None:
-            names = ", ".join(sorted(SAMPLES))
-            raise ServiceError(
-                f"There is no sample called \u201c{from_sample}\u201d; choose one of {names}."
-            )
-        source = sample.build()
-        bundle = duplicate_map(source, title.strip())
-    else:
-        try:
-            bundle = new_map(title.strip(), map_type, stage_preset=stage_preset)
-        except (KeyError, DomainError) as error:
-            raise ServiceError(str(error).strip("'\"")) from error
+
+def store_new_map(store: LibraryStore, bundle: MapBundle) -> MapBundle:
+    """Store a map made by :func:`build_map`, reusing the library's personas of the same name."""
+    adopt_library_personas(store, bundle)
     store.add_bundle(bundle)
     return bundle
 
@@ -130,10 +215,21 @@ class ImportedMap:
 def import_json(
     store: LibraryStore, source: str | Path, *, replace: bool = False
 ) -> list[ImportedMap]:
-    """Import every map of a JSON file; a map whose id exists becomes a copy unless ``replace``."""
-    from jmapper.interchange.json_format import InterchangeError, parse, remap_all
+    """Import every map of a JSON file, all or nothing (see :func:`store_import`)."""
+    return store_import(store, read_import(source), replace=replace)
+
+
+def read_import(source: str | Path) -> ParsedDocument:
+    """Read and check a JSON file to import, before any library is opened or created.
+
+    The file's size is checked before it is read, each map's card count
+    before its cards are and each persona photo's pixels before anything is
+    stored, against the limits in :mod:`jmapper.services.limits`.
+    """
+    from jmapper.interchange.json_format import InterchangeError, parse
 
     path = Path(source)
+    check_import_file(path)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as error:
@@ -145,36 +241,59 @@ def import_json(
     except OSError as error:
         raise ServiceError(f"Cannot read \u201c{path}\u201d: {error.strerror or error}.") from error
     try:
-        parsed = parse(text)
+        parsed = parse(text, check_map=map_cards_refusal)
     except InterchangeError as error:
         raise ServiceError(f"Cannot import \u201c{path.name}\u201d: {error}") from error
-    existing = set(store.map_ids())
-    clashing = [b for b in parsed.bundles if b.map.id in existing]
-    # Copies are remapped together, so a future state keeps pointing at its
-    # current state's copy when both come in the same file.
-    copies = (
-        {} if replace else dict(zip([b.map.id for b in clashing], remap_all(clashing), strict=True))
-    )
+    check_persona_photos(parsed.personas)
+    return parsed
+
+
+def store_import(
+    store: LibraryStore, parsed: ParsedDocument, *, replace: bool = False
+) -> list[ImportedMap]:
+    """Write the maps and personas of a parsed file in one transaction.
+
+    A map whose id is already in the library becomes a copy (its title marked
+    so) unless ``replace``.  Which maps clash is decided inside the write
+    transaction, so a concurrent import cannot slip a map in between; a
+    crash or kill leaves the library with none of the file or all of it.
+    """
+    from jmapper.interchange.json_format import remap_all
+
     results: list[ImportedMap] = []
-    for bundle in parsed.bundles:
-        clash = bundle.map.id in existing
-        if clash and replace:
-            store.replace_bundle(bundle)
-            results.append(ImportedMap(bundle.map.id, bundle.map.title, False, True))
-            continue
-        if clash:
-            bundle = copies[bundle.map.id]
-            bundle.map.title = _copy_title(store, bundle.map.title)
-        store.add_bundle(bundle)
-        existing.add(bundle.map.id)
-        results.append(ImportedMap(bundle.map.id, bundle.map.title, clash, False))
-    for persona in parsed.personas:
-        store.save_persona(persona)
+
+    def plan(contents: LibraryContents) -> BundleWrites:
+        results.clear()
+        clashing = [b for b in parsed.bundles if b.map.id in contents.map_ids]
+        # Copies are remapped together, so a future state keeps pointing at its
+        # current state's copy when both come in the same file.
+        copies = (
+            {}
+            if replace
+            else dict(zip([b.map.id for b in clashing], remap_all(clashing), strict=True))
+        )
+        titles = set(contents.titles)
+        added: list[MapBundle] = []
+        for bundle in parsed.bundles:
+            clash = bundle.map.id in contents.map_ids
+            if clash and replace:
+                results.append(ImportedMap(bundle.map.id, bundle.map.title, False, True))
+                continue
+            if clash:
+                bundle = copies[bundle.map.id]
+                bundle.map.title = _copy_title(titles, bundle.map.title)
+            titles.add(bundle.map.title)
+            added.append(bundle)
+            results.append(ImportedMap(bundle.map.id, bundle.map.title, clash, False))
+        return BundleWrites(
+            added=added, replaced=clashing if replace else [], personas=parsed.personas
+        )
+
+    store.add_bundles(plan)
     return results
 
 
-def _copy_title(store: LibraryStore, title: str) -> str:
-    titles = {s.title for s in store.list_maps()}
+def _copy_title(titles: set[str], title: str) -> str:
     candidate = f"{title} (copy)"
     number = 2
     while candidate in titles:

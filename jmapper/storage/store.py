@@ -16,7 +16,7 @@ import os
 import shutil
 import sqlite3
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -84,6 +84,23 @@ class MapSummary:
     card_count: int
     last_reviewed: date | None
     derived_from_id: str | None
+
+
+@dataclass(frozen=True)
+class LibraryContents:
+    """The maps an import plans against, read inside its write transaction."""
+
+    map_ids: frozenset[str]
+    titles: frozenset[str]
+
+
+@dataclass(frozen=True)
+class BundleWrites:
+    """What one import writes: new maps, maps whose rows it replaces, personas to store."""
+
+    added: Sequence[MapBundle] = ()
+    replaced: Sequence[MapBundle] = ()
+    personas: Sequence[Persona] = ()
 
 
 class LibraryStore:
@@ -346,6 +363,40 @@ class LibraryStore:
                 assert statement is not None
                 conn.execute(statement, (bundle.map.id,))
             self._insert_bundle(conn, bundle)
+
+    def add_bundles(self, plan: Callable[[LibraryContents], BundleWrites]) -> BundleWrites:
+        """Write a whole import in one ``BEGIN IMMEDIATE`` transaction: all of it or none.
+
+        ``plan`` is called inside the transaction with the library's map ids
+        and titles and returns what to write, so its decisions (a copy for a
+        map already there, or a replacement) cannot be overtaken by another
+        process: a second import waits for the lock, then plans against what
+        the first one wrote.
+        """
+        with self._writing() as conn:
+            rows = conn.execute('SELECT id, title FROM "map"').fetchall()
+            contents = LibraryContents(
+                map_ids=frozenset(row[0] for row in rows),
+                titles=frozenset(row[1] for row in rows),
+            )
+            writes = plan(contents)
+            for bundle in writes.added:
+                if bundle.map.id in contents.map_ids:
+                    raise LibraryError(
+                        f"This map is already in {quoted(self.path)}. "
+                        "Open it from the library instead of adding it again."
+                    )
+            for bundle in writes.replaced:
+                for kind in reversed(CHILD_KINDS):
+                    statement = STATEMENTS[kind].delete_by_map
+                    assert statement is not None
+                    conn.execute(statement, (bundle.map.id,))
+            for bundle in (*writes.replaced, *writes.added):
+                self._insert_bundle(conn, bundle)
+            if writes.personas:
+                personas = [_values("persona", p) for p in writes.personas]
+                conn.executemany(STATEMENTS["persona"].upsert, personas)
+        return writes
 
     @staticmethod
     def _insert_bundle(conn: sqlite3.Connection, bundle: MapBundle) -> None:

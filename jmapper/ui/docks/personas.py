@@ -51,6 +51,9 @@ IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp)"
 
 def photo_from_file(path: str) -> str:
     """The picture at ``path`` as base64 PNG, at most PHOTO_SIZE px on its long side."""
+    from jmapper.services.limits import check_image_file
+
+    check_image_file(Path(path))  # before Qt decodes every pixel
     image = QImage(path)
     if image.isNull():
         raise DomainError(

@@ -52,13 +52,14 @@ class MapOperations:
 
     def create(self, request: NewMapRequest) -> str | None:
         """Build the requested map from the templates, store and open it; its id."""
-        from jmapper.templates import SAMPLES, duplicate_map, new_map
+        from jmapper.services.library import adopt_library_personas, build_map
+        from jmapper.templates import new_map
 
         with reporting_errors(self.window, "New map"):
             persona = self._persona_for(request)
             if request.sample is not None:
-                bundle = duplicate_map(SAMPLES[request.sample].build(), request.title)
-                self._reuse_library_personas(bundle)
+                bundle = build_map(request.title, from_sample=request.sample)
+                adopt_library_personas(self.store, bundle)
                 if persona is not None:
                     bundle.personas[persona.id] = persona
                     bundle.map.primary_persona_id = persona.id
@@ -83,32 +84,6 @@ class MapOperations:
                 if persona.id == request.persona_id:
                     return persona
         return None
-
-    def _reuse_library_personas(self, bundle: MapBundle) -> None:
-        """A sample's personas become the library's personas of the same name, if any.
-
-        Samples build fresh persona ids each time; without this every map made
-        from a sample would add another "Sam, home worker" to the library.
-        """
-        by_name = {p.name.casefold(): p for p in self.store.list_personas()}
-        mapping: dict[str, str] = {}
-        for persona_id, persona in list(bundle.personas.items()):
-            existing = by_name.get(persona.name.casefold())
-            if existing is not None and existing.id != persona_id:
-                mapping[persona_id] = existing.id
-                del bundle.personas[persona_id]
-                bundle.personas[existing.id] = existing
-        if not mapping:
-            return
-        journey_map = bundle.map
-        if journey_map.primary_persona_id in mapping:
-            journey_map.primary_persona_id = mapping[journey_map.primary_persona_id]
-        journey_map.overlay_persona_ids = [
-            mapping.get(p, p) for p in journey_map.overlay_persona_ids
-        ]
-        for point in bundle.emotion_points.values():
-            if point.persona_id in mapping:
-                point.persona_id = mapping[point.persona_id]
 
     def duplicate(self) -> str | None:
         document = self.window.document
