@@ -69,7 +69,12 @@ def build_parser() -> QuietParser:
     export.add_argument("library")
     target = export.add_mutually_exclusive_group(required=True)
     target.add_argument("--map", metavar="ID_OR_TITLE")
-    target.add_argument("--all-maps", action="store_true", help="export every map into -o FOLDER")
+    target.add_argument(
+        "--all-maps",
+        action="store_true",
+        help="export every map into -o FOLDER (made if missing); a library with no maps "
+        "is an error (exit 1)",
+    )
     export.add_argument("--format", required=True, choices=["json", "pdf", "png", "svg"])
     export.add_argument("-o", "--output", required=True, metavar="OUT")
     export.add_argument("--paper", help=PAPERS_HELP)

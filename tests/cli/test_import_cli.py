@@ -273,6 +273,8 @@ def test_all_maps_on_an_empty_library_says_so(tmp_path, empty_library):
     assert_one_error_line(result, "No maps in", "to export")
     assert not folder.exists()
     assert result.stdout == ""
+    helped = jmapper(tmp_path, "export", "--help")
+    assert "a library with no maps is an error (exit 1)" in " ".join(helped.stdout.split())
 
 
 def test_all_maps_warnings_name_their_map(tmp_path, two_maps):
