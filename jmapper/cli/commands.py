@@ -83,9 +83,12 @@ def _maps(args: argparse.Namespace) -> int:
 
     store = open_library(args.library)
     try:
-        summaries = store.list_maps()
+        survey = store.survey_maps()
     finally:
         store.close()
+    for problem in survey.unreadable:  # listed maps stay usable; say which one is not
+        print(f"jmapper: warning: {problem}", file=sys.stderr)
+    summaries = survey.readable
     rows: list[dict[str, Any]] = [
         {
             "id": s.id,

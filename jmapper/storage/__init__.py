@@ -17,9 +17,10 @@ from jmapper.storage.errors import (
     LibraryReadOnlyError,
     LibraryTooNewError,
     NotALibraryError,
+    UnreadableMapError,
 )
 from jmapper.storage.paths import default_library_path
-from jmapper.storage.store import LibraryStore, MapSummary
+from jmapper.storage.store import LibraryStore, MapSummary, MapSurvey
 
 __all__ = [
     "ForeignJournalError",
@@ -33,6 +34,8 @@ __all__ = [
     "LibraryStore",
     "LibraryTooNewError",
     "MapSummary",
+    "MapSurvey",
     "NotALibraryError",
+    "UnreadableMapError",
     "default_library_path",
 ]

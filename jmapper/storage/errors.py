@@ -7,6 +7,7 @@ what to do; technical details go to the log, never into the message.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 
 class LibraryError(Exception):
@@ -39,6 +40,35 @@ class LibraryBusyError(LibraryError):
 
 class LibraryReadOnlyError(LibraryError):
     """A write was attempted on a library that could only be opened for reading."""
+
+
+class UnreadableMapError(LibraryError):
+    """One map holds a value this version cannot read; the rest of the library is fine.
+
+    Carries the map (``map_id``, ``title``) and the field (``kind``, ``field``,
+    ``value``) so the map list can mark exactly that map.
+    """
+
+    def __init__(self, map_id: str, title: str, kind: str, field: str | None, value: Any) -> None:
+        self.map_id = map_id
+        self.title = title
+        self.kind = kind
+        self.field = field
+        self.value = value
+        owner = "its" if kind == "map" else _a(kind.replace("_", " ")) + "’s"
+        if field is None:
+            problem = f"{owner} data is in a form it does not know"
+        else:
+            shown = str(value) if len(str(value)) <= 40 else str(value)[:39] + "…"
+            problem = f"{owner} {field.replace('_', ' ')} is “{shown}”"
+        super().__init__(
+            f"The map “{title}” cannot be read by this version of jmapper "
+            f"({problem}). Open it with a newer jmapper; the other maps are not affected."
+        )
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
 
 
 def quoted(path: Path) -> str:

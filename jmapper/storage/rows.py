@@ -66,9 +66,31 @@ def row_encoder(kind: str) -> RowEncoder:
     return encode
 
 
+#: What a converter raises on a value it cannot read (bad JSON is a ValueError too).
+_DECODE_ERRORS = (ValueError, TypeError, KeyError, AttributeError)
+
+
+class UnreadableValue(ValueError):
+    """A stored value this version cannot turn into its field.
+
+    A newer jmapper's enum member, a hand-edited date: the store adds the
+    map's title and raises :class:`~jmapper.storage.errors.UnreadableMapError`.
+    ``field`` is None when every value decoded but the row as a whole did not.
+    """
+
+    def __init__(self, kind: str, field: str | None, value: Any) -> None:
+        super().__init__(f"{kind}.{field}: {value!r}")
+        self.kind = kind
+        self.field = field
+        self.value = value
+
+
 @cache
 def row_decoder(kind: str) -> RowDecoder:
-    """A function building an entity of ``kind`` from a row in field order."""
+    """A function building an entity of ``kind`` from a row in field order.
+
+    Raises :class:`UnreadableValue` naming the first field it cannot read.
+    """
     cls = entity_class(kind)
     steps = [
         (index, dec, as_json)
@@ -78,10 +100,36 @@ def row_decoder(kind: str) -> RowDecoder:
 
     def decode(row: tuple[Any, ...]) -> Any:
         values = list(row)
-        for index, dec, as_json in steps:
-            value = values[index]
-            if value is not None:
-                values[index] = dec(json.loads(value) if as_json else value)
-        return cls(*values)
+        try:
+            for index, dec, as_json in steps:
+                value = values[index]
+                if value is not None:
+                    values[index] = dec(json.loads(value) if as_json else value)
+            return cls(*values)
+        except _DECODE_ERRORS:
+            raise _culprit(kind, row) from None
 
     return decode
+
+
+def decode_value(kind: str, field: str, value: Any) -> Any:
+    """One stored value of ``kind``'s ``field`` as its Python value (UnreadableValue if not)."""
+    for name, _, dec, as_json in _plan(kind):
+        if name == field:
+            if value is None or dec is None:
+                return value
+            try:
+                return dec(json.loads(value) if as_json else value)
+            except _DECODE_ERRORS:
+                raise UnreadableValue(kind, field, value) from None
+    raise KeyError(f"{kind} has no field {field}")
+
+
+def _culprit(kind: str, row: tuple[Any, ...]) -> UnreadableValue:
+    """The first field of ``row`` that does not decode (the slow path, after a failure)."""
+    for (name, _, _, _), value in zip(_plan(kind), row, strict=True):
+        try:
+            decode_value(kind, name, value)
+        except UnreadableValue as problem:
+            return problem
+    return UnreadableValue(kind, None, None)

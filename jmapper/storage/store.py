@@ -18,7 +18,7 @@ import sqlite3
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
@@ -46,9 +46,10 @@ from jmapper.storage.errors import (
     LibraryError,
     LibraryNotFoundError,
     LibraryReadOnlyError,
+    UnreadableMapError,
     quoted,
 )
-from jmapper.storage.rows import row_decoder, row_encoder
+from jmapper.storage.rows import UnreadableValue, decode_value, row_decoder, row_encoder
 from jmapper.storage.statements import (
     LIBRARY_ID_SELECT,
     META_INSERT,
@@ -67,6 +68,7 @@ _SUMMARY_SQL = (
     'FROM "map"'
 )
 _COUNTED_KINDS = ("stage", "step", "lane", "card")
+_MAP_TITLE = STATEMENTS["map"].columns.index("title")
 
 
 @dataclass
@@ -101,6 +103,14 @@ class BundleWrites:
     added: Sequence[MapBundle] = ()
     replaced: Sequence[MapBundle] = ()
     personas: Sequence[Persona] = ()
+
+
+@dataclass
+class MapSurvey:
+    """The map list: the maps this version can read, and one error per map it cannot."""
+
+    readable: list[MapSummary] = field(default_factory=list)
+    unreadable: list[UnreadableMapError] = field(default_factory=list)
 
 
 class LibraryStore:
@@ -286,28 +296,43 @@ class LibraryStore:
 
     # -- maps -------------------------------------------------------------------------
     def list_maps(self) -> list[MapSummary]:
-        """Every map in the library, ordered by title."""
+        """Every map this version can read, ordered by title."""
+        return self.survey_maps().readable
+
+    def survey_maps(self) -> MapSurvey:
+        """Every map in the library: those listed by title, and those it cannot read.
+
+        A map whose list fields (type, status, review date) this version
+        cannot read is reported, not listed, so one strange row never hides
+        the rest of the library.
+        """
         with self._reading() as conn:
             personas = dict(conn.execute('SELECT id, name FROM "persona"').fetchall())
             counts = {kind: self._counts(conn, kind) for kind in _COUNTED_KINDS}
             rows = conn.execute(_SUMMARY_SQL).fetchall()
-        summaries = [
-            MapSummary(
-                id=map_id,
-                title=title,
-                map_type=MapType(map_type),
-                status=MapStatus(status),
-                persona_name=personas.get(persona_id),
-                stage_count=counts["stage"].get(map_id, 0),
-                step_count=counts["step"].get(map_id, 0),
-                lane_count=counts["lane"].get(map_id, 0),
-                card_count=counts["card"].get(map_id, 0),
-                last_reviewed=date.fromisoformat(reviewed) if reviewed else None,
-                derived_from_id=derived_from_id,
-            )
-            for map_id, title, map_type, status, persona_id, reviewed, derived_from_id in rows
-        ]
-        return sorted(summaries, key=lambda s: (s.title.casefold(), s.title, s.id))
+        survey = MapSurvey()
+        for map_id, title, map_type, status, persona_id, reviewed, derived_from_id in rows:
+            try:
+                summary = MapSummary(
+                    id=map_id,
+                    title=title,
+                    map_type=decode_value("map", "map_type", map_type),
+                    status=decode_value("map", "status", status),
+                    persona_name=personas.get(persona_id),
+                    stage_count=counts["stage"].get(map_id, 0),
+                    step_count=counts["step"].get(map_id, 0),
+                    lane_count=counts["lane"].get(map_id, 0),
+                    card_count=counts["card"].get(map_id, 0),
+                    last_reviewed=decode_value("map", "last_reviewed", reviewed or None),
+                    derived_from_id=derived_from_id,
+                )
+            except UnreadableValue as problem:
+                survey.unreadable.append(_unreadable(map_id, title, problem))
+                continue
+            survey.readable.append(summary)
+        survey.readable.sort(key=lambda s: (s.title.casefold(), s.title, s.id))
+        survey.unreadable.sort(key=lambda e: (e.title.casefold(), e.title, e.map_id))
+        return survey
 
     @staticmethod
     def _counts(conn: sqlite3.Connection, kind: str) -> dict[str, int]:
@@ -328,7 +353,11 @@ class LibraryStore:
         return found is not None
 
     def load_map(self, map_id: str) -> MapBundle:
-        """The map with all it holds; ``personas`` are all the library's personas."""
+        """The map with all it holds; ``personas`` are all the library's personas.
+
+        A value this version cannot read raises :class:`UnreadableMapError`
+        naming the map and the field.
+        """
         with self._reading() as conn:
             row = conn.execute(STATEMENTS["map"].select_by_id, (map_id,)).fetchone()
             if row is None:
@@ -336,13 +365,16 @@ class LibraryStore:
                     f"That map is no longer in {quoted(self.path)}. "
                     "Choose another map from the library."
                 )
-            bundle = MapBundle(map=row_decoder("map")(row))
-            bundle.personas = self._personas(conn)
-            for kind in CHILD_KINDS:
-                statement = STATEMENTS[kind].select_by_map
-                assert statement is not None
-                entities = map(row_decoder(kind), conn.execute(statement, (map_id,)))
-                bundle.collections[kind] = {entity.id: entity for entity in entities}
+            try:
+                bundle = MapBundle(map=row_decoder("map")(row))
+                bundle.personas = self._personas(conn)
+                for kind in CHILD_KINDS:
+                    statement = STATEMENTS[kind].select_by_map
+                    assert statement is not None
+                    entities = map(row_decoder(kind), conn.execute(statement, (map_id,)))
+                    bundle.collections[kind] = {entity.id: entity for entity in entities}
+            except UnreadableValue as problem:
+                raise _unreadable(map_id, row[_MAP_TITLE], problem) from None
         return bundle
 
     def add_bundle(self, bundle: MapBundle) -> None:
@@ -484,6 +516,11 @@ class LibraryStore:
         with self._reading() as conn:
             rows = [row[0] for row in conn.execute("PRAGMA integrity_check")]
         return rows == ["ok"]
+
+
+def _unreadable(map_id: str, title: str, problem: UnreadableValue) -> UnreadableMapError:
+    log.warning("map %s (%r) cannot be read: %s", map_id, title, problem)
+    return UnreadableMapError(map_id, title, problem.kind, problem.field, problem.value)
 
 
 def _initialise(conn: sqlite3.Connection) -> None:

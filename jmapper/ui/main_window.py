@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from jmapper.document import JourneyDocument
+from jmapper.storage import UnreadableMapError
 from jmapper.ui import action_names as names
 from jmapper.ui import settings as keys
 from jmapper.ui import window_actions
@@ -274,7 +275,8 @@ class MainWindow(QMainWindow):
         """Reload the map list from the library (keeps the open map selected)."""
         with reporting_errors(self, "Library"):
             current = self.document.map_id if self.document else None
-            self.library_panel.set_summaries(self.store.list_maps(), current)
+            survey = self.store.survey_maps()
+            self.library_panel.set_summaries(survey.readable, current, survey.unreadable)
 
     def switch_library(self, path: str | Path) -> bool:
         """Close the open library and open ``path`` in its place."""
@@ -317,7 +319,11 @@ class MainWindow(QMainWindow):
                 from jmapper.services.library import check_map_openable
 
                 check_map_openable(self.store, map_id)
-                bundle = self.store.load_map(map_id)
+                try:
+                    bundle = self.store.load_map(map_id)
+                except UnreadableMapError as error:
+                    self.library_panel.mark_unreadable(map_id, str(error))
+                    raise
                 document = JourneyDocument(bundle, self.store, self._document_parent)
                 self._adopt(document)
             else:

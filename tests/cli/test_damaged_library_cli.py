@@ -8,6 +8,7 @@ appeared beside the library.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import sqlite3
@@ -124,3 +125,62 @@ def test_a_log_that_cannot_be_written_stays_off_the_terminal(tmp_path: Path, fol
     blocked.write_text("a file where the data folder should be")
     path.write_bytes(path.read_bytes()[:5000])
     one_sentence(jmapper(blocked, "maps", path), 1, "is damaged")
+
+
+@pytest.fixture
+def two_maps(data: Path, folder: Path) -> Path:
+    """A closed library holding the maps “Kept” and “Alien”."""
+    path = folder / "lib.jmapper"
+    new_library(data, path, "Kept")
+    new_library(data, path, "Alien")
+    return path
+
+
+def poke(path: Path, sql: str) -> None:
+    conn = sqlite3.connect(path)
+    assert conn.execute(sql).rowcount >= 1
+    conn.commit()
+    conn.close()
+
+
+def test_maps_lists_the_readable_maps_and_names_the_unreadable_one(
+    data: Path, folder: Path, two_maps: Path
+) -> None:
+    poke(two_maps, "UPDATE map SET map_type = 'alien' WHERE title = 'Alien'")
+    before = files(folder)
+    result = jmapper(data, "maps", two_maps)
+    line = one_sentence(result, 0, "“Alien”", "map type", "“alien”")
+    assert line.startswith("jmapper: warning: ")
+    assert "Kept" in result.stdout and "Alien" not in result.stdout
+    assert files(folder) == before
+    as_json = jmapper(data, "maps", two_maps, "--json")
+    one_sentence(as_json, 0, "“Alien”")
+    assert [row["title"] for row in json.loads(as_json.stdout)] == ["Kept"]
+
+
+@pytest.mark.parametrize(
+    ("sql", "words"),
+    [
+        ("UPDATE map SET map_type = 'alien' WHERE title = 'Alien'", ("map type", "“alien”")),
+        (
+            "UPDATE lane SET kind = 'alien' "
+            "WHERE map_id = (SELECT id FROM map WHERE title = 'Alien')",
+            ("lane", "kind", "“alien”"),
+        ),
+        (
+            "UPDATE map SET last_reviewed = '2024-02-30' WHERE title = 'Alien'",
+            ("last reviewed", "“2024-02-30”"),
+        ),
+    ],
+)
+def test_export_of_an_unreadable_map_names_map_and_field(
+    data: Path, folder: Path, two_maps: Path, sql: str, words: tuple[str, ...]
+) -> None:
+    poke(two_maps, sql)
+    before = files(folder)
+    out = folder / "alien.json"
+    result = jmapper(data, "export", two_maps, "--map", "Alien", "--format", "json", "-o", out)
+    one_sentence(result, 1, "The map “Alien” cannot be read by this version", *words)
+    assert files(folder) == before
+    kept = jmapper(data, "export", two_maps, "--map", "Kept", "--format", "json", "-o", out)
+    assert kept.returncode == 0 and kept.stderr == ""

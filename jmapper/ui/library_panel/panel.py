@@ -3,15 +3,23 @@
 The panel only shows summaries and reports which map the user picked; the
 main window opens it.  Refreshing keeps the current map selected and never
 emits a pick, so reloading the list cannot open a map behind the user's back.
+A map this version cannot read (written by a newer jmapper, or edited by hand)
+stays in the list, marked with a warning and the sentence that says why, so
+the user sees it is there and that the other maps are fine; picking it shows
+that sentence again instead of opening it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLineEdit,
+    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -19,10 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from jmapper.model.enums import MapType
-from jmapper.storage import MapSummary
+from jmapper.storage import MapSummary, UnreadableMapError
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = ("Title", "Type", "Persona", "Status", "Last reviewed")
+UNREADABLE_TYPE = "Cannot be read"  # the Type column of a map this version cannot read
 
 
 class LibraryPanel(QWidget):
@@ -60,6 +69,7 @@ class LibraryPanel(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.tree)
         self._summaries: list[MapSummary] = []
+        self._unreadable: dict[str, tuple[str, str]] = {}  # map id -> (title, sentence)
         self.filter_edit.textChanged.connect(self._apply_filter)
         self.type_filter.currentIndexChanged.connect(self._apply_filter)
         self.tree.currentItemChanged.connect(self._current_changed)
@@ -67,14 +77,33 @@ class LibraryPanel(QWidget):
         self.setFocusProxy(self.tree)
 
     # -- content -------------------------------------------------------------
-    def set_summaries(self, summaries: list[MapSummary], current_id: str | None) -> None:
-        """Show ``summaries``, selecting ``current_id`` without announcing it."""
+    def set_summaries(
+        self,
+        summaries: list[MapSummary],
+        current_id: str | None,
+        unreadable: Sequence[UnreadableMapError] = (),
+    ) -> None:
+        """Show ``summaries`` and the ``unreadable`` maps, selecting ``current_id`` quietly.
+
+        A listed map that failed to load (:meth:`mark_unreadable`) stays
+        marked for as long as it is listed.
+        """
         self._summaries = list(summaries)
+        present = {summary.id for summary in self._summaries}
+        self._unreadable = {
+            **{map_id: entry for map_id, entry in self._unreadable.items() if map_id in present},
+            **{error.map_id: (error.title, str(error)) for error in unreadable},
+        }
         self.tree.blockSignals(True)
         try:
             self.tree.setSortingEnabled(False)
             self.tree.clear()
+            for error in unreadable:
+                self.tree.addTopLevelItem(self._unreadable_item(error.map_id))
             for summary in self._summaries:
+                if summary.id in self._unreadable:
+                    self.tree.addTopLevelItem(self._unreadable_item(summary.id))
+                    continue
                 reviewed = summary.last_reviewed.isoformat() if summary.last_reviewed else ""
                 item = QTreeWidgetItem(
                     [
@@ -100,7 +129,28 @@ class LibraryPanel(QWidget):
         self._apply_filter()
 
     def summaries(self) -> list[MapSummary]:
-        return list(self._summaries)
+        """The readable maps, in the order given (what the editor may open)."""
+        return [s for s in self._summaries if s.id not in self._unreadable]
+
+    def mark_unreadable(self, map_id: str, sentence: str) -> None:
+        """Mark a listed map that failed to load, with the sentence saying why."""
+        for index, item in enumerate(self._items()):
+            if item.data(0, _ID_ROLE) == map_id:
+                self._unreadable[map_id] = (item.text(0), sentence)
+                self.tree.blockSignals(True)
+                try:
+                    replacement = self._unreadable_item(map_id)
+                    self.tree.takeTopLevelItem(index)
+                    self.tree.insertTopLevelItem(index, replacement)
+                    self.tree.setCurrentItem(None)
+                finally:
+                    self.tree.blockSignals(False)
+                self._apply_filter()
+                return
+
+    def unreadable_ids(self) -> set[str]:
+        """The ids of the maps marked as unreadable by this version."""
+        return set(self._unreadable)
 
     def visible_titles(self) -> list[str]:
         """Titles of the rows the filters leave visible, top to bottom."""
@@ -122,6 +172,19 @@ class LibraryPanel(QWidget):
             self.tree.blockSignals(False)
 
     # -- internals -------------------------------------------------------------
+    def _unreadable_item(self, map_id: str) -> QTreeWidgetItem:
+        """A greyed row with a warning icon whose tooltip is the sentence."""
+        title, sentence = self._unreadable[map_id]
+        item = QTreeWidgetItem([title, UNREADABLE_TYPE, "", "", ""])
+        item.setData(0, _ID_ROLE, map_id)
+        item.setData(1, _ID_ROLE, "")
+        item.setIcon(0, self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+        grey = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        for column in range(len(COLUMNS)):
+            item.setToolTip(column, sentence)
+            item.setForeground(column, grey)
+        return item
+
     def _items(self) -> list[QTreeWidgetItem]:
         return [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
 
