@@ -11,11 +11,12 @@ the editor's start-up pays only for Qt and storage.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
 from jmapper import __version__
-from jmapper.cli.parser import COMMANDS, UsageError, build_editor_parser, build_parser
+from jmapper.cli.parser import COMMANDS, UsageError, build_editor_parser, parse_command
 from jmapper.logging_setup import configure_logging
 
 log = logging.getLogger("jmapper")
@@ -25,8 +26,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     configure_logging()
     try:
+        code = _dispatch(args_list)
+        # Flush here, not at interpreter exit, so a closed pipe is caught below.
+        sys.stdout.flush()
+    except BrokenPipeError:
+        return _reader_gone()
+    return code
+
+
+def _dispatch(args_list: list[str]) -> int:
+    try:
         if args_list and args_list[0] in COMMANDS:
-            args = build_parser().parse_args(args_list)
+            args = parse_command(args_list)
             from jmapper.cli.commands import run_command
 
             return run_command(args)
@@ -42,3 +53,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run_editor(
         editor_args.library, quit_after_first_paint=editor_args.quit_after_first_paint
     )
+
+
+def _reader_gone() -> int:
+    """The reader of stdout closed it (``jmapper maps LIB | head -1``): stop quietly.
+
+    The standard recipe: point stdout at devnull so the interpreter's final
+    flush cannot raise again, and exit 1 without a message, as ``head`` expects.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 1

@@ -65,6 +65,7 @@ from jmapper.model.enums import (
     PainPersistence,
     TargetKind,
 )
+from jmapper.model.text import clean_text
 
 T = TypeVar("T")
 Draw = Callable[[st.SearchStrategy[Any]], Any]
@@ -77,7 +78,7 @@ TRICKY_TEXT: tuple[str, ...] = (
     "\u9810\u7d04\u3092\u78ba\u8a8d\u3059\u308b",  # Japanese
     "\ud55c\uad6d\uc5b4 \ud14d\uc2a4\ud2b8",  # Korean
     "\U0001f600\U0001f44d\U0001f3fd \U0001f468\u200d\U0001f469\u200d\U0001f467",
-    "line one\nline two\r\nline three",
+    "line one\nline two\n\nline three",
     "tab\tseparated\\backslash",
     "Caf\u00e9 \u00fcber na\u00efve",
     "\u0645\u0631\u062d\u0628\u0627",  # Arabic, right to left
@@ -97,8 +98,12 @@ _BANDS = (
 
 
 def texts(max_size: int = 24) -> st.SearchStrategy[str]:
-    """Any text (no lone surrogates), often one of the tricky samples."""
-    free = st.text(max_size=max_size)
+    """Any text the model holds, often one of the tricky samples.
+
+    No lone surrogates, and no control characters other than tab and newline:
+    the model never holds them (``jmapper.model.text``, tested in tests/model/test_text.py).
+    """
+    free = st.text(max_size=max_size).map(clean_text)
     return st.one_of(st.sampled_from(("",) + TRICKY_TEXT), free)
 
 

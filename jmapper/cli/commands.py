@@ -143,8 +143,17 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _export_all(store: Any, args: argparse.Namespace) -> None:
-    """Every map into the folder -o, made if missing (and removed again if nothing came of it)."""
-    summaries = store.list_maps()
+    """Every map into the folder -o, made if missing (and removed again if nothing came of it).
+
+    A map this version cannot read is skipped with a warning naming it and
+    the field; the others are exported.
+    """
+    from jmapper.storage import UnreadableMapError
+
+    survey = store.survey_maps()
+    for problem in survey.unreadable:
+        print(f"jmapper: warning: {problem}", file=sys.stderr)
+    summaries = survey.readable
     if not summaries:
         raise ServiceError(
             f"No maps in {args.library} to export; add one with \u2018jmapper new\u2019 "
@@ -155,7 +164,11 @@ def _export_all(store: Any, args: argparse.Namespace) -> None:
     try:
         for summary in summaries:
             out = folder / f"{_safe_name(summary.title)}-{summary.id[:8]}.{args.format}"
-            _export_one(store, summary.id, summary.title, out, args)
+            try:
+                _export_one(store, summary.id, summary.title, out, args)
+            except UnreadableMapError as problem:
+                print(f"jmapper: warning: {problem}", file=sys.stderr)
+                continue
             print(out)
     except BaseException:
         if created and not any(folder.iterdir()):
@@ -228,7 +241,7 @@ def _export_settings(args: argparse.Namespace) -> dict[str, Any]:
         "orientation": args.orientation,
         "mode": "tile" if args.tile else "fit",
         "overlap_mm": args.overlap_mm,
-        "pages": tuple(p.strip() for p in args.pages.split(",") if p.strip()),
+        "pages": args.pages,
         "logo": args.logo,
         "accent": args.accent,
         "organisation": args.organisation,

@@ -2,17 +2,36 @@
 
 argparse normally prints usage and exits; :class:`QuietParser` raises
 :class:`UsageError` instead so :func:`jmapper.app.main` can print one line and
-return exit code 2.
+return exit code 2.  Every export option is checked here, by the same
+functions the export itself uses (:mod:`jmapper.export.options`,
+:mod:`jmapper.style.colours`), so a bad value is a usage error before any
+file is opened, and the ranges in ``--help`` are the ones enforced.
 """
 
 from __future__ import annotations
 
 import argparse
-from typing import NoReturn
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from jmapper.export.options import (
+    DPI_RANGE,
+    OVERLAP_RANGE_MM,
+    PAGE_KINDS,
+    ExportError,
+    parse_pages,
+    parse_paper,
+)
+from jmapper.style.colours import parse_colour
 
 COMMANDS = ("templates", "new", "maps", "export", "import")
+FORMAT_CHOICES = ("json", "pdf", "png", "svg")
 
-PAPERS_HELP = "A4, A3, A2, A1, A0, Letter, Tabloid, Ledger, ANSI-C/D/E, ARCH-C/D/E or WxH mm"
+PAPERS_HELP = (
+    "A4, A3, A2, A1, A0, Letter, Tabloid, Ledger, ANSI-C/D/E, ARCH-C/D/E, or WxH in mm "
+    "(at least 50x50); default: chosen from the map's width"
+)
 
 
 class UsageError(Exception):
@@ -75,19 +94,48 @@ def build_parser() -> QuietParser:
         help="export every map into -o FOLDER (made if missing); a library with no maps "
         "is an error (exit 1)",
     )
-    export.add_argument("--format", required=True, choices=["json", "pdf", "png", "svg"])
-    export.add_argument("-o", "--output", required=True, metavar="OUT")
-    export.add_argument("--paper", help=PAPERS_HELP)
+    export.add_argument("--format", required=True, choices=FORMAT_CHOICES)
+    export.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT",
+        help="the file to write, ending in .FORMAT (with --all-maps: a folder)",
+    )
+    export.add_argument("--paper", type=_checked(_paper), help=PAPERS_HELP)
     export.add_argument("--orientation", choices=["landscape", "portrait"], default="landscape")
     mode = export.add_mutually_exclusive_group()
     mode.add_argument("--fit", action="store_true", help="the whole map on one sheet (default)")
     mode.add_argument("--tile", action="store_true", help="true scale over several sheets")
-    export.add_argument("--overlap-mm", type=float, default=10.0)
-    export.add_argument("--pages", default="map", help="comma list of map,actions,matrix,persona")
-    export.add_argument("--logo", metavar="FILE")
-    export.add_argument("--accent", metavar="COLOUR")
+    low, high = OVERLAP_RANGE_MM
+    export.add_argument(
+        "--overlap-mm",
+        type=_checked(_number_in(float, low, high, "The tile overlap", "mm")),
+        default=10.0,
+        metavar="MM",
+        help=f"tile overlap, {low:g} to {high:g} mm (default 10)",
+    )
+    export.add_argument(
+        "--pages",
+        type=_checked(parse_pages),
+        default=("map",),
+        help=f"comma list of {','.join(PAGE_KINDS)} (default map)",
+    )
+    export.add_argument("--logo", metavar="FILE", help="a PNG or JPEG for the title block")
+    export.add_argument(
+        "--accent",
+        type=_checked(parse_colour),
+        metavar="COLOUR",
+        help="a colour name (red, navy) or #RGB / #RRGGBB (default #0072B2)",
+    )
     export.add_argument("--organisation", metavar="NAME")
-    export.add_argument("--dpi", type=int, default=200)
+    export.add_argument(
+        "--dpi",
+        type=_checked(_number_in(int, DPI_RANGE[0], DPI_RANGE[1], "The resolution", "dpi")),
+        default=200,
+        metavar="N",
+        help=f"PNG resolution, {DPI_RANGE[0]} to {DPI_RANGE[1]} (default 200)",
+    )
 
     imp = sub.add_parser("import", help="import maps from a jmapper JSON file")
     imp.add_argument("library")
@@ -98,3 +146,52 @@ def build_parser() -> QuietParser:
         help="replace maps with the same id instead of importing copies",
     )
     return parser
+
+
+def parse_command(argv: Sequence[str]) -> argparse.Namespace:
+    """The parsed command line, with the checks that involve several options."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "export" and not args.all_maps:
+        suffix = Path(args.output).suffix.lower().lstrip(".")
+        if suffix != args.format:
+            other = f" or use --format {suffix}" if suffix in FORMAT_CHOICES else ""
+            raise UsageError(
+                f"-o {args.output} but --format {args.format}; give -o a name ending in "
+                f".{args.format}{other} (see \u2018jmapper export --help\u2019)"
+            )
+    return args
+
+
+def _checked(parse: Callable[[str], Any]) -> Callable[[str], Any]:
+    """An argparse type from a parser that raises ValueError or ExportError with a sentence."""
+
+    def check(text: str) -> Any:
+        try:
+            return parse(text)
+        except (ValueError, ExportError) as error:
+            sentence = str(error).rstrip(".")
+            raise argparse.ArgumentTypeError(sentence[:1].lower() + sentence[1:]) from None
+
+    return check
+
+
+def _paper(text: str) -> str:
+    parse_paper(text)
+    return text
+
+
+def _number_in(
+    kind: Callable[[str], float], low: float, high: float, what: str, unit: str
+) -> Callable[[str], float]:
+    def parse(text: str) -> float:
+        try:
+            value = kind(text)
+        except ValueError:
+            number = "a whole number" if kind is int else "a number"
+            raise ValueError(f"\u201c{text}\u201d is not {number}") from None
+        if not low <= value <= high:
+            raise ValueError(f"{what} must be between {low:g} and {high:g} {unit}, not {text}")
+        return value
+
+    return parse

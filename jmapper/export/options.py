@@ -6,9 +6,20 @@ paper sizes without loading the PDF library.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from jmapper.style.colours import parse_colour
+
 MM = 72 / 25.4  # points per millimetre
+
+#: PNG resolution range: below 36 dpi the text is unreadable, above 1200 an A0-wide map
+#: needs gigabytes of pixels.
+DPI_RANGE = (36, 1200)
+#: Tile overlap range in millimetres.
+OVERLAP_RANGE_MM = (0.0, 50.0)
+#: The smallest custom sheet, in millimetres.
+MIN_CUSTOM_MM = 50.0
 
 #: Portrait (width, height) in millimetres.
 PAPER_SIZES: dict[str, tuple[float, float]] = {
@@ -29,6 +40,8 @@ PAPER_SIZES: dict[str, tuple[float, float]] = {
 }
 
 PAGE_KINDS = ("map", "actions", "matrix", "persona")
+
+_CUSTOM = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[x\u00d7]\s*(\d+(?:\.\d+)?)\s*(mm)?\s*$", re.I)
 
 
 class ExportError(Exception):
@@ -59,7 +72,22 @@ class ExportOptions:
     min_readable_pt: float = 5.0
     date: str | None = None  # printed date; None: today
 
+    @property
+    def accent(self) -> str:
+        """The accent colour as ``#rrggbb``, whatever form the user gave it in."""
+        try:
+            return parse_colour(self.accent_colour)
+        except ValueError as error:
+            raise ExportError(str(error)) from None
+
     def validate(self) -> None:
+        """Raise ExportError with a sentence for the first option no export can use."""
+        self.accent  # noqa: B018 (parsing is the check)
+        if not DPI_RANGE[0] <= self.dpi <= DPI_RANGE[1]:
+            raise ExportError(
+                f"The resolution must be between {DPI_RANGE[0]} and {DPI_RANGE[1]} dpi, "
+                f"not {self.dpi}."
+            )
         if self.mode not in ("fit", "tile"):
             raise ExportError(f"The export mode must be fit or tile, not \u201c{self.mode}\u201d.")
         if self.orientation not in ("landscape", "portrait"):
@@ -69,13 +97,57 @@ class ExportOptions:
                 f"Unknown paper size \u201c{self.paper}\u201d; choose one of "
                 f"{', '.join(PAPER_SIZES)} or give a custom size in millimetres."
             )
-        if self.custom_mm is not None and min(self.custom_mm) < 50:
-            raise ExportError("A custom paper size must be at least 50 x 50 mm.")
+        if self.custom_mm is not None and min(self.custom_mm) < MIN_CUSTOM_MM:
+            raise ExportError(
+                f"A custom paper size must be at least {MIN_CUSTOM_MM:g} x {MIN_CUSTOM_MM:g} mm."
+            )
         unknown = [p for p in self.pages if p not in PAGE_KINDS]
         if unknown:
             raise ExportError(f"Unknown page kind {unknown[0]!r}; use {', '.join(PAGE_KINDS)}.")
-        if not 0 <= self.overlap_mm <= 50:
-            raise ExportError("The tile overlap must be between 0 and 50 mm.")
+        low, high = OVERLAP_RANGE_MM
+        if not low <= self.overlap_mm <= high:
+            raise ExportError(f"The tile overlap must be between {low:g} and {high:g} mm.")
+
+
+def parse_paper(text: str) -> tuple[str | None, tuple[float, float] | None]:
+    """(paper name, None) or (None, custom (w, h) mm) from what the user typed.
+
+    Names match loosely (``ansi-c``, ``ANSI C``, ``a3``); a custom size is
+    ``WxH`` or ``WxHmm``.  ExportError with a sentence for anything else.
+    """
+    match = _CUSTOM.match(text)
+    if match:
+        custom = (float(match.group(1)), float(match.group(2)))
+        if min(custom) < MIN_CUSTOM_MM:
+            raise ExportError(
+                f"A custom paper size must be at least {MIN_CUSTOM_MM:g} x {MIN_CUSTOM_MM:g} mm."
+            )
+        return None, custom
+    wanted = _loose(text)
+    for name in PAPER_SIZES:
+        if _loose(name) == wanted:
+            return name, None
+    raise ExportError(
+        f"Unknown paper size \u201c{text}\u201d; choose one of {', '.join(PAPER_SIZES)}, "
+        "or give a custom size such as 900x600mm."
+    )
+
+
+def parse_pages(text: str) -> tuple[str, ...]:
+    """The page kinds of a comma list such as ``map,actions``; ExportError if one is unknown."""
+    pages = tuple(p.strip().casefold() for p in text.split(",") if p.strip())
+    unknown = [p for p in pages if p not in PAGE_KINDS]
+    if unknown:
+        raise ExportError(
+            f"Unknown page kind \u201c{unknown[0]}\u201d; use {', '.join(PAGE_KINDS)}."
+        )
+    if not pages:
+        raise ExportError(f"Choose at least one page: {', '.join(PAGE_KINDS)}.")
+    return pages
+
+
+def _loose(name: str) -> str:
+    return name.replace(" ", "").replace("_", "-").replace("-", "").casefold()
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,10 @@ from collections.abc import Callable, Sequence
 
 from reportlab.lib.utils import ImageReader
 
+from jmapper.drawing.painter import Painter
+from jmapper.drawing.text import draw_label
 from jmapper.export.furniture import Piece, persona_line
 from jmapper.export.options import MM, ExportError
-from jmapper.export.pen import Pen
 from jmapper.layout.boxes import Rect
 from jmapper.layout.priority import (
     BIG_BET,
@@ -31,44 +32,47 @@ from jmapper.model.bundle import MapBundle
 from jmapper.model.entities import Opportunity
 from jmapper.style import OKABE_ITO, Style, text_colour_on
 
-PageFn = Callable[[Pen, int, int], None]
+PageFn = Callable[[Painter, int, int], None]
 TitleBlock = Callable[[str], Piece]
+Warn = Callable[[str], None]
 
 
-def make_logo(path: str | None) -> Callable[[Pen, Rect], None] | None:
+def make_logo(path: str | None) -> Callable[[Painter, Rect], None] | None:
     """A drawing function for the client's logo, scaled into a box keeping its aspect."""
     if not path:
         return None
     try:
-        image = ImageReader(path)
-        iw, ih = image.getSize()
+        with open(path, "rb") as file:
+            data = file.read()
+        iw, ih = ImageReader(io.BytesIO(data)).getSize()
     except Exception as exc:  # reportlab raises several types for unreadable images
         raise ExportError(
             f"The logo {path} could not be read as an image; choose a PNG or JPEG file."
         ) from exc
-    return _image_drawer(image, iw, ih)
+    return _image_drawer(data, iw, ih)
 
 
-def _image_drawer(image: ImageReader, iw: int, ih: int) -> Callable[[Pen, Rect], None]:
-    def draw(pen: Pen, box: Rect) -> None:
+def _image_drawer(data: bytes, iw: int, ih: int) -> Callable[[Painter, Rect], None]:
+    """Draws an encoded ``iw`` x ``ih`` image as large as fits its box, top left."""
+
+    def draw(painter: Painter, box: Rect) -> None:
         scale = min(box.w / iw, box.h / ih)
-        w, h = iw * scale, ih * scale
-        pen.c.drawImage(image, box.x, -(box.y + h), w, h, mask="auto")
+        painter.image(data, Rect(box.x, box.y, iw * scale, ih * scale))
 
     return draw
 
 
 def _page_heading(
-    pen: Pen, title: str, subtitle: str, x: float, y: float, width: float, accent: str
+    pen: Painter, title: str, subtitle: str, x: float, y: float, width: float, accent: str
 ) -> float:
-    pen.text(x, y + 18, title, 18, bold=True)
-    pen.text(x, y + 34, subtitle, 10, fill="#555555")
+    draw_label(pen, x, y + 18, title, 18, bold=True)
+    draw_label(pen, x, y + 34, subtitle, 10, fill="#555555")
     pen.rect(Rect(x, y + 42, width, 2), fill=accent)
     return y + 54
 
 
 def _footer(
-    pen: Pen, block: TitleBlock, number: int, total: int, pw: float, ph: float, m: float
+    pen: Painter, block: TitleBlock, number: int, total: int, pw: float, ph: float, m: float
 ) -> float:
     """Draw the title block bottom right; returns the y above which content must stay."""
     tb = block(f"{number} of {total}")
@@ -135,7 +139,7 @@ def action_pages(
         y += row[1]
 
     def page(chunk: list[tuple[list[list[str]], float]], part: int) -> PageFn:
-        def draw(pen: Pen, number: int, total: int) -> None:
+        def draw(pen: Painter, number: int, total: int) -> None:
             suffix = f" (continued, part {part + 1})" if part else ""
             _page_heading(pen, "Action plan" + suffix, bundle.map.title, m, m, width, accent)
             _footer(pen, block, number, total, pw, ph, m)
@@ -143,7 +147,7 @@ def action_pages(
             head_fill, head_text = accent, text_colour_on(accent)
             pen.rect(Rect(m, top - 18, width, 18), fill=head_fill)
             for (name, _share), w in zip(_COLUMNS, widths, strict=True):
-                pen.text(x + 4, top - 6, name, 8, bold=True, fill=head_text)
+                draw_label(pen, x + 4, top - 6, name, 8, bold=True, fill=head_text)
                 x += w
             y = top
             for i, (cells, h) in enumerate(chunk):
@@ -153,12 +157,14 @@ def action_pages(
                 for j, (lines, w) in enumerate(zip(cells, widths, strict=True)):
                     for k, line in enumerate(lines):
                         bold = j == 0 and k == 0
-                        pen.text(x + 4, y + 4 + (k + 1) * lh - 2.5, line, size, bold=bold)
+                        draw_label(pen, x + 4, y + 4 + (k + 1) * lh - 2.5, line, size, bold=bold)
                     x += w
                 pen.line(m, y + h, m + width, y + h, "#C4C4C4", 0.5)
                 y += h
             if not chunk:
-                pen.text(m, top + 14, "No opportunities on this map yet.", 10, fill="#555555")
+                draw_label(
+                    pen, m, top + 14, "No opportunities on this map yet.", 10, fill="#555555"
+                )
 
         return draw
 
@@ -177,7 +183,7 @@ def _axis(score: int, side: float) -> float:
 def matrix_page(
     bundle: MapBundle, pw: float, ph: float, m: float, accent: str, block: TitleBlock
 ) -> PageFn:
-    def draw(pen: Pen, number: int, total: int) -> None:
+    def draw(pen: Painter, number: int, total: int) -> None:
         width = pw - 2 * m
         top = _page_heading(
             pen,
@@ -207,21 +213,20 @@ def matrix_page(
         for name, qx, qy, col in quads:
             r = Rect(gx + qx * half, gy + qy * half, half, half)
             pen.rect(r, fill="#FAFAFA", stroke=col, width=1.2)
-            pen.text(r.x + 6, r.y + 14, name, 11, bold=True)
-        pen.text(
+            draw_label(pen, r.x + 6, r.y + 14, name, 11, bold=True)
+        draw_label(
+            pen,
             gx + side / 2,
             gy + side + 16,
             "Feasibility \u2192 (1 hard \u2013 5 easy)",
             8,
             align="center",
         )
-        pen.c.saveState()
-        pen.c.translate(gx - 10, -(gy + side / 2))
-        pen.c.rotate(90)
-        pen.reset()
-        pen.text(0, 0, "Impact \u2192 (1 low \u2013 5 high)", 8, align="center")
-        pen.c.restoreState()
-        pen.reset()
+        pen.save()
+        pen.translate(gx - 10, gy + side / 2)
+        pen.rotate(-90)
+        draw_label(pen, 0, 0, "Impact \u2192 (1 low \u2013 5 high)", 8, align="center")
+        pen.restore()
         placed: dict[tuple[int, int], int] = {}
         for i, opp in enumerate(opps, start=1):
             cell = (opp.feasibility or 0, opp.impact or 0)
@@ -229,8 +234,10 @@ def matrix_page(
             placed[cell] = k + 1
             x = gx + _axis(cell[0], side) + (k % 3) * 14 - 14
             y = gy + side - _axis(cell[1], side) + (k // 3) * 14 - 7
-            pen.circle(x, y, 6.5, accent, "#1A1A1A", 0.5)
-            pen.text(x, y + 2.8, str(i), 7, bold=True, fill=text_colour_on(accent), align="center")
+            pen.ellipse(x, y, 6.5, accent, "#1A1A1A", 0.5)
+            draw_label(
+                pen, x, y + 2.8, str(i), 7, bold=True, fill=text_colour_on(accent), align="center"
+            )
         kx = gx + side + 30
         ky = gy + 10
         for i, opp in enumerate(opps, start=1):
@@ -240,7 +247,8 @@ def matrix_page(
                 key_w - 10,
             )
             if ky + len(lines) * 10.5 > bottom:
-                pen.text(
+                draw_label(
+                    pen,
                     kx,
                     ky + 8,
                     f"\u2026 and {len(opps) - i + 1} more in the action plan",
@@ -249,12 +257,13 @@ def matrix_page(
                 )
                 break
             for line in lines:
-                pen.text(kx, ky + 8, line, 8)
+                draw_label(pen, kx, ky + 8, line, 8)
                 ky += 10.5
             ky += 3
         unscored = len(bundle.opportunities) - len(opps)
         if unscored:
-            pen.text(
+            draw_label(
+                pen,
                 kx,
                 min(ky + 14, bottom),
                 f"{unscored} opportunities have no impact or feasibility score yet.",
@@ -267,11 +276,18 @@ def matrix_page(
 
 # -- persona ----------------------------------------------------------------------------
 def persona_page(
-    bundle: MapBundle, pw: float, ph: float, m: float, accent: str, block: TitleBlock
+    bundle: MapBundle,
+    pw: float,
+    ph: float,
+    m: float,
+    accent: str,
+    block: TitleBlock,
+    warn: Warn,
 ) -> PageFn:
     persona = bundle.personas.get(bundle.map.primary_persona_id or "")
+    photo = _persona_photo(persona.name, persona.photo, warn) if persona else None
 
-    def draw(pen: Pen, number: int, total: int) -> None:
+    def draw(pen: Painter, number: int, total: int) -> None:
         width = pw - 2 * m
         name = persona.name if persona else "No persona chosen"
         top = _page_heading(
@@ -281,15 +297,9 @@ def persona_page(
         if persona is None:
             return
         x = m
-        if persona.photo:
-            try:
-                data = base64.b64decode(persona.photo)
-                image = ImageReader(io.BytesIO(data))
-                iw, ih = image.getSize()
-                _image_drawer(image, iw, ih)(pen, Rect(m, top, 45 * MM, 45 * MM))
-                x = m + 50 * MM
-            except Exception:  # a broken photo must not stop the export
-                x = m
+        if photo is not None:
+            photo(pen, Rect(m, top, 45 * MM, 45 * MM))
+            x = m + 50 * MM
         sections: list[tuple[str, Sequence[str]]] = [
             ("About", [persona.description] if persona.description else []),
             ("Quote", [f"\u201c{persona.quote}\u201d"] if persona.quote else []),
@@ -325,16 +335,34 @@ def persona_page(
             if y + need > bottom and col == 0:
                 col, y = 1, top
             cx = x + col * (col_w + 20)
-            pen.text(cx, y + 11, heading, 10, bold=True)
+            draw_label(pen, cx, y + 11, heading, 10, bold=True)
             y += 16
             for line in lines:
                 if y + 12 > bottom:
                     break
-                pen.text(cx, y + 9, line, 9)
+                draw_label(pen, cx, y + 9, line, 9)
                 y += 12
             y += 8
 
     return draw
+
+
+def _persona_photo(name: str, photo: str, warn: Warn) -> Callable[[Painter, Rect], None] | None:
+    """The persona's photo drawer, or None (with a warning) if it cannot be decoded."""
+    if not photo:
+        return None
+    try:
+        data = base64.b64decode(photo)
+        image = ImageReader(io.BytesIO(data))
+        iw, ih = image.getSize()
+        image.getRGBData()  # decodes every pixel: a truncated file fails here, not mid-page
+    except Exception:  # reportlab and PIL raise several types for undecodable images
+        warn(
+            f"The photo of the persona \u201c{name}\u201d could not be read as an image, so "
+            "the persona page has none; choose the photo again in the Personas panel."
+        )
+        return None
+    return _image_drawer(data, iw, ih)
 
 
 def extra_pages(
@@ -346,7 +374,9 @@ def extra_pages(
     accent: str,
     style: Style,
     block: TitleBlock,
+    warn: Warn,
 ) -> list[PageFn]:
+    """The extra pages in ``kinds``; problems that do not stop the export go to ``warn``."""
     del style  # the extra pages use fixed print sizes, not the map's tokens
     pages: list[PageFn] = []
     for kind in kinds:
@@ -355,7 +385,7 @@ def extra_pages(
         elif kind == "matrix":
             pages.append(matrix_page(bundle, pw, ph, m, accent, block))
         elif kind == "persona":
-            pages.append(persona_page(bundle, pw, ph, m, accent, block))
+            pages.append(persona_page(bundle, pw, ph, m, accent, block, warn))
     return pages
 
 

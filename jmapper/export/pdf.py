@@ -5,35 +5,32 @@ A page is a closure that draws itself given its number and the total, so
 once into a Form XObject (map, header, legend, title block) that every sheet
 places with a translation and a clip, and the constant sheet furniture (crop
 marks, the empty assembly diagram) is a form too: the file and the time grow
-with the map, not with the map times the number of sheets.  The file is built in a
-temporary file beside the target and renamed over it only when complete:
-a failed export never damages the previous PDF.
+with the map, not with the map times the number of sheets.  The file is written
+where the caller says; ``jmapper.services.export`` passes a temporary path and
+renames it over the target only when complete (``services.files.atomic_output``),
+so a failed export never damages the previous PDF.
 """
 
 from __future__ import annotations
 
-import contextlib
-import logging
 import math
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
-from jmapper.export.draw_map import paint_map
+from jmapper.drawing import draw_map
+from jmapper.drawing.text import draw_label
 from jmapper.export.fonts import register_fonts
 from jmapper.export.furniture import Piece, build_header, build_legend, build_title_block, today
 from jmapper.export.options import MM, ExportError, ExportOptions, ExportResult, page_size
 from jmapper.export.pages import extra_pages, make_logo
-from jmapper.export.pen import Pen
+from jmapper.export.pdf_painter import PdfPainter
 from jmapper.layout import DEFAULT_STYLE, MapLayout, Rect, Style, compute_layout
 from jmapper.model.bundle import MapBundle
 
-log = logging.getLogger(__name__)
-
-PageFn = Callable[[Pen, int, int], None]
+PageFn = Callable[[PdfPainter, int, int], None]
 _POSTER, _MARKS = "jmPoster", "jmSheetMarks"
 
 
@@ -45,7 +42,7 @@ class _Job:
         self.layout: MapLayout = compute_layout(bundle, style)
         self.paper, self.pw, self.ph = page_size(options, len(self.layout.columns))
         self.margin = options.margin_mm * MM
-        self.accent = options.accent_colour
+        self.accent = options.accent
         self.organisation = (
             options.organisation if options.organisation is not None else bundle.map.organisation
         )
@@ -57,7 +54,7 @@ class _Job:
         self.scale = 1.0
         self.origin = (0.0, 0.0)
         # Form XObjects to define before the first page, given the page count.
-        self.forms: list[Callable[[Pen, int], None]] = []
+        self.forms: list[Callable[[PdfPainter, int], None]] = []
 
     def title_block(self, sheet: str) -> Piece:
         return build_title_block(
@@ -98,7 +95,7 @@ class _Job:
         map_y = m + header.h * f + gap
         self.origin = (m, map_y)
 
-        def draw(pen: Pen, number: int, total: int) -> None:
+        def draw(pen: PdfPainter, number: int, total: int) -> None:
             header.draw(pen, m, m, f)
             tb = self.title_block(f"{number} of {total}")
             tb.draw(pen, pw - m - tb.w * f, ph - m - tb.h * f, f)
@@ -107,18 +104,18 @@ class _Job:
 
         return draw
 
-    def prepare(self, pen: Pen, total: int) -> None:
+    def prepare(self, pen: PdfPainter, total: int) -> None:
         """Define the forms the pages place (``total`` is the final page count)."""
         for define in self.forms:
             define(pen, total)
             pen.reset()
 
-    def _draw_map(self, pen: Pen, x: float, y: float, scale: float) -> None:
+    def _draw_map(self, pen: PdfPainter, x: float, y: float, scale: float) -> None:
         pen.c.saveState()
         pen.c.translate(x, -y)
         pen.c.scale(scale, scale)
         pen.reset()
-        paint_map(pen, self.layout, self.style, self.accent)
+        draw_map(pen, self.layout, self.style, self.accent)
         pen.c.restoreState()
         pen.reset()
 
@@ -141,7 +138,7 @@ class _Job:
         rows = max(1, math.ceil((poster_h - overlap) / step_h - 1e-9))
         self.grid = (rows, cols)
 
-        def define_poster(pen: Pen, total: int) -> None:
+        def define_poster(pen: PdfPainter, total: int) -> None:
             # The whole poster once, at y-down coordinates (form y = -layout y).
             c_ = pen.c
             c_.beginForm(_POSTER, -2, -poster_h - 2, poster_w + 2, 2)
@@ -169,7 +166,7 @@ class _Job:
         m = self.margin
         tx, ty, tw, th = tile
 
-        def draw(pen: Pen, number: int, total: int) -> None:
+        def draw(pen: PdfPainter, number: int, total: int) -> None:
             c_ = pen.c
             c_.saveState()
             path = c_.beginPath()
@@ -189,7 +186,7 @@ class _Job:
         cell = min(3 * MM, (m - 4 * MM) / rows, 50 * MM / cols)
         return cell, self.pw - m - 10 * MM - cols * cell, self.ph - m + 2 * MM
 
-    def _define_sheet_forms(self, pen: Pen) -> None:
+    def _define_sheet_forms(self, pen: PdfPainter) -> None:
         """Crop marks and the empty assembly diagram: the same on every sheet."""
         pw, ph, m = self.pw, self.ph, self.margin
         rows, cols = self.grid
@@ -214,7 +211,7 @@ class _Job:
         pen.reset()
 
     def _sheet_marks(
-        self, pen: Pen, r: int, c: int, rows: int, cols: int, number: int, total: int
+        self, pen: PdfPainter, r: int, c: int, rows: int, cols: int, number: int, total: int
     ) -> None:
         """Crop marks, overlap guides, the sheet label and the assembly diagram."""
         pw, ph, m = self.pw, self.ph, self.margin
@@ -245,7 +242,8 @@ class _Job:
         )
         size = min(7.0, (m - 3 * MM) * 0.8)
         # Left-aligned clear of the overlap guide at x0 + overlap.
-        pen.text(
+        draw_label(
+            pen,
             x0 + max(10 * MM, overlap + 3 * MM),
             ph - m + gap + size + 1,
             label,
@@ -275,13 +273,14 @@ class _Job:
             self.accent,
             self.style,
             self.title_block,
+            self.warnings.append,
         ):
             out.append(_scaled(page, f))
         return out
 
 
 def _scaled(page: PageFn, factor: float) -> PageFn:
-    def draw(pen: Pen, number: int, total: int) -> None:
+    def draw(pen: PdfPainter, number: int, total: int) -> None:
         pen.c.saveState()
         pen.c.scale(factor, factor)
         pen.reset()
@@ -298,7 +297,11 @@ def export_pdf(
     options: ExportOptions | None = None,
     style: Style = DEFAULT_STYLE,
 ) -> ExportResult:
-    """Write the map as a print-ready PDF to ``out_path``, replacing it only on success."""
+    """Write the map as a print-ready PDF to ``out_path``.
+
+    An unusable option raises ExportError with a sentence before anything is
+    written; a failed write raises the OSError (the caller names the target).
+    """
     options = options or ExportOptions()
     options.validate()
     target = Path(out_path)
@@ -309,47 +312,27 @@ def export_pdf(
             "Nothing to export: choose at least one page (map, actions, matrix or persona)."
         )
     register_fonts()
-    tmp_name = ""
-    try:
-        fd, tmp_name = tempfile.mkstemp(
-            prefix=f".{target.name}.",
-            suffix=".tmp",
-            dir=target.parent if str(target.parent) else ".",
-        )
-        os.close(fd)
-        canvas = Canvas(
-            tmp_name,
-            pagesize=(job.pw, job.ph),
-            pageCompression=1,
-            initialFontName="JM-Sans",
-            initialFontSize=8,
-        )
-        canvas.setTitle(bundle.map.title)
-        canvas.setAuthor(bundle.map.author or job.organisation)
-        canvas.setSubject(bundle.map.scenario)
-        canvas.setCreator(job.organisation or "")
-        pen = Pen(canvas)
-        total = len(pages)
-        job.prepare(pen, total)
-        for number, page in enumerate(pages, start=1):
-            canvas.translate(0, job.ph)
-            pen.reset()
-            page(pen, number, total)
-            canvas.showPage()
-            pen.reset()
-        canvas.save()
-        os.chmod(tmp_name, 0o644)
-        os.replace(tmp_name, target)
-    except OSError as exc:
-        log.warning("PDF export to %s failed", target, exc_info=True)
-        _discard(tmp_name)
-        reason = exc.strerror or str(exc)
-        raise ExportError(
-            f"Could not write the PDF to {target} ({reason}); choose a folder you can write to."
-        ) from exc
-    except BaseException:
-        _discard(tmp_name)
-        raise
+    canvas = Canvas(
+        str(target),
+        pagesize=(job.pw, job.ph),
+        pageCompression=1,
+        initialFontName="JM-Sans",
+        initialFontSize=8,
+    )
+    canvas.setTitle(bundle.map.title)
+    canvas.setAuthor(bundle.map.author or job.organisation)
+    canvas.setSubject(bundle.map.scenario)
+    canvas.setCreator(job.organisation or "")
+    pen = PdfPainter(canvas)
+    total = len(pages)
+    job.prepare(pen, total)
+    for number, page in enumerate(pages, start=1):
+        canvas.translate(0, job.ph)
+        pen.reset()
+        page(pen, number, total)
+        canvas.showPage()
+        pen.reset()
+    canvas.save()
     return ExportResult(
         pages=total,
         warnings=tuple(job.warnings),
@@ -360,9 +343,3 @@ def export_pdf(
         map_scale=job.scale,
         map_origin=job.origin,
     )
-
-
-def _discard(name: str) -> None:
-    if name:
-        with contextlib.suppress(OSError):
-            os.unlink(name)

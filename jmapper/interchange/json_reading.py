@@ -22,6 +22,7 @@ from jmapper.interchange.errors import InterchangeError
 from jmapper.model.codec import from_dict
 from jmapper.model.entities import ENTITY_KINDS, EmotionScale
 from jmapper.model.enums import EmotionScaleKind
+from jmapper.model.text import clean_value
 
 #: How messages name one entity of each kind ("Card 3", "Arrow “approves”").
 LABELS: dict[str, str] = {
@@ -167,7 +168,7 @@ def read_entity(kind: str, raw: Any, subject: str, *, map_id: str | None = None)
         data["map_id"] = map_id
     if "emotion_scale" in data:
         data["emotion_scale"] = _complete_scale(data["emotion_scale"])
-    return from_dict(kind, data)
+    return clean_value(from_dict(kind, data))
 
 
 def check_value(hint: Any, value: Any) -> str | None:

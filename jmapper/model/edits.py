@@ -29,6 +29,7 @@ from jmapper.model.entities import (
 )
 from jmapper.model.enums import EmotionSeries, LinkDirection, LinkType, MetricScope
 from jmapper.model.errors import DomainError
+from jmapper.model.text import clean_value
 
 _ORDERED = {"stage", "lane"}
 
@@ -49,6 +50,8 @@ class _Builder:
         return self.bundle.get(kind, entity_id)
 
     def set(self, kind: str, entity_id: str, entity: Any | None) -> None:
+        """Record ``entity`` as the new state; its text is cleaned (:mod:`jmapper.model.text`)."""
+        entity = clean_value(entity)
         key = (kind, entity_id)
         if key not in self._before:
             self._before[key] = self.bundle.get(kind, entity_id)

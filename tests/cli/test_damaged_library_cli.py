@@ -184,3 +184,22 @@ def test_export_of_an_unreadable_map_names_map_and_field(
     assert files(folder) == before
     kept = jmapper(data, "export", two_maps, "--map", "Kept", "--format", "json", "-o", out)
     assert kept.returncode == 0 and kept.stderr == ""
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE map SET map_type = 'alien' WHERE title = 'Alien'",
+        "UPDATE lane SET kind = 'alien' WHERE map_id = (SELECT id FROM map WHERE title = 'Alien')",
+    ],
+)
+def test_all_maps_exports_the_readable_maps_and_names_the_skipped_one(
+    data: Path, folder: Path, two_maps: Path, sql: str
+) -> None:
+    poke(two_maps, sql)
+    before = files(folder)
+    out = folder.parent / "out"
+    result = jmapper(data, "export", two_maps, "--all-maps", "--format", "json", "-o", out)
+    one_sentence(result, 0, "warning", "“Alien”", "“alien”")
+    assert [path.name.split("-")[0] for path in out.iterdir()] == ["Kept"]
+    assert files(folder) == before

@@ -9,7 +9,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 from PySide6.QtGui import QImage  # noqa: E402
 
-from jmapper.export import ExportError  # noqa: E402
 from jmapper.layout import compute_layout  # noqa: E402
 from jmapper.templates import build_samples  # noqa: E402
 from jmapper.ui.image_export import export_image  # noqa: E402
@@ -45,8 +44,3 @@ def test_svg_contains_every_card_title(app, tmp_path) -> None:
         escaped = card.title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         for word in escaped.split():
             assert word in svg, card.title
-
-
-def test_image_export_to_unwritable_path_fails_clearly(app, journey_bundle) -> None:
-    with pytest.raises(ExportError, match="Could not write the image"):
-        export_image(journey_bundle, "/proc/no-such-place/map.png", "png")

@@ -11,7 +11,6 @@ sentence in a message box.
 from __future__ import annotations
 
 import logging
-import re
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jmapper.style.colours import parse_colour
 from jmapper.ui import settings as keys
 from jmapper.ui.dialogs.messages import USER_ERRORS, reporting_errors, show_error
 from jmapper.ui.settings import Settings
@@ -69,7 +69,6 @@ EXTRA_PAGES = (
     ("matrix", "Priority matrix"),
     ("persona", "Persona profile"),
 )
-_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 class ExportDialog(QDialog):
@@ -248,9 +247,12 @@ class ExportDialog(QDialog):
         if not out:
             show_error(self, "Export", "Choose where to save the file first (Save as).")
             return
-        if accent and not _HEX.match(accent):
-            show_error(self, "Export", "The accent colour must look like #0072B2.")
-            return
+        if accent:
+            try:
+                parse_colour(accent)
+            except ValueError as error:
+                show_error(self, "Export", str(error))
+                return
         fmt = self.format()
         path = Path(out).expanduser()
         if path.suffix.lower() != f".{fmt}":
@@ -320,7 +322,11 @@ class ExportDialog(QDialog):
             self.logo_edit.setText(chosen)
 
     def _choose_accent(self) -> None:
-        colour = QColorDialog.getColor(QColor(self.accent_edit.text() or "#0072B2"), self)
+        try:
+            current = parse_colour(self.accent_edit.text())
+        except ValueError:
+            current = "#0072B2"
+        colour = QColorDialog.getColor(QColor(current), self)
         if colour.isValid():
             self.accent_edit.setText(colour.name())
 
