@@ -15,6 +15,7 @@ from typing import Any
 
 from jmapper.services.errors import ServiceError
 from jmapper.services.files import atomic_output, check_output_path
+from jmapper.services.limits import check_image_file
 
 ImageExporter = Callable[..., Any]
 
@@ -53,6 +54,8 @@ def build_options(settings: Mapping[str, Any]) -> Any:
             f"The logo file \u201c{options.logo_path}\u201d does not exist; choose a PNG or "
             "JPEG file."
         )
+    if options.logo_path:
+        check_image_file(Path(options.logo_path))  # before reportlab decodes every pixel
     return options
 
 

@@ -297,3 +297,31 @@ def test_all_maps_warnings_name_their_map(tmp_path, two_maps):
     for line in warnings:
         assert line.startswith("jmapper: warning: ")
         assert "\u201cSupport\u201d" in line or "\u201cPark\u201d" in line
+
+
+# -- item 3: a logo over the pixel limit -------------------------------------------------------
+
+
+def test_a_logo_over_the_pixel_limit_is_refused_before_the_export(tmp_path, two_maps):
+    from PIL import Image
+
+    from jmapper.services.limits import MAX_IMAGE_PIXELS
+
+    logo = tmp_path / "logo.png"
+    Image.new("1", (10_000, MAX_IMAGE_PIXELS // 10_000 + 1)).save(logo)  # small on disk
+    before = files_in(tmp_path)
+    result = jmapper(
+        tmp_path,
+        "export",
+        str(two_maps),
+        "--map",
+        "Support",
+        "--format",
+        "pdf",
+        "--logo",
+        str(logo),
+        "-o",
+        str(tmp_path / "support.pdf"),
+    )
+    assert_one_error_line(result, "\u201clogo.png\u201d is 10,000 x 5,001 pixels", "megapixels")
+    assert files_in(tmp_path) == before
