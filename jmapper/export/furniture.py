@@ -3,6 +3,8 @@
 Each piece is *built* first (its size and a list of drawing operations at
 local y-down coordinates), then placed: the page code needs the sizes to fit
 the map into what is left, and a tiled poster places them at true scale.
+The legend's swatches are drawn by the map's own routines (faces, badges,
+the moment diamond, arrows, blueprint rules), so the key always matches.
 """
 
 from __future__ import annotations
@@ -11,25 +13,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from jmapper.export.draw_map import moment_diamond, paint_face
-from jmapper.export.pen import Pen
-from jmapper.layout.boxes import EmotionCurve, EmotionMark, MapLayout, Marker, Rect
-from jmapper.layout.connectors import arrow_head
+from jmapper.drawing.cards import draw_diamond, draw_marker
+from jmapper.drawing.emotion import draw_face, draw_series_swatch
+from jmapper.drawing.grid import draw_rule
+from jmapper.drawing.links import draw_link
+from jmapper.drawing.painter import Painter
+from jmapper.drawing.text import draw_label
+from jmapper.layout.boxes import EmotionCurve, EmotionMark, LinkBox, MapLayout, Marker, Rect
+from jmapper.layout.connectors import arrow_heads
+from jmapper.layout.grid import marker_width
 from jmapper.layout.priority import BIG_BET, FILL_IN, MONEY_PIT, QUICK_WIN
 from jmapper.layout.text import text_width, wrap
 from jmapper.model.bundle import MapBundle
-from jmapper.model.enums import BlueprintLineKind, Channel, EvidenceLevel
-from jmapper.style import (
-    CHANNEL_CODES,
-    EVIDENCE_CODES,
-    LINE_DASHES,
-    LINE_WEIGHTS,
-    MARKER_FILLS,
-    Style,
-    marker_stroke,
-)
+from jmapper.model.enums import BlueprintLineKind, Channel, EvidenceLevel, LinkDirection, LinkType
+from jmapper.style import CHANNEL_CODES, EVIDENCE_CODES, LINE_DASHES, LINE_WEIGHTS, Style
 
-Op = Callable[[Pen], None]
+Op = Callable[[Painter], None]
 
 
 @dataclass
@@ -40,15 +39,13 @@ class Piece:
     h: float
     ops: list[Op]
 
-    def draw(self, pen: Pen, x: float, y: float, scale: float = 1.0) -> None:
-        pen.c.saveState()
-        pen.c.translate(x, -y)
-        pen.c.scale(scale, scale)
-        pen.reset()
+    def draw(self, painter: Painter, x: float, y: float, scale: float = 1.0) -> None:
+        painter.save()
+        painter.translate(x, y)
+        painter.scale(scale)
         for op in self.ops:
-            op(pen)
-        pen.c.restoreState()
-        pen.reset()
+            op(painter)
+        painter.restore()
 
 
 def _fit_line(text: str, size: float, width: float, bold: bool = False) -> str:
@@ -69,8 +66,8 @@ def _text_op(
     fill: str = "#1A1A1A",
     align: str = "left",
 ) -> Op:
-    def op(pen: Pen) -> None:
-        pen.text(x, baseline, text, size, bold=bold, fill=fill, align=align)
+    def op(painter: Painter) -> None:
+        draw_label(painter, x, baseline, text, size, bold=bold, fill=fill, align=align)
 
     return op
 
@@ -108,8 +105,8 @@ def build_header(bundle: MapBundle, width: float, accent: str, style: Style) -> 
     y += 4
     bar = y
 
-    def rule(pen: Pen) -> None:
-        pen.rect(Rect(0, bar, width, 2.0), fill=accent)
+    def rule(painter: Painter) -> None:
+        painter.rect(Rect(0, bar, width, 2.0), accent)
 
     ops.append(rule)
     return Piece(width, y + 2, ops)
@@ -176,57 +173,41 @@ def legend_groups(bundle: MapBundle, layout: MapLayout) -> list[tuple[str, list[
 
 def _swatch_width(kind: str, payload: LegendPayload, style: Style) -> float:
     if kind == "marker" and isinstance(payload, tuple):
-        return max(26.0, text_width(payload[1], style.marker_text_size, True) + 5)
+        return max(26.0, marker_width(payload[1], style))
     return 26.0
 
 
 def _swatch(kind: str, payload: LegendPayload, x: float, y: float, style: Style) -> Op:
-    """Draw a legend swatch in the 24 x 12 box at (x, y)."""
+    """Draw a legend swatch in the 24 x 12 box at (x, y), as the map draws the thing."""
 
-    def op(pen: Pen) -> None:
+    def op(painter: Painter) -> None:
         cy = y + 6
         if kind == "face":
             mark = EmotionMark(x + 12, cy, 0, "", str(payload), 0, 5.0, x + 30, cy)
-            paint_face(pen, mark, "#0072B2", style)
+            draw_face(painter, mark, cy, "#0072B2", style)
         elif kind == "series" and isinstance(payload, EmotionCurve):
-            pen.line(x, cy, x + 24, cy, payload.colour, payload.width, payload.dash)
+            draw_series_swatch(painter, payload, x, cy)
         elif kind == "marker" and isinstance(payload, tuple):
             mkind, code = payload
-            w = max(style.marker_size, text_width(code, style.marker_text_size, True) + 5)
-            marker = Marker(
-                mkind, Rect(x, cy - style.marker_size / 2, w, style.marker_size), code, code
-            )
-            stroke, width = marker_stroke(mkind, style)
-            pen.rect(
-                marker.rect,
-                fill=MARKER_FILLS.get(mkind, "#FFFFFF"),
-                stroke=stroke,
-                width=width,
-                radius=2.0 if mkind != "failure" else marker.rect.h / 2,
-            )
-            pen.text(
-                marker.rect.centre[0],
-                cy + 2.2,
-                code,
-                style.marker_text_size,
-                bold=True,
-                align="center",
+            h = style.marker_size
+            draw_marker(
+                painter,
+                Marker(mkind, Rect(x, cy - h / 2, marker_width(code, style), h), code, code),
+                style,
             )
         elif kind == "moment":
-            pen.polygon(
-                moment_diamond(Rect(x + 7, cy - 5, 10, 10)), style.moment_colour, "#1A1A1A", 0.6
-            )
+            draw_diamond(painter, Rect(x + 7, cy - 5, 10, 10), style)
         elif kind == "arrow":
-            pen.line(x, cy, x + 24, cy, style.link_colour, style.link_weight)
-            pen.polygon(arrow_head((x + 24, cy), (x, cy), 6, 4.5), style.link_colour)
-            if payload == 2:
-                pen.polygon(arrow_head((x, cy), (x + 24, cy), 6, 4.5), style.link_colour)
-        elif kind == "line" and isinstance(payload, BlueprintLineKind):
-            pen.line(
-                x, cy, x + 24, cy, style.line_colour, LINE_WEIGHTS[payload], LINE_DASHES[payload]
+            start, end = (x, cy), (x + 24, cy)
+            direction = LinkDirection.TWO_WAY if payload == 2 else LinkDirection.ONE_WAY
+            heads = arrow_heads(start, end, direction, style)
+            draw_link(
+                painter, LinkBox("", start, end, direction, LinkType.OTHER, heads, None), style
             )
+        elif kind == "line" and isinstance(payload, BlueprintLineKind):
+            draw_rule(painter, x, x + 24, cy, LINE_WEIGHTS[payload], LINE_DASHES[payload], style)
         elif kind == "text":
-            pen.text(x, cy + 2.5, str(payload), 7, bold=True)
+            draw_label(painter, x, cy + 2.5, str(payload), 7, bold=True)
 
     return op
 
@@ -260,8 +241,8 @@ def build_legend(bundle: MapBundle, layout: MapLayout, max_width: float, style: 
 
 # -- title block ----------------------------------------------------------------------
 def _rule_op(x0: float, y0: float, x1: float, y1: float) -> Op:
-    def op(pen: Pen) -> None:
-        pen.line(x0, y0, x1, y1, "#B0B0B0", 0.5)
+    def op(painter: Painter) -> None:
+        painter.line(x0, y0, x1, y1, "#B0B0B0", 0.5)
 
     return op
 
@@ -273,7 +254,7 @@ def build_title_block(
     organisation: str,
     accent: str,
     printed: str,
-    logo: Callable[[Pen, Rect], None] | None,
+    logo: Callable[[Painter, Rect], None] | None,
     vendor_mark: bool,
     style: Style,
 ) -> Piece:
@@ -285,7 +266,7 @@ def build_title_block(
     y = pad
     if logo is not None:
         logo_rect = Rect(pad + 4, y, 90, 26)
-        ops.append(lambda pen: logo(pen, logo_rect))
+        ops.append(lambda painter: logo(painter, logo_rect))
         y += 30
     for line in wrap(jm.title or "Untitled map", 11, width - 2 * pad - 4, True)[:3]:
         ops.append(_text_op(pad + 4, y + 11, line, 11, True))
@@ -335,10 +316,8 @@ def build_title_block(
         y += 10
     height = y + pad
     frame_ops: list[Op] = [
-        lambda pen: pen.rect(
-            Rect(0, 0, width, height), fill="#FFFFFF", stroke="#1A1A1A", width=0.8
-        ),
-        lambda pen: pen.rect(Rect(0, 0, 4, height), fill=accent),
+        lambda painter: painter.rect(Rect(0, 0, width, height), "#FFFFFF", "#1A1A1A", 0.8),
+        lambda painter: painter.rect(Rect(0, 0, 4, height), accent),
     ]
     return Piece(width, height, frame_ops + ops)
 

@@ -39,6 +39,16 @@ def arrow_head(tip: Point, tail: Point, length: float, width: float) -> tuple[Po
     return (tip, (bx + px, by + py), (bx - px, by - py))
 
 
+def arrow_heads(
+    start: Point, end: Point, direction: LinkDirection, style: Style
+) -> tuple[tuple[Point, Point, Point], ...]:
+    """The heads of an arrow from ``start`` to ``end``: at the end, and at the start if two-way."""
+    heads = [arrow_head(end, start, style.arrow_head_length, style.arrow_head_width)]
+    if direction is LinkDirection.TWO_WAY:
+        heads.append(arrow_head(start, end, style.arrow_head_length, style.arrow_head_width))
+    return tuple(heads)
+
+
 #: Clear space kept between a link label and a card (or another label), in points.
 LABEL_CLEARANCE = 1.5
 #: The margin for a label set just beside a short arrow, between two cards.
@@ -261,9 +271,7 @@ def layout_links(
         if link.id not in ends:
             continue
         start, end = ends[link.id]
-        heads = [arrow_head(end, start, style.arrow_head_length, style.arrow_head_width)]
-        if link.direction is LinkDirection.TWO_WAY:
-            heads.append(arrow_head(start, end, style.arrow_head_length, style.arrow_head_width))
+        heads = arrow_heads(start, end, link.direction, style)
         label = None
         leader = None
         if link.label:
@@ -286,8 +294,6 @@ def layout_links(
                 "link_label", link.id, rect, lines, size, False, style.text_colour, True
             )
         out.append(
-            LinkBox(
-                link.id, start, end, link.direction, link.link_type, tuple(heads), label, leader
-            )
+            LinkBox(link.id, start, end, link.direction, link.link_type, heads, label, leader)
         )
     return out

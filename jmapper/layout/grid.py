@@ -146,7 +146,8 @@ def _opportunity_body(opp: Opportunity) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def _marker_width(code: str, style: Style) -> float:
+def marker_width(code: str, style: Style) -> float:
+    """A badge's width: room for its code, never narrower than it is high (the legend too)."""
     return max(style.marker_size, text_width(code, style.marker_text_size, True) + 5)
 
 
@@ -395,7 +396,7 @@ class _Builder:
         mx = rect.x + pad
         my = rect.bottom - pad - s.marker_size
         for kind, code, value in it.markers:
-            mw = _marker_width(code, s)
+            mw = marker_width(code, s)
             markers.append(Marker(kind, Rect(mx, my, mw, s.marker_size), code, value))
             mx += mw + 3
         if isinstance(entity, Card):

@@ -6,10 +6,10 @@ import pypdfium2 as pdfium
 import pytest
 from reportlab.pdfgen.canvas import Canvas
 
+from jmapper.drawing.emotion import draw_emotion_plot, draw_faces
 from jmapper.export import ExportOptions, export_pdf
-from jmapper.export.draw_map import paint_emotion
 from jmapper.export.fonts import register_fonts
-from jmapper.export.pen import Pen
+from jmapper.export.pdf_painter import PdfPainter
 from jmapper.layout import compute_layout
 from jmapper.layout.boxes import EmotionLane
 from jmapper.layout.emotion import face_shifts
@@ -44,16 +44,16 @@ def test_coincident_faces_of_the_sample_are_set_apart(bundle) -> None:
             assert x1 - x0 >= r0 + r1, "one face covers another"
 
 
-class _Recorder(Pen):
-    """A pen that also notes every circle (the face rings among them)."""
+class _Recorder(PdfPainter):
+    """A PDF painter that also notes every circle (the face rings among them)."""
 
     def __init__(self, canvas: Canvas) -> None:
         super().__init__(canvas)
         self.circles: list[tuple[float, float, float, str | None, tuple[float, ...]]] = []
 
-    def circle(self, x, y, r, fill, stroke=None, width=0.5, dash=()) -> None:
-        self.circles.append((x, y, r, stroke, tuple(dash)))
-        super().circle(x, y, r, fill, stroke, width, dash)
+    def ellipse(self, cx, cy, r, fill, stroke=None, width=0.0, dash=()) -> None:
+        self.circles.append((cx, cy, r, stroke, tuple(dash)))
+        super().ellipse(cx, cy, r, fill, stroke, width, dash)
 
 
 def test_the_pdf_draws_each_face_where_face_shifts_puts_it_with_its_curve_dash(
@@ -63,7 +63,8 @@ def test_the_pdf_draws_each_face_where_face_shifts_puts_it_with_its_curve_dash(
     lane = layout.emotion[0]
     register_fonts()
     pen = _Recorder(Canvas(str(tmp_path / "faces.pdf")))
-    paint_emotion(pen, lane, DEFAULT_STYLE)
+    draw_emotion_plot(pen, lane, DEFAULT_STYLE)
+    draw_faces(pen, lane, DEFAULT_STYLE)
     rings = {
         (round(x, 3), round(y, 3), r): (stroke, dash)
         for x, y, r, stroke, dash in pen.circles

@@ -1,0 +1,170 @@
+"""The reportlab backend of the drawing protocol: the PDF map, legend and pages.
+
+Draws at the layout's y-down coordinates on a canvas whose origin the caller
+puts at the top left of the page (the y flip is here, in one place).  Colour,
+width, dash and font are cached, because reportlab writes every state change
+into the content stream; :meth:`PdfPainter.reset` forgets them after a state
+restore outside this class (forms, pages).  Text is drawn with
+``drawString`` from already measured lines: no Paragraph, so user text
+containing ``<`` or ``&`` prints literally.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+
+from jmapper.drawing.painter import Dash, Segment
+from jmapper.export.fonts import FONT_NAMES
+from jmapper.layout.boxes import Point, Rect
+from jmapper.layout.text import TextLine
+
+_colours: dict[str, Color] = {}
+
+
+def pdf_colour(value: str) -> Color:
+    hit = _colours.get(value)
+    if hit is None:
+        hit = _colours[value] = HexColor(value)
+    return hit
+
+
+class PdfPainter:
+    """Draws the protocol's primitives on a reportlab canvas (``c``, for forms and pages)."""
+
+    def __init__(self, canvas: Canvas) -> None:
+        self.c = canvas
+        self._images: dict[bytes, ImageReader] = {}
+        self.reset()
+
+    def reset(self) -> None:
+        """Forget cached state (after restoreState, the canvas state changed under us)."""
+        self._fill = self._stroke = ""
+        self._width = -1.0
+        self._dash: Dash | None = None
+        self._font: tuple[str, float] | None = None
+
+    # -- state -------------------------------------------------------------------------
+    def _set_fill(self, value: str) -> None:
+        if value != self._fill:
+            self.c.setFillColor(pdf_colour(value))
+            self._fill = value
+
+    def _set_stroke(self, value: str, width: float, dash: Dash) -> None:
+        if value != self._stroke:
+            self.c.setStrokeColor(pdf_colour(value))
+            self._stroke = value
+        if width != self._width:
+            self.c.setLineWidth(width)
+            self._width = width
+        if dash != self._dash:
+            self.c.setDash(list(dash) if dash else [], 0)
+            self._dash = dash
+
+    def _paint(self, fill: str | None, stroke: str | None, width: float, dash: Dash) -> None:
+        if fill:
+            self._set_fill(fill)
+        if stroke:
+            self._set_stroke(stroke, width, dash)
+
+    # -- shapes ------------------------------------------------------------------------
+    def rect(
+        self,
+        rect: Rect,
+        fill: str | None,
+        stroke: str | None = None,
+        width: float = 0.0,
+        radius: float = 0.0,
+        dash: Dash = (),
+    ) -> None:
+        self._paint(fill, stroke, width, dash)
+        s, f = int(bool(stroke)), int(bool(fill))
+        if radius > 0:
+            self.c.roundRect(rect.x, -rect.bottom, rect.w, rect.h, radius, stroke=s, fill=f)
+        else:
+            self.c.rect(rect.x, -rect.bottom, rect.w, rect.h, stroke=s, fill=f)
+
+    def line(
+        self, x0: float, y0: float, x1: float, y1: float, stroke: str, width: float, dash: Dash = ()
+    ) -> None:
+        self._set_stroke(stroke, width, dash)
+        self.c.line(x0, -y0, x1, -y1)
+
+    def ellipse(
+        self,
+        cx: float,
+        cy: float,
+        r: float,
+        fill: str | None,
+        stroke: str | None = None,
+        width: float = 0.0,
+        dash: Dash = (),
+    ) -> None:
+        self._paint(fill, stroke, width, dash)
+        self.c.circle(cx, -cy, r, stroke=int(bool(stroke)), fill=int(bool(fill)))
+
+    def path(
+        self,
+        start: Point,
+        segments: Sequence[Segment],
+        fill: str | None,
+        stroke: str | None = None,
+        width: float = 0.0,
+        dash: Dash = (),
+        close: bool = False,
+    ) -> None:
+        path = self.c.beginPath()
+        path.moveTo(start[0], -start[1])
+        for segment in segments:
+            if len(segment) == 3:
+                (x1, y1), (x2, y2), (x3, y3) = segment
+                path.curveTo(x1, -y1, x2, -y2, x3, -y3)
+            else:
+                path.lineTo(segment[0][0], -segment[0][1])
+        if close:
+            path.close()
+        self._paint(fill, stroke, width, dash)
+        self.c.drawPath(path, stroke=int(bool(stroke)), fill=int(bool(fill)))
+
+    # -- text and images ---------------------------------------------------------------
+    def text(self, lines: Sequence[TextLine], size: float, colour: str) -> None:
+        self._set_fill(colour)
+        for line in lines:
+            for key, run, offset in line.segments:
+                font = (FONT_NAMES[key], size)
+                if font != self._font:
+                    self.c.setFont(font[0], size)
+                    self._font = font
+                self.c.drawString(line.x + offset, -line.baseline, run)
+
+    def image(self, data: bytes, rect: Rect) -> None:
+        reader = self._images.get(data)
+        if reader is None:
+            reader = self._images[data] = ImageReader(io.BytesIO(data))
+        self.c.drawImage(reader, rect.x, -rect.bottom, rect.w, rect.h, mask="auto")
+
+    # -- transform and clip ------------------------------------------------------------
+    def save(self) -> None:
+        self.c.saveState()
+
+    def restore(self) -> None:
+        self.c.restoreState()
+        self.reset()
+
+    def translate(self, dx: float, dy: float) -> None:
+        self.c.translate(dx, -dy)
+
+    def scale(self, factor: float) -> None:
+        self.c.scale(factor, factor)
+
+    def rotate(self, degrees: float) -> None:
+        self.c.rotate(-degrees)
+
+    def clip(self, rect: Rect) -> None:
+        path = self.c.beginPath()
+        path.rect(rect.x, -rect.bottom, rect.w, rect.h)
+        self.c.clipPath(path, stroke=0, fill=0)
