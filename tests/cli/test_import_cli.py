@@ -129,13 +129,15 @@ def test_sigkill_during_import_leaves_none_or_all_of_the_maps(tmp_path, many_map
     assert set(counts) <= {0, MAPS_IN_FILE}, counts
 
 
+@pytest.mark.parametrize("library_exists", [True, False], ids=["existing", "new library"])
 def test_concurrent_imports_take_turns_or_say_the_library_is_busy(
-    tmp_path, many_maps, empty_library
+    tmp_path, many_maps, empty_library, library_exists
 ):
     env = environment(tmp_path)
-    for trial in range(3):
+    for trial in range(4):
         library = tmp_path / f"shared-{trial}.jmapper"
-        library.write_bytes(empty_library.read_bytes())
+        if library_exists:
+            library.write_bytes(empty_library.read_bytes())
         children = [
             subprocess.Popen(
                 jmapper_command("import", str(library), str(many_maps)),
