@@ -18,6 +18,7 @@ from jmapper.storage.errors import (
     LibraryTooNewError,
     NotALibraryError,
     UnreadableMapError,
+    UnreadablePersonaError,
 )
 from jmapper.storage.paths import default_library_path
 from jmapper.storage.store import LibraryStore, MapSummary, MapSurvey
@@ -37,5 +38,6 @@ __all__ = [
     "MapSurvey",
     "NotALibraryError",
     "UnreadableMapError",
+    "UnreadablePersonaError",
     "default_library_path",
 ]

@@ -55,16 +55,33 @@ class UnreadableMapError(LibraryError):
         self.kind = kind
         self.field = field
         self.value = value
-        owner = "its" if kind == "map" else _a(kind.replace("_", " ")) + "’s"
-        if field is None:
-            problem = f"{owner} data is in a form it does not know"
-        else:
-            shown = str(value) if len(str(value)) <= 40 else str(value)[:39] + "…"
-            problem = f"{owner} {field.replace('_', ' ')} is “{shown}”"
         super().__init__(
-            f"The map “{title}” cannot be read by this version of jmapper "
-            f"({problem}). Open it with a newer jmapper; the other maps are not affected."
+            f"The map \u201c{title}\u201d cannot be read by this version of jmapper "
+            f"({_problem(kind, field, value)}). Open it with a newer jmapper; the other maps "
+            "are not affected."
         )
+
+
+class UnreadablePersonaError(LibraryError):
+    """A persona (shared by every map) holds a value this version cannot read."""
+
+    def __init__(self, path: Path, name: str, field: str | None, value: Any) -> None:
+        self.name = name
+        self.field = field
+        super().__init__(
+            f"The persona \u201c{name}\u201d in {quoted(path)} cannot be read by this version "
+            f"of jmapper ({_problem('persona', field, value)}). Open the library with a newer "
+            "jmapper."
+        )
+
+
+def _problem(kind: str, field: str | None, value: Any) -> str:
+    """“its map type is “alien””, “a lane’s kind is “alien””: what could not be read."""
+    owner = "its" if kind in ("map", "persona") else _a(kind.replace("_", " ")) + "\u2019s"
+    if field is None:
+        return f"{owner} data is in a form it does not know"
+    shown = str(value) if len(str(value)) <= 40 else str(value)[:39] + "\u2026"
+    return f"{owner} {field.replace('_', ' ')} is \u201c{shown}\u201d"
 
 
 def _a(noun: str) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from jmapper.storage import LibraryStore, UnreadableMapError
+from jmapper.storage import LibraryStore, UnreadableMapError, UnreadablePersonaError
 from tests.storage.bundles import full_bundle
 
 
@@ -90,3 +90,21 @@ def test_a_child_row_it_cannot_read_names_the_map_and_field_on_loading(
         )
         assert (caught.value.map_id, caught.value.kind) == (ids["West"], table)
         assert store.load_map(ids["South"]).map.title == "South"
+
+
+def test_a_persona_it_cannot_read_is_named_wherever_personas_are_read(
+    library: tuple[Path, dict[str, str]],
+) -> None:
+    path, ids = library
+    poke(path, "UPDATE persona SET name = 'Priya'")
+    poke(path, "UPDATE persona SET preferred_channels = '[\"telepathy\"]'")
+    with LibraryStore.open(path) as store:
+        with pytest.raises(UnreadablePersonaError) as caught:
+            store.list_personas()
+        assert str(caught.value) == (
+            "The persona “Priya” in “lib.jmapper” cannot be read by this version of jmapper "
+            '(its preferred channels is “["telepathy"]”). Open the library with a newer jmapper.'
+        )
+        with pytest.raises(UnreadablePersonaError):
+            store.load_map(ids["North"])
+        assert len(store.list_maps()) == 3
