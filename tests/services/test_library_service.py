@@ -155,3 +155,15 @@ def test_export_json_to_an_existing_file_is_atomic(store, tmp_path):
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
     digest = hashlib.sha256(out.read_bytes()).hexdigest()
     assert len(digest) == 64
+
+
+def test_maps_from_a_sample_share_the_library_personas(store):
+    """One rule for the command line and the editor: a sample's personas are added once."""
+    first = create_map(store, "First", from_sample="support_request")
+    personas = {p.id for p in store.list_personas()}
+    assert personas
+    second = create_map(store, "Second", from_sample="support_request")
+    assert {p.id for p in store.list_personas()} == personas
+    stored = store.load_map(second.map.id)
+    assert stored.map.primary_persona_id == first.map.primary_persona_id
+    assert {p.persona_id for p in stored.emotion_points.values()} <= personas
