@@ -155,12 +155,15 @@ class LibraryStore:
         ``create`` a missing (or empty) file becomes a new library.
         """
         path = Path(path).expanduser()
-        if not path.exists():
-            if create:
-                return cls.create(path, busy_timeout=busy_timeout)
+        if not path.exists() and not create:
             raise LibraryNotFoundError(
                 f"{quoted(path)} does not exist. Check where the library is, or create a new one."
             )
+        if not path.exists():
+            try:
+                return cls.create(path, busy_timeout=busy_timeout)
+            except _MadeMeanwhile:
+                pass  # another process made it a moment ago: open that one
         if create and path.is_file() and path.stat().st_size == 0:
             return cls.create(path, busy_timeout=busy_timeout)
         found = probing.probe(path, busy_timeout)
@@ -205,10 +208,7 @@ class LibraryStore:
         """
         path = Path(path).expanduser()
         if path.exists() and (not path.is_file() or path.stat().st_size > 0):
-            raise LibraryError(
-                f"{quoted(path)} already exists. Open it, or choose another name for the "
-                "new library."
-            )
+            raise LibraryError(_ALREADY_EXISTS.format(path=quoted(path)))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -225,8 +225,10 @@ class LibraryStore:
                     _initialise(conn)
             finally:
                 conn.close()
-            os.replace(temporary, path)
+            _move_into_place(temporary, path)
             _fsync_directory(path.parent)
+        except _MadeMeanwhile:
+            raise
         except (OSError, sqlite3.Error, LibraryError) as error:
             log.warning("cannot create %s: %s", path, error)
             raise LibraryError(
@@ -627,6 +629,36 @@ def _backup(path: Path, schema: int) -> Path:
     _fsync_directory(path.parent)
     log.info("backed up %s to %s", path, target)
     return target
+
+
+_ALREADY_EXISTS = "{path} already exists. Open it, or choose another name for the new library."
+
+
+class _MadeMeanwhile(LibraryError):
+    """Another process created the library while this one was building its own."""
+
+
+def _move_into_place(temporary: Path, path: Path) -> None:
+    """Put a new library at ``path``, never over one another process made meanwhile.
+
+    A hard link fails when ``path`` exists, so two processes creating the
+    same library at once (two imports into a new file) cannot replace each
+    other's file and lose what the first one wrote.  Only the empty file that
+    :meth:`LibraryStore.create` was asked to fill is renamed over; where hard
+    links are not supported, a rename is the best there is.
+    """
+    if path.exists():
+        if path.stat().st_size > 0:
+            raise _MadeMeanwhile(_ALREADY_EXISTS.format(path=quoted(path)))
+        os.replace(temporary, path)
+        return
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        raise _MadeMeanwhile(_ALREADY_EXISTS.format(path=quoted(path))) from None
+    except OSError as error:
+        log.info("no hard link for %s (%s); renaming", path, error)
+        os.replace(temporary, path)
 
 
 def _fsync_directory(directory: Path) -> None:
