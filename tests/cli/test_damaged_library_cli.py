@@ -203,3 +203,14 @@ def test_all_maps_exports_the_readable_maps_and_names_the_skipped_one(
     one_sentence(result, 0, "warning", "“Alien”", "“alien”")
     assert [path.name.split("-")[0] for path in out.iterdir()] == ["Kept"]
     assert files(folder) == before
+
+
+def test_a_too_new_library_is_refused_with_no_journal_files_left(data: Path, folder: Path) -> None:
+    path = folder / "lib.jmapper"
+    new_library(data, path, "Support")
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    before = files(folder)
+    one_sentence(jmapper(data, "maps", path), 1, "newer version of jmapper")
+    assert files(folder) == before
