@@ -87,25 +87,33 @@ def may_read_immutable(path: Path, found: Companions) -> bool:
         return False
 
 
-def main_file_identity(path: Path) -> tuple[str | None, bool]:
-    """(library id, integrity ok) of the main file alone, ignoring any ``-wal``.
+def main_file_identity(path: Path) -> str | None:
+    """The library id in the main file alone, ignoring any ``-wal`` (None if unreadable)."""
+    found = _read_main_file(path, LIBRARY_ID_SELECT)
+    return str(found[0][0]) if found else None
 
-    (None, False) when the main file alone cannot be read as a library.
-    """
+
+def main_file_sound(path: Path) -> bool:
+    """Whether the main file alone, ignoring any ``-wal``, is an intact library."""
+    return main_file_identity(path) is not None and _read_main_file(
+        path, "PRAGMA integrity_check"
+    ) == [("ok",)]
+
+
+def _read_main_file(path: Path, sql: str) -> list[tuple[object, ...]] | None:
+    """The rows ``sql`` returns from the main file alone; None if it cannot be read."""
     try:
         conn = sqlite3.connect(immutable_uri(path), uri=True, isolation_level=None)
     except sqlite3.Error as error:
         log.info("cannot read %s without its journal: %s", path, error)
-        return None, False
+        return None
     try:
-        found = conn.execute(LIBRARY_ID_SELECT).fetchone()
-        sound = [row[0] for row in conn.execute("PRAGMA integrity_check")] == ["ok"]
+        return conn.execute(sql).fetchall()
     except sqlite3.Error as error:
         log.info("cannot read %s without its journal: %s", path, error)
-        return None, False
+        return None
     finally:
         conn.close()
-    return (str(found[0]) if found else None), sound
 
 
 def remove_created(path: Path, before: Companions) -> None:

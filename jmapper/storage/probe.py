@@ -153,7 +153,7 @@ def _probe(path: Path, busy_timeout: float, before: journal.Companions) -> Probe
 
 def _check_journal(conn: sqlite3.Connection, path: Path) -> None:
     """Refuse a pending ``-wal`` whose library id is not the main file's."""
-    own, _ = journal.main_file_identity(path)
+    own = journal.main_file_identity(path)
     if own is None:
         return  # the main file alone names no library: the full check decides
     found = conn.execute(LIBRARY_ID_SELECT).fetchone()
@@ -165,11 +165,9 @@ def _check_journal(conn: sqlite3.Connection, path: Path) -> None:
 
 def _damaged(path: Path, before: journal.Companions) -> LibraryCorruptError:
     """The file is damaged, unless only its pending ``-wal`` makes it so."""
-    if before.wal_pending:
-        own, sound = journal.main_file_identity(path)
-        if own is not None and sound:
-            log.warning("%s reads soundly without its -wal, but not with it", path)
-            return _foreign_journal(path)
+    if before.wal_pending and journal.main_file_sound(path):
+        log.warning("%s reads soundly without its -wal, but not with it", path)
+        return _foreign_journal(path)
     return _corrupt(path)
 
 
