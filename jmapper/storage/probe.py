@@ -145,6 +145,8 @@ def _probe(path: Path, busy_timeout: float, before: journal.Companions) -> Probe
     except sqlite3.Error as exc:
         log.warning("probing %s failed: %s", path, exc)
         raise _damaged(path, before) from None
+    except ForeignJournalError:
+        raise
     except LibraryCorruptError:
         raise _damaged(path, before) from None
     finally:
