@@ -9,7 +9,11 @@ jmapper write transaction also rewrites a row of ``library_meta`` (see
 leaves holds that page with its library's id.  Before anything writes, the
 probe reads the id once from the main file alone (an ``immutable`` connection
 ignores the ``-wal``) and once through the ``-wal``; when they differ the
-journal is not this library's.
+journal is not this library's.  A journal written by another program carries
+no id; replayed into the wrong file it breaks indexes, which the full
+``integrity_check`` run whenever a journal is pending finds (``quick_check``
+does not).  Only such a journal whose pages happen to fit the file, and keep
+it intact, would pass both checks.
 
 Reading through a ``-wal`` with no ``-shm`` beside it makes SQLite create the
 ``-shm``, so a refusal removes what the probe created, and a file with no
