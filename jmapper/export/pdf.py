@@ -111,13 +111,11 @@ class _Job:
             pen.reset()
 
     def _draw_map(self, pen: PdfPainter, x: float, y: float, scale: float) -> None:
-        pen.c.saveState()
-        pen.c.translate(x, -y)
-        pen.c.scale(scale, scale)
-        pen.reset()
+        pen.save()
+        pen.translate(x, y)
+        pen.scale(scale)
         draw_map(pen, self.layout, self.style, self.accent)
-        pen.c.restoreState()
-        pen.reset()
+        pen.restore()
 
     # -- tile: true scale over several sheets ------------------------------------------
     def tile_pages(self) -> list[PageFn]:
@@ -167,15 +165,11 @@ class _Job:
         tx, ty, tw, th = tile
 
         def draw(pen: PdfPainter, number: int, total: int) -> None:
-            c_ = pen.c
-            c_.saveState()
-            path = c_.beginPath()
-            path.rect(m, -(m + th), tw, th)
-            c_.clipPath(path, stroke=0, fill=0)
-            c_.translate(m - tx, ty - m)
-            c_.doForm(_POSTER)
-            c_.restoreState()
-            pen.reset()
+            pen.save()
+            pen.clip(Rect(m, m, tw, th))
+            pen.translate(m - tx, m - ty)
+            pen.c.doForm(_POSTER)
+            pen.restore()
             self._sheet_marks(pen, r, c, rows, cols, number, total)
 
         return draw
