@@ -3,8 +3,10 @@
 Two homes, never mixed up:
 
 * :class:`Settings` wraps a ``QSettings`` for per-user, per-machine state
-  (recent libraries, window geometry, last export folder).  Tests pass a
-  ``QSettings`` on a temporary ini file, so nothing leaks between runs.
+  (recent libraries, window geometry, last export folder).  When
+  ``JMAPPER_DATA_DIR`` is set they live in ``settings.ini`` inside that
+  folder (:func:`default_qsettings`), so a portable install or a test run
+  writes nothing outside it; otherwise in the platform's settings store.
 * :class:`LibraryKey` names values kept *inside* a library file through
   ``store.get_setting``/``set_setting`` (export branding), because a
   consultant's logo and colours belong to the client's library, not to the
@@ -14,15 +16,21 @@ Two homes, never mixed up:
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from jmapper.storage.paths import DATA_DIR_ENV
+
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+
+#: The settings file inside ``$JMAPPER_DATA_DIR``.
+SETTINGS_FILE = "settings.ini"
 
 #: How many libraries File > Recent libraries remembers.
 MAX_RECENT = 8
@@ -56,7 +64,7 @@ class Settings:
     """Typed access to QSettings; the only place the editor reads or writes them."""
 
     def __init__(self, qsettings: QSettings | None = None) -> None:
-        self._qsettings = qsettings if qsettings is not None else QSettings()
+        self._qsettings = qsettings if qsettings is not None else default_qsettings()
 
     @property
     def qsettings(self) -> QSettings:
@@ -94,6 +102,15 @@ class Settings:
 
     def clear_recent_libraries(self) -> None:
         self.set(RECENT_LIBRARIES, [])
+
+
+def default_qsettings() -> QSettings:
+    """``$JMAPPER_DATA_DIR/settings.ini`` when the variable is set, else the platform's store."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        path = Path(override).expanduser() / SETTINGS_FILE
+        return QSettings(str(path), QSettings.Format.IniFormat)
+    return QSettings()
 
 
 def _fresh(value: T) -> T:
