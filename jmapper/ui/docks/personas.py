@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from jmapper.document import JourneyDocument
 from jmapper.model.entities import Persona
 from jmapper.model.errors import DomainError
+from jmapper.model.text import clean_value
 from jmapper.ui.dialogs.messages import USER_ERRORS, reporting_errors, show_error
 from jmapper.ui.docks.form import EntityForm
 
@@ -345,7 +346,7 @@ class PersonaDock(QDockWidget):
             if self.document is not None:
                 self.document.add(persona, f"Add persona \u201c{name}\u201d")
             else:
-                self.store.save_persona(persona)
+                self.store.save_persona(clean_value(persona))
                 self.library_personas_changed.emit()
             self.new_name.clear()
             self._persona_id = persona.id
@@ -398,7 +399,7 @@ class PersonaDock(QDockWidget):
                 if name == "name" and not str(value).strip():
                     raise DomainError("A persona needs a name.")
                 current = next(p for p in self.store.list_personas() if p.id == persona_id)
-                self.store.save_persona(replace(current, **{name: value}))
+                self.store.save_persona(clean_value(replace(current, **{name: value})))
                 self.library_personas_changed.emit()
         except USER_ERRORS as error:
             log.info("persona edit refused: %s", error)
