@@ -301,5 +301,5 @@ def test_failed_pdf_export_leaves_the_old_file(sample_library, tmp_path, capsys)
     assert code == 2 and "unknown paper size" in err
     assert out.read_bytes() == b"old contents"
     code, _, err = run(capsys, "export", str(path), "--all-maps", "--format", "pdf", "-o", str(out))
-    assert code == 1 and "is not a folder" in err
+    assert code == 1 and "is a file" in err
     assert out.read_bytes() == b"old contents"
