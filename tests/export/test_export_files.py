@@ -124,19 +124,23 @@ def test_unusable_output_paths_are_one_sentence(library, tmp_path, fmt):
     assert leftovers(tmp_path) == []
 
 
-def test_writer_errors_name_the_target_not_the_temporary_file(library, tmp_path):
-    if os.geteuid() == 0:
-        pytest.skip("root can write into a read-only folder")
+def test_a_disk_error_mid_write_names_the_target_and_keeps_the_old_file(library, tmp_path):
+    """The writer fails half way (a full disk): one sentence about the file the user named."""
     store, map_id = library
-    out = tmp_path / "ro" / "map.pdf"
+    out = tmp_path / "out" / "map.png"
     out.parent.mkdir()
-    out.parent.chmod(0o555)
-    try:
-        with pytest.raises(ServiceError, match="Cannot write") as caught:
-            export(store, map_id, out, "pdf")
-    finally:
-        out.parent.chmod(0o755)
-    assert str(out) in str(caught.value) and ".part" not in str(caught.value)
+    out.write_bytes(b"old contents")
+
+    def full_disk(bundle, path, fmt, **options):
+        Path(path).write_bytes(b"half an image")
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(ServiceError, match="No space left on device") as caught:
+        export_map_file(store, map_id, out, "png", {}, image_exporter=full_disk)
+    message = str(caught.value)
+    assert str(out) in message and ".part" not in message and "\n" not in message
+    assert out.read_bytes() == b"old contents"
+    assert leftovers(out.parent) == []
 
 
 def _dead_pid() -> int:
