@@ -56,7 +56,10 @@ def build_editor_parser() -> QuietParser:
     parser.add_argument(
         "--quit-after-first-paint",
         action="store_true",
-        help="start, show the map, print milliseconds from process start to first paint, exit",
+        help=(
+            "start, show the map, print milliseconds from process start to first paint, exit; "
+            "a problem is one line on stderr and exit code 1, never a message box"
+        ),
     )
     return parser
 
