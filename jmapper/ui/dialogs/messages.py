@@ -42,9 +42,11 @@ def reporting_errors(parent: QWidget | None, title: str) -> Iterator[None]:
         show_error(parent, title, f"{title} failed: {error.strerror or error}.")
     except Exception:
         log.exception("%s failed", title)
+        from jmapper.logging_setup import log_path
+
         show_error(
             parent,
             title,
             f"{title} could not be completed because of an unexpected problem. "
-            "The details are in the log.",
+            f"Your work so far is saved; the details are in {log_path()}.",
         )
