@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.pathobject import PDFPathObject
 
 from jmapper.drawing.painter import Dash, Segment
 from jmapper.export.fonts import FONT_NAMES
@@ -39,6 +40,7 @@ class PdfPainter:
     def __init__(self, canvas: Canvas) -> None:
         self.c = canvas
         self._images: dict[bytes, ImageReader] = {}
+        self._rounded: dict[tuple[float, float, float], PDFPathObject] = {}
         self.reset()
 
     def reset(self) -> None:
@@ -83,10 +85,20 @@ class PdfPainter:
     ) -> None:
         self._paint(fill, stroke, width, dash)
         s, f = int(bool(stroke)), int(bool(fill))
-        if radius > 0:
-            self.c.roundRect(rect.x, -rect.bottom, rect.w, rect.h, radius, stroke=s, fill=f)
-        else:
+        if radius <= 0:
             self.c.rect(rect.x, -rect.bottom, rect.w, rect.h, stroke=s, fill=f)
+            return
+        # A rounded outline is 26 numbers: written once per size at the origin and moved
+        # into place, most cards repeat one of a few paths, which the compression folds.
+        key = (rect.w, rect.h, radius)
+        path = self._rounded.get(key)
+        if path is None:
+            path = self._rounded[key] = self.c.beginPath()
+            path.roundRect(0, 0, rect.w, rect.h, radius)
+        self.c.saveState()
+        self.c.translate(rect.x, -rect.bottom)
+        self.c.drawPath(path, stroke=s, fill=f)
+        self.c.restoreState()
 
     def line(
         self, x0: float, y0: float, x1: float, y1: float, stroke: str, width: float, dash: Dash = ()
