@@ -32,3 +32,6 @@ DUPLICATE_MAP = "actionDuplicateMap"
 DERIVE_FUTURE_STATE = "actionDeriveFutureState"
 RENAME_MAP = "actionRenameMap"
 DELETE_MAP = "actionDeleteMap"
+
+# Help
+ABOUT = "actionAbout"

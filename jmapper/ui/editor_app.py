@@ -154,6 +154,8 @@ def run_editor(library: str | None, *, quit_after_first_paint: bool = False) -> 
     if quit_after_first_paint:
         probe = _FirstPaintProbe(app)
         window.view.viewport().installEventFilter(probe)
+        if window.welcome.showing:  # an empty library shows the welcome view in its place
+            window.welcome.page().installEventFilter(probe)
     window.show()
     from jmapper.ui.canvas.clipboard import release_clipboard
 

@@ -44,6 +44,14 @@ from jmapper.ui.docks.personas import PersonaDock
 from jmapper.ui.library_panel import LibraryPanel
 from jmapper.ui.library_panel.operations import MapOperations
 from jmapper.ui.settings import Settings
+from jmapper.ui.single_instance import (
+    Answer,
+    LibraryServer,
+    already_open_sentence,
+    ask_running_editor,
+    resolved,
+)
+from jmapper.ui.welcome import install_welcome
 from jmapper.ui.window_actions import ActionSpec
 
 log = logging.getLogger(__name__)
@@ -96,6 +104,9 @@ class MainWindow(QMainWindow):
         self.operations = MapOperations(self)
         self.named_actions: dict[str, QAction] = {}
         self._build_menus()
+        self.welcome = install_welcome(self)  # in place of the canvas while there are no maps
+        self.library_server = LibraryServer(self)  # one editor per library file
+        self.library_server.serve(store.path)
 
         self.library_panel.map_requested.connect(self.open_map)
         self.canvas.selection_changed.connect(self.inspector.show_selection)
@@ -277,11 +288,18 @@ class MainWindow(QMainWindow):
             current = self.document.map_id if self.document else None
             survey = self.store.survey_maps()
             self.library_panel.set_summaries(survey.readable, current, survey.unreadable)
+        panel = self.library_panel
+        self.welcome.follow(self.store, bool(panel.summaries() or panel.unreadable_ids()))
 
     def switch_library(self, path: str | Path) -> bool:
         """Close the open library and open ``path`` in its place."""
         from jmapper.services.library import open_library
 
+        if resolved(path) != self.library_server.library:
+            answer = ask_running_editor(path)
+            if answer is not Answer.NOBODY:
+                show_error(self, "Open library", already_open_sentence(path, answer))
+                return False
         new_store = None
         with reporting_errors(self, "Open library"):
             new_store = open_library(path)
@@ -294,6 +312,7 @@ class MainWindow(QMainWindow):
         old.close()
         self.persona_dock.set_store(new_store)
         self.settings.add_recent_library(new_store.path)
+        self.library_server.serve(new_store.path)
         self._update_titles()
         self.refresh_maps()
         self._open_first_map()
@@ -479,6 +498,7 @@ class MainWindow(QMainWindow):
             self.set_presentation(False)
         self.settings.set(keys.WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.set(keys.WINDOW_STATE, self.saveState())
+        self.library_server.stop()
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.disconnect(self._focus_changed)

@@ -60,6 +60,7 @@ MENUS: tuple[tuple[str, str], ...] = (
     ("edit", "&Edit"),
     ("view", "&View"),
     ("map", "&Map"),
+    ("help", "&Help"),
 )
 
 ACTIONS: tuple[Entry, ...] = (
@@ -182,7 +183,21 @@ ACTIONS: tuple[Entry, ...] = (
         "map",
         needs="map",
     ),
+    ActionSpec(
+        names.ABOUT,
+        "&About jmapper",
+        "jmapper's version and licence, and the licences of the fonts and libraries it ships",
+        lambda w: lambda: _show_about(w),
+        "help",
+    ),
 )
+
+
+def _show_about(window: Any) -> object:
+    """Help > About; the dialog's module loads when first asked, not at start-up."""
+    from jmapper.ui.dialogs.about import AboutDialog
+
+    return window.show_dialog(AboutDialog(window), modal=False)
 
 
 def shortcuts(spec: ActionSpec) -> list[QKeySequence]:
