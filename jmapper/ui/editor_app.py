@@ -158,6 +158,9 @@ def run_editor(library: str | None, *, quit_after_first_paint: bool = False) -> 
             window.welcome.page().installEventFilter(probe)
     window.show()
     from jmapper.ui.canvas.clipboard import release_clipboard
+    from jmapper.ui.file_open import handle_file_open_events
+
+    handle_file_open_events(app, window)  # macOS opens documents by event, not argv
 
     app.aboutToQuit.connect(release_clipboard)
     code = 1 if scripted is not None and scripted.failed else app.exec()
