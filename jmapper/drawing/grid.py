@@ -78,11 +78,9 @@ def draw_lane_row(
     """The cell area of one lane: white band, row rules and the column separators."""
     r = lane.rect
     painter.rect(Rect(grid_x, r.y, r.right - grid_x, r.h), WHITE)
-    colour, weight = style.grid_colour, style.grid_weight
-    painter.line(grid_x, r.y, r.right, r.y, colour, weight)
-    painter.line(grid_x, r.bottom, r.right, r.bottom, colour, weight)
-    for column in columns[1:]:
-        painter.line(column.x, r.y, column.x, r.bottom, colour, weight)
+    rules = [(grid_x, r.y, r.right, r.y), (grid_x, r.bottom, r.right, r.bottom)]
+    rules += [(column.x, r.y, column.x, r.bottom) for column in columns[1:]]
+    painter.lines(rules, style.grid_colour, style.grid_weight)
 
 
 def draw_rule(

@@ -23,6 +23,8 @@ Dash = tuple[float, ...]
 #: One piece of a path after its start: one point is a straight line to it, three points
 #: are a cubic bezier (two control points, then the end).
 Segment = tuple[Point] | tuple[Point, Point, Point]
+#: A straight line from (x0, y0) to (x1, y1).
+Line = tuple[float, float, float, float]
 
 
 class Painter(Protocol):
@@ -43,6 +45,9 @@ class Painter(Protocol):
         self, x0: float, y0: float, x1: float, y1: float, stroke: str, width: float, dash: Dash = ()
     ) -> None:
         """A straight line from (x0, y0) to (x1, y1)."""
+
+    def lines(self, segments: Sequence[Line], stroke: str, width: float) -> None:
+        """Straight lines (x0, y0, x1, y1) in one stroke style: a grid's rules in one go."""
 
     def ellipse(
         self,

@@ -19,7 +19,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.pathobject import PDFPathObject
 
-from jmapper.drawing.painter import Dash, Segment
+from jmapper.drawing.painter import Dash, Line, Segment
 from jmapper.export.fonts import FONT_NAMES
 from jmapper.layout.boxes import Point, Rect
 from jmapper.layout.text import TextLine
@@ -105,6 +105,10 @@ class PdfPainter:
     ) -> None:
         self._set_stroke(stroke, width, dash)
         self.c.line(x0, -y0, x1, -y1)
+
+    def lines(self, segments: Sequence[Line], stroke: str, width: float) -> None:
+        self._set_stroke(stroke, width, ())
+        self.c.lines([(x0, -y0, x1, -y1) for x0, y0, x1, y1 in segments])
 
     def ellipse(
         self,

@@ -16,10 +16,10 @@ from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontDatabase, QImage, QPainter, QPainterPath, QPen
 
-from jmapper.drawing.painter import Dash, Segment
+from jmapper.drawing.painter import Dash, Line, Segment
 from jmapper.layout.boxes import Point, Rect
 from jmapper.layout.text import TextLine
 
@@ -88,20 +88,36 @@ def qrect(rect: Rect) -> QRectF:
 
 _NO_PEN = Qt.PenStyle.NoPen
 _NO_BRUSH = Qt.BrushStyle.NoBrush
+#: The pen or brush the painter is not known to hold (start, after a restore).
+_UNKNOWN = ("?",)
 
 
 class QtPainter:
-    """Draws the protocol's primitives with a QPainter (see :mod:`jmapper.drawing.painter`)."""
+    """Draws the protocol's primitives with a QPainter (see :mod:`jmapper.drawing.painter`).
 
-    __slots__ = ("qp",)
+    The pen and brush last set are remembered, so runs of lines or rectangles in one
+    style (grid rules, zoomed-out cards) set them once: ``paint()`` runs every frame.
+    """
+
+    __slots__ = ("qp", "_pen", "_brush")
 
     def __init__(self, painter: QPainter) -> None:
         self.qp = painter
+        self._pen: tuple[object, ...] | None = _UNKNOWN
+        self._brush: str | tuple[str] | None = _UNKNOWN
+
+    def _set_pen(self, stroke: str | None, width: float, dash: Dash) -> None:
+        key = (stroke, width, dash) if stroke else None
+        if key != self._pen:
+            self._pen = key
+            self.qp.setPen(qpen(stroke, width, dash) if stroke else _NO_PEN)
 
     def _style(self, fill: str | None, stroke: str | None, width: float, dash: Dash) -> None:
-        qp = self.qp
-        qp.setBrush(brush(fill) if fill else _NO_BRUSH)
-        qp.setPen(qpen(stroke, width, dash) if stroke else _NO_PEN)
+        fill = fill or None
+        if fill != self._brush:
+            self._brush = fill
+            self.qp.setBrush(brush(fill) if fill else _NO_BRUSH)
+        self._set_pen(stroke, width, dash)
 
     def rect(
         self,
@@ -121,8 +137,12 @@ class QtPainter:
     def line(
         self, x0: float, y0: float, x1: float, y1: float, stroke: str, width: float, dash: Dash = ()
     ) -> None:
-        self.qp.setPen(qpen(stroke, width, dash))
-        self.qp.drawLine(QPointF(x0, y0), QPointF(x1, y1))
+        self._set_pen(stroke, width, dash)
+        self.qp.drawLine(QLineF(x0, y0, x1, y1))
+
+    def lines(self, segments: Sequence[Line], stroke: str, width: float) -> None:
+        self._set_pen(stroke, width, ())
+        self.qp.drawLines([QLineF(*segment) for segment in segments])
 
     def ellipse(
         self,
@@ -179,6 +199,7 @@ class QtPainter:
 
     def restore(self) -> None:
         self.qp.restore()
+        self._pen = self._brush = _UNKNOWN
 
     def translate(self, dx: float, dy: float) -> None:
         self.qp.translate(dx, dy)
