@@ -15,16 +15,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from jmapper.export.options import (
-    DPI_RANGE,
-    OVERLAP_RANGE_MM,
-    PAGE_KINDS,
-    ExportError,
-    parse_pages,
-    parse_paper,
-)
-from jmapper.style.colours import parse_colour
-
 COMMANDS = ("templates", "new", "maps", "export", "import")
 FORMAT_CHOICES = ("json", "pdf", "png", "svg")
 
@@ -65,6 +55,10 @@ def build_editor_parser() -> QuietParser:
 
 
 def build_parser() -> QuietParser:
+    # Imported here, not at the top: the editor and --version never build this parser.
+    from jmapper.export.options import DPI_RANGE, OVERLAP_RANGE_MM, PAGE_KINDS, parse_pages
+    from jmapper.style.colours import parse_colour
+
     parser = QuietParser(prog="jmapper")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=QuietParser)
 
@@ -169,6 +163,8 @@ def parse_command(argv: Sequence[str]) -> argparse.Namespace:
 def _checked(parse: Callable[[str], Any]) -> Callable[[str], Any]:
     """An argparse type from a parser that raises ValueError or ExportError with a sentence."""
 
+    from jmapper.export.options import ExportError
+
     def check(text: str) -> Any:
         try:
             return parse(text)
@@ -180,6 +176,8 @@ def _checked(parse: Callable[[str], Any]) -> Callable[[str], Any]:
 
 
 def _paper(text: str) -> str:
+    from jmapper.export.options import parse_paper
+
     parse_paper(text)
     return text
 
