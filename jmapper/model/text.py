@@ -8,6 +8,9 @@ meaning in a card or a title, print as boxes, and make an SVG invalid XML
   cleans the entity it records, so typed and pasted text is clean;
 * the JSON reader (``jmapper.interchange.json_reading.read_entity``) cleans
   every entity it builds, so an imported file is clean;
+* the two ways text reaches the model without an edit clean it too: a new
+  map's title (``jmapper.services.library.build_map``) and a persona changed
+  while no map is open (``jmapper.ui.docks.personas``);
 * the exporters get :func:`clean_bundle` of the loaded map, so text stored
   before this rule existed still makes a valid PDF, PNG or SVG.
 

@@ -126,9 +126,11 @@ def build_map(
     Everything the user can get wrong is refused here, before a library is
     opened or created, so a refused ``jmapper new`` leaves no file behind.
     """
+    from jmapper.model.text import clean_text
     from jmapper.templates import SAMPLES, new_map
     from jmapper.templates.factory import duplicate_map
 
+    title = clean_text(title)  # the one text the user types into a new map (model/text.py)
     if not title.strip():
         raise ServiceError("A map needs a title; give it one and try again.")
     if from_sample is None:

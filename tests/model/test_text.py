@@ -82,3 +82,10 @@ def test_imported_text_is_clean():
     assert read.map.title == "Imported map\nsecond line"
     assert any(c.title == "Card" for c in read.cards.values())
     assert parsed.personas[0].goals == ["goal"]
+
+
+def test_a_new_map_title_is_clean():
+    from jmapper.services.library import build_map
+
+    assert build_map("New\x00 map\x1b").map.title == "New map"
+    assert build_map("Copy\x01", from_sample="support_request").map.title == "Copy"
