@@ -274,10 +274,17 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check(args: argparse.Namespace) -> int:
+    from jmapper.cli.check import run_check
+
+    return run_check(args)
+
+
 _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "templates": _templates,
     "new": _new,
     "maps": _maps,
     "export": _export,
     "import": _import,
+    "check": _check,
 }

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-COMMANDS = ("templates", "new", "maps", "export", "import")
+COMMANDS = ("templates", "new", "maps", "export", "import", "check")
 FORMAT_CHOICES = ("json", "pdf", "png", "svg")
 
 PAPERS_HELP = (
@@ -142,7 +142,40 @@ def build_parser() -> QuietParser:
         action="store_true",
         help="replace maps with the same id instead of importing copies",
     )
+    _add_check(sub)
     return parser
+
+
+def _add_check(sub: Any) -> None:
+    """``jmapper check``: the health check, for gating a folder of maps in CI."""
+    check = sub.add_parser(
+        "check",
+        help="run the health check; exit 1 if any error-severity finding remains",
+        description=(
+            "Print the health findings of every map (or of --map); exit code 1 if any "
+            "error-severity finding remains, else 0. The rules: docs/health-rules.md; "
+            "the --json output: docs/check.md."
+        ),
+    )
+    check.add_argument("library")
+    check.add_argument("--map", metavar="ID_OR_TITLE", help="check only this map")
+    check.add_argument("--json", action="store_true", help="print JSON (docs/check.md)")
+    check.add_argument(
+        "--rules",
+        type=_checked(_rule_ids),
+        metavar="ID,...",
+        help="comma list of rule ids to run (default: all; see docs/health-rules.md)",
+    )
+
+
+def _rule_ids(text: str) -> tuple[str, ...]:
+    from jmapper.analysis.health import select_rules
+
+    ids = tuple(part.strip() for part in text.split(",") if part.strip())
+    if not ids:
+        raise ValueError("--rules needs at least one rule id")
+    select_rules(ids)
+    return ids
 
 
 def parse_command(argv: Sequence[str]) -> argparse.Namespace:

@@ -81,6 +81,13 @@ CASES = [
     case("new-no-title", USAGE, "--title", "new", "HERE/n.jmapper"),
     case("import-no-source", USAGE, "required", "import", "LIB"),
     case("templates-extra", USAGE, "unrecognized", "templates", "--yaml"),
+    case("check-no-library", USAGE, "required", "check"),
+    case(
+        "check-unknown-rule", USAGE, "no health rule called nope", "check", "LIB", "--rules", "nope"
+    ),
+    case("check-empty-rules", USAGE, "at least one rule id", "check", "LIB", "--rules", ","),
+    case("check-map-unknown", RUNTIME, "Nope", "check", "LIB", "--map", "Nope"),
+    case("check-library-missing", RUNTIME, "none.jmapper", "check", "HERE/none.jmapper"),
     case("out-folder-missing-pdf", RUNTIME, "does not exist", *to("pdf", "OUT/none/x.pdf")),
     case("out-folder-missing-png", RUNTIME, "does not exist", *to("png", "OUT/none/x.png")),
     case("out-folder-missing-svg", RUNTIME, "does not exist", *to("svg", "OUT/none/x.svg")),

@@ -1,0 +1,99 @@
+"""``jmapper check``: the health check of a library's maps, with a CI-friendly exit code.
+
+Kept out of commands.py (shared by several commands) so it can grow on its
+own; the rules live in :mod:`jmapper.analysis.health` and are documented in
+docs/health-rules.md, the output in docs/check.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from typing import Any
+
+#: Output format version of ``--json`` (docs/check.md).
+CHECK_JSON_VERSION = 1
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Print the findings; 1 if any error-severity finding remains, else 0."""
+    from jmapper.analysis.health import Severity, run_checks
+    from jmapper.services.library import find_map, open_library
+    from jmapper.storage import UnreadableMapError
+
+    today = date.today()
+    store = open_library(args.library)
+    reports: list[dict[str, Any]] = []
+    try:
+        if args.map is not None:
+            summaries = [find_map(store, args.map)]
+        else:
+            survey = store.survey_maps()
+            for problem in survey.unreadable:
+                print(f"jmapper: warning: {problem}", file=sys.stderr)
+            summaries = list(survey.readable)
+        for summary in summaries:
+            try:
+                bundle = store.load_map(summary.id)
+            except UnreadableMapError as problem:
+                print(f"jmapper: warning: {problem}", file=sys.stderr)
+                continue
+            findings = run_checks(bundle, today, args.rules)
+            reports.append(
+                {
+                    "id": summary.id,
+                    "title": summary.title,
+                    "findings": [
+                        {
+                            "rule": f.rule_id,
+                            "severity": f.severity.value,
+                            "message": f.message,
+                            "target": {"kind": f.target.kind, "id": f.target.id},
+                            "key": f.key,
+                        }
+                        for f in findings
+                    ],
+                }
+            )
+    finally:
+        store.close()
+    errors = sum(
+        1
+        for report in reports
+        for finding in report["findings"]
+        if finding["severity"] == Severity.ERROR.value
+    )
+    if args.json:
+        document = {
+            "version": CHECK_JSON_VERSION,
+            "today": today.isoformat(),
+            "errors": errors,
+            "maps": reports,
+        }
+        print(json.dumps(document, indent=2, ensure_ascii=False))
+    else:
+        _print_text(reports, errors)
+    return 1 if errors else 0
+
+
+def _print_text(reports: list[dict[str, Any]], errors: int) -> None:
+    if not reports:
+        print("No maps to check.")
+        return
+    total = 0
+    for report in reports:
+        findings = report["findings"]
+        total += len(findings)
+        print(f"{report['title']} ({report['id']}): {_count(len(findings), 'finding')}")
+        for finding in findings:
+            print(f"  {finding['severity']:<7} {finding['rule']:<34} {finding['message']}")
+    print(
+        f"{_count(len(reports), 'map')} checked, {_count(total, 'finding')}, "
+        f"{_count(errors, 'error')}."
+    )
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
