@@ -12,6 +12,7 @@ Only QtGui: the command-line export paints without widgets.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
@@ -59,6 +60,25 @@ def font(key: str, size: float) -> QFont:
     f.setKerning(False)  # the layout's widths have no kerning either
     f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     return f
+
+
+@lru_cache(maxsize=256)
+def line_font(key: str, size: float) -> QFont:
+    """The font of ``key`` with the fallback face behind it, for a line drawn in one call.
+
+    Qt picks the face per glyph from the family list, as the layout does when it
+    measures (main font first, then the fallback), so the widths agree.
+    """
+    families = register_fonts()
+    f = QFont(font(key, size))
+    main = families.get(key, families["regular"])
+    f.setFamilies([main, families["fallback"]] if key != "fallback" else [families["fallback"]])
+    return f
+
+
+#: Strong right-to-left characters (Hebrew, Arabic, Syriac, Thaana, NKo, their presentation
+#: forms): a line holding one needs the Unicode bidi algorithm over the whole line.
+_RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
 @lru_cache(maxsize=512)
@@ -186,6 +206,15 @@ class QtPainter:
         qp.setPen(qcolour(colour))
         for line in lines:
             y = line.baseline * TEXT_SCALE
+            if len(line.segments) > 1 and _RTL.search(line.text):
+                # Why: drawn run by run, Qt orders each font run on its own and takes its
+                # direction from the run's first strong letter, so " → القاهرة" after "東京"
+                # came out as "القاهرة →".  The whole line in one call gets one bidi pass
+                # (base direction from the line's first strong letter, Unicode rule P2).
+                bold = any(key == "bold" for key, _, _ in line.segments)
+                qp.setFont(line_font("bold" if bold else "regular", size))
+                qp.drawText(QPointF(line.x * TEXT_SCALE, y), line.text)
+                continue
             for key, run, offset in line.segments:
                 qp.setFont(font(key, size))
                 qp.drawText(QPointF((line.x + offset) * TEXT_SCALE, y), run)
