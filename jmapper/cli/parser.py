@@ -125,7 +125,11 @@ def build_parser() -> QuietParser:
         metavar="COLOUR",
         help="a colour name (red, navy) or #RGB / #RRGGBB (default #0072B2)",
     )
-    export.add_argument("--organisation", metavar="NAME")
+    export.add_argument(
+        "--organisation",
+        metavar="NAME",
+        help="your organisation, printed as 'Prepared by' (the map's own is 'Prepared for')",
+    )
     export.add_argument(
         "--dpi",
         type=_checked(_number_in(int, DPI_RANGE[0], DPI_RANGE[1], "The resolution", "dpi")),

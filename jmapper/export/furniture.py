@@ -57,6 +57,23 @@ def _fit_line(text: str, size: float, width: float, bold: bool = False) -> str:
     return text + "\u2026"
 
 
+def wrap_lines(text: str, size: float, width: float, max_lines: int) -> list[str]:
+    """``text`` wrapped at word boundaries into at most ``max_lines`` lines.
+
+    When it does not fit, the last line keeps whole words and ends in an
+    ellipsis, so a reader sees that something follows (never a silent cut).
+    """
+    lines = wrap(text, size, width)
+    if len(lines) <= max_lines:
+        return lines
+    kept = lines[: max_lines - 1]
+    last = lines[max_lines - 1]
+    words = last.split(" ")
+    while len(words) > 1 and text_width(" ".join(words) + "\u2026", size) > width:
+        words.pop()
+    return [*kept, _fit_line(" ".join(words), size, width).rstrip("\u2026 ,;") + "\u2026"]
+
+
 def _text_op(
     x: float,
     baseline: float,
@@ -118,6 +135,14 @@ def build_header(bundle: MapBundle, width: float, accent: str, style: Style) -> 
 LegendPayload = str | EmotionCurve | tuple[str, str] | int | BlueprintLineKind | None
 LegendItem = tuple[str, LegendPayload, str]  # swatch kind, payload, label
 
+#: What each opportunity priority marker means (jmapper.analysis.priority.quadrant).
+_PRIORITY_MEANING = {
+    QUICK_WIN: "High impact, feasible",
+    BIG_BET: "High impact, hard",
+    FILL_IN: "Low impact, feasible",
+    MONEY_PIT: "Low impact, hard",
+}
+
 
 def legend_groups(bundle: MapBundle, layout: MapLayout) -> list[tuple[str, list[LegendItem]]]:
     """Only what this map uses, grouped as a reader looks things up."""
@@ -147,10 +172,9 @@ def legend_groups(bundle: MapBundle, layout: MapLayout) -> list[tuple[str, list[
         cards.append(("marker", ("severity", "S0\u20134"), "Pain severity 0\u20134 (Nielsen)"))
     if "moment" in uses:
         cards.append(("moment", None, "Moment of truth"))
-    if "opportunity" in uses:
-        for label in (QUICK_WIN, BIG_BET, FILL_IN, MONEY_PIT):
-            cards.append(("marker", ("priority", label), "Opportunity priority"))
-            break
+    for label in (QUICK_WIN, BIG_BET, FILL_IN, MONEY_PIT):
+        if f"priority:{label}" in uses:
+            cards.append(("marker", ("priority", label), _PRIORITY_MEANING[label]))
     if cards:
         groups.append(("Markers", cards))
     evidence = [e for e in EvidenceLevel if f"evidence:{e.value}" in uses]
@@ -251,7 +275,7 @@ def build_title_block(
     bundle: MapBundle,
     *,
     sheet: str,
-    organisation: str,
+    prepared_by: str,
     accent: str,
     printed: str,
     logo: Callable[[Painter, Rect], None] | None,
@@ -274,11 +298,15 @@ def build_title_block(
     y += 3
     half = (width - 4) / 2
     last_reviewed = jm.last_reviewed.isoformat() if jm.last_reviewed else "never"
+    # The client (the map's organisation) and the consultant (the branding
+    # organisation) both appear: branding never hides whom the map is for.
+    prepared_for = jm.organisation or "\u2013"
     cells = [
         [("Map type", jm.map_type.label), ("Status", jm.status.label)],
-        [("Persona", persona_line(bundle) or "\u2013"), ("Version", jm.version_label or "\u2013")],
+        [("Persona", persona_line(bundle) or "\u2013")],
         [("Scenario", jm.scenario or "\u2013")],
-        [("Author", jm.author or "\u2013"), ("Organisation", organisation or "\u2013")],
+        [("Prepared for", prepared_for), ("Prepared by", prepared_by or "\u2013")],
+        [("Author", jm.author or "\u2013"), ("Version", jm.version_label or "\u2013")],
         [("Date", printed), ("Last reviewed", last_reviewed)],
         [("Sheet", sheet)],
     ]
@@ -288,11 +316,7 @@ def build_title_block(
         for i, (label, value) in enumerate(row):
             cx = 4 + i * half
             vw = cell_w - 2 * pad
-            lines = (
-                [_fit_line(value, 8, vw)]
-                if label == "Scenario"
-                else [_fit_line(v, 8, vw) for v in wrap(value, 8, vw)[:2]]
-            )
+            lines = wrap_lines(value, 8, vw, 3 if len(row) == 1 else 2)
             ops.append(_text_op(cx + pad, y + 8, label.upper(), 5.5, True, style.muted_text_colour))
             for j, line in enumerate(lines):
                 ops.append(_text_op(cx + pad, y + 18 + j * 10, line, 8))

@@ -60,7 +60,7 @@ class _Job:
         return build_title_block(
             self.bundle,
             sheet=sheet,
-            organisation=self.organisation,
+            prepared_by=self.options.organisation or "",
             accent=self.accent,
             printed=self.printed,
             logo=self.logo,

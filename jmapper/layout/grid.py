@@ -593,6 +593,9 @@ def compute_layout(bundle: MapBundle, style: Style = DEFAULT_STYLE) -> MapLayout
             builder.text_runs.append(link.label)
     if opps:
         builder.uses.add("opportunity")
+    for opp_box in opps:
+        if opp_box.priority:  # the legend lists every priority the map shows
+            builder.uses.add(f"priority:{opp_box.priority}")
     for lane in emotion:
         if lane.curves:
             builder.uses.add("emotion")
