@@ -51,6 +51,7 @@ from jmapper.ui.single_instance import (
     ask_running_editor,
     resolved,
 )
+from jmapper.ui.toolbar import build_toolbar
 from jmapper.ui.welcome import install_welcome
 from jmapper.ui.window_actions import ActionSpec
 
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         self.operations = MapOperations(self)
         self.named_actions: dict[str, QAction] = {}
         self._build_menus()
+        self.toolbar = build_toolbar(self, {**self.named_actions, **self.canvas.canvas_actions})
         self.welcome = install_welcome(self)  # in place of the canvas while there are no maps
         self.library_server = LibraryServer(self)  # one editor per library file
         self.library_server.serve(store.path)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 ADD_CARD = "actionAddCard"
+ADD_OPPORTUNITY = "actionAddOpportunity"
 EDIT_CARD = "actionEditCard"
 DELETE = "actionDelete"
 COPY = "actionCopy"
@@ -38,6 +39,11 @@ Shortcut = QKeySequence.StandardKey | str | None
 #: name -> (menu text, tooltip, shortcut(s)); order is menu order.
 SPECS: dict[str, tuple[str, str, tuple[Shortcut, ...]]] = {
     ADD_CARD: ("&Add Card", "Add a card to the selected cell and type its title", ("Ins",)),
+    ADD_OPPORTUNITY: (
+        "Add &Opportunity",
+        "Add an opportunity in the Opportunities lane, in the selected column, and type its title",
+        ("Ctrl+Shift+O",),
+    ),
     EDIT_CARD: ("&Edit Card Title", "Type a new title for the selected card", ("F2",)),
     DELETE: (
         "&Delete",
@@ -127,7 +133,7 @@ def build_actions(parent: QObject, handlers: dict[str, Callable[[], None]]) -> d
 
 #: The canvas's context menu: groups of actions, a separator after each.
 CONTEXT_MENU: tuple[tuple[str, ...], ...] = (
-    (ADD_CARD, EDIT_CARD, DUPLICATE, COPY, PASTE, DELETE),
+    (ADD_CARD, ADD_OPPORTUNITY, EDIT_CARD, DUPLICATE, COPY, PASTE, DELETE),
     (
         INSERT_STAGE_BEFORE,
         INSERT_STAGE_AFTER,

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Signal
 
 from jmapper.document import JourneyDocument
-from jmapper.model.entities import Card, Lane
+from jmapper.model.entities import Card, Lane, Opportunity
 from jmapper.model.enums import EmotionSeries, LaneKind, LinkDirection
 from jmapper.model.errors import DomainError
 
@@ -49,6 +49,26 @@ class CanvasController(QObject):
         )
         added = self._run(lambda d: d.add_card(card))
         return added.id if added is not None else None
+
+    def add_opportunity(
+        self, lane_id: str, stage_id: str, step_id: str | None, title: str
+    ) -> str | None:
+        """A new opportunity (an entity, not a card) in the lane's column; returns its id.
+
+        It covers the step it was made on, so the action plan says where it acts.
+        """
+        if self.document is None:
+            return None
+        opp = Opportunity(
+            map_id=self.document.map_id,
+            lane_id=lane_id,
+            stage_id=stage_id,
+            step_id=step_id,
+            title=title,
+            step_ids=[step_id] if step_id else [],
+        )
+        added = self._run(lambda d: d.add(opp, "Add opportunity"))
+        return opp.id if added else None
 
     def edit(self, kind: str, entity_id: str, **fields: Any) -> bool:
         return bool(self._run(lambda d: d.edit(kind, entity_id, **fields)))

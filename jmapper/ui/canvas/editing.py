@@ -39,6 +39,7 @@ class CanvasEditing:
         c = self.canvas
         return {
             names.ADD_CARD: self.add_card,
+            names.ADD_OPPORTUNITY: self.add_opportunity,
             names.EDIT_CARD: self.edit_selected,
             names.DELETE: self.delete,
             names.COPY: self.copy,
@@ -135,6 +136,8 @@ class CanvasEditing:
             self.edit_card_inline(entity_id)
         elif kind in ("stage", "step", "lane"):
             self.rename_inline(kind, entity_id)
+        elif kind == "opportunity":
+            self.retitle_opportunity(entity_id)
         elif self.canvas.current_cell is not None:
             self.start_new_card(self.canvas.current_cell)
 
@@ -166,16 +169,24 @@ class CanvasEditing:
             rect.left() + s.cell_padding, top, rect.width() - 2 * s.cell_padding, s.title_size * 2.6
         )
 
+        opportunity = self._is_opportunity_lane(cell.lane_id)
+
         def commit(text: str, how: str) -> None:
             if text.strip():
-                card_id = self.controller.add_card(
-                    cell.lane_id, column.stage_id, column.step_id, text.strip()
-                )
-                if card_id is not None:
-                    canvas.select("card", card_id, scroll=False)
+                add = self.controller.add_opportunity if opportunity else self.controller.add_card
+                new_id = add(cell.lane_id, column.stage_id, column.step_id, text.strip())
+                if new_id is not None:
+                    canvas.select("opportunity" if opportunity else "card", new_id, scroll=False)
             self._continue(cell, how)
 
-        self._open_editor(box, "", commit, "Type, then Enter (Tab: next cell, Esc: cancel)")
+        hint = "New opportunity: type its title" if opportunity else "Type"
+        self._open_editor(box, "", commit, f"{hint}, then Enter (Tab: next cell, Esc: cancel)")
+
+    def _is_opportunity_lane(self, lane_id: str) -> bool:
+        """In the Opportunities lane, Enter and double-click make opportunities, not cards."""
+        bundle = self.canvas.document_bundle()
+        lane = bundle.lanes.get(lane_id) if bundle is not None else None
+        return lane is not None and lane.kind is LaneKind.OPPORTUNITIES
 
     def _continue(self, cell: Cell, how: str) -> None:
         layout = self.canvas.projection.layout
@@ -225,12 +236,47 @@ class CanvasEditing:
 
         self._open_editor(item.sceneBoundingRect(), entity.name, commit, f"{kind.title()} name")
 
+    def retitle_opportunity(self, opportunity_id: str) -> None:
+        """Enter on an opportunity edits its title in place (the inspector has the rest)."""
+        canvas = self.canvas
+        bundle = canvas.document_bundle()
+        item = canvas.projection.item("opportunity", opportunity_id)
+        opp = bundle.opportunities.get(opportunity_id) if bundle is not None else None
+        if item is None or opp is None:
+            return
+
+        def commit(text: str, _how: str) -> None:
+            if text.strip() and text.strip() != opp.title:
+                self.controller.edit("opportunity", opportunity_id, title=text.strip())
+            canvas.setFocus()
+
+        self._open_editor(item.sceneBoundingRect(), opp.title, commit, "Opportunity title")
+
     def edit_selected(self) -> None:
         self.enter()
 
     def add_card(self) -> None:
         if self.canvas.current_cell is not None:
             self.start_new_card(self.canvas.current_cell)
+
+    def add_opportunity(self) -> None:
+        """Type a new opportunity in the Opportunities lane, in the current column."""
+        canvas = self.canvas
+        layout = canvas.projection.layout
+        bundle = canvas.document_bundle()
+        if layout is None or bundle is None:
+            return
+        lane = next((b.lane_id for b in layout.lanes if self._is_opportunity_lane(b.lane_id)), None)
+        if lane is None:
+            self.controller.edit_refused.emit(
+                "This map shows no Opportunities lane. Add one (Insert Lane) or show it, then"
+                " add the opportunity there."
+            )
+            return
+        column = canvas.current_cell.column if canvas.current_cell is not None else 0
+        cell = Cell(lane, column)
+        canvas.set_current_cell(cell, scroll=True)
+        self.start_new_card(cell)
 
     # -- delete, clipboard ----------------------------------------------------------------
     def delete(self) -> None:

@@ -36,6 +36,7 @@ from jmapper.ui.canvas.items import (
     CellCursorItem,
     LaneLabelItem,
     MapItem,
+    OpportunityItem,
     StageHeaderItem,
     StepHeaderItem,
 )
@@ -386,6 +387,9 @@ class MapCanvas(QGraphicsView):
         elif isinstance(item, (StageHeaderItem, StepHeaderItem, LaneLabelItem)):
             self.select(item.kind, item.entity_id, scroll=False)
             self.editing.rename_inline(item.kind, item.entity_id)
+        elif isinstance(item, OpportunityItem):
+            self.select("opportunity", item.entity_id, scroll=False)
+            self.editing.retitle_opportunity(item.entity_id)
         elif item is None:
             cell = self.cell_at_view(pos)
             if cell is not None:
