@@ -9,10 +9,12 @@ and the future state is derived from the support request built alongside it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Protocol
 
 from jmapper.model.bundle import MapBundle
 from jmapper.model.enums import MapType
+from jmapper.templates.sample_dates import date_relative
 from jmapper.templates.sample_personas import SamplePersonas
 from jmapper.templates.samples_blueprint import support_blueprint
 from jmapper.templates.samples_loan_park import loan_application, theme_park_visit
@@ -46,7 +48,8 @@ SAMPLES: dict[str, SampleInfo] = {
             "support_request",
             "Broadband support request — current state",
             "A home worker's dropping connection through IVR, channel switch and repeat "
-            "contact, built on the contact-centre touchpoints.",
+            "contact, built on the contact-centre touchpoints; it teaches the long-silence health "
+            "rule (weeks of trouble before the first contact).",
             MapType.CURRENT_STATE,
             support_request,
         ),
@@ -70,14 +73,15 @@ SAMPLES: dict[str, SampleInfo] = {
             "loan_application",
             "Mortgage application — current state",
             "A first-time buyer's mortgage, where the low point is days of silence after "
-            "submitting the application.",
+            "submitting the application: it teaches the long-silence health rule.",
             MapType.CURRENT_STATE,
             loan_application,
         ),
         SampleInfo(
             "theme_park_visit",
             "Theme-park family day — current state",
-            "A family day out, where the low point is queueing without knowing the wait.",
+            "A family day out, where the low point is queueing without knowing the wait: it "
+            "teaches the missing-operational-touchpoints health rule.",
             MapType.CURRENT_STATE,
             theme_park_visit,
         ),
@@ -85,17 +89,23 @@ SAMPLES: dict[str, SampleInfo] = {
 }
 
 
-def build_sample(key: str, personas: SamplePersonas | None = None) -> MapBundle:
-    """Build one sample by key; a ValueError names the valid keys otherwise."""
+def build_sample(
+    key: str, personas: SamplePersonas | None = None, today: date | None = None
+) -> MapBundle:
+    """Build one sample by key, dated as reviewed a month before ``today`` (default: the
+    real today; sample_dates.py says why); a ValueError names the valid keys otherwise."""
     info = SAMPLES.get(key)
     if info is None:
         valid = ", ".join(SAMPLES)
         raise ValueError(f"There is no sample called {key!r}; choose one of {valid}.")
-    return info.build(personas)
+    return date_relative(info.build(personas), today or date.today())
 
 
-def build_samples() -> list[MapBundle]:
-    """Every sample, in registry order, sharing personas; sources come before derived maps."""
+def build_samples(today: date | None = None) -> list[MapBundle]:
+    """Every sample, in registry order, sharing personas; sources come before derived maps.
+
+    Each is dated as reviewed a month before ``today`` (default: the real today), so
+    no sample is overdue for review or for an opportunity (sample_dates.py)."""
     personas = SamplePersonas()
     built: dict[str, MapBundle] = {}
     for key, info in SAMPLES.items():
@@ -103,7 +113,8 @@ def build_samples() -> list[MapBundle]:
             built[key] = future_support_request(personas, built["support_request"])
         else:
             built[key] = info.build(personas)
-    return list(built.values())
+    day = today or date.today()
+    return [date_relative(bundle, day) for bundle in built.values()]
 
 
 __all__ = ["SAMPLES", "SampleBuild", "SampleInfo", "build_sample", "build_samples"]
