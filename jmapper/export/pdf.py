@@ -230,7 +230,9 @@ class _Job:
                 pen.line(x0 - gap, at, x0 - gap - 3 * MM, at, "#0072B2", 0.4, (1, 1))
                 pen.line(x1 + gap, at, x1 + gap + 3 * MM, at, "#0072B2", 0.4, (1, 1))
         label = (
-            f"{self.bundle.map.title} \u2013 row {r + 1}, column {c + 1} of {rows * cols} "
+            # "sheet 3 of 4: row 2, column 1": the count is of sheets, never of columns.
+            f"{self.bundle.map.title} \u2013 sheet {r * cols + c + 1} of {rows * cols}: "
+            f"row {r + 1}, column {c + 1} "
             f"({rows} rows x {cols} columns, {self.options.overlap_mm:g} mm overlap) "
             f"\u2013 page {number} of {total}"
         )

@@ -176,7 +176,8 @@ def test_tiles_overlap_and_carry_marks_and_labels(journey_bundle, tmp_path) -> N
     for number, page in enumerate(reader.pages):
         r, c = divmod(number, cols)
         text = _squash(page.extract_text())
-        assert f"row {r + 1}, column {c + 1} of {rows * cols}" in text
+        sheet = f"sheet {number + 1} of {rows * cols}: row {r + 1}, column {c + 1}"
+        assert sheet in text, text
         w, h = PAPER_SIZES["A4"]
         assert float(page.mediabox.width) == pytest.approx(h * MM, abs=0.01)
     k = 2.0
