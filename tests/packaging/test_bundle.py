@@ -31,6 +31,10 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "JMAPPER_PYTHON": sys.executable,
         "JMAPPER_DIST": str(work / "dist"),
         "JMAPPER_BUILD": str(work / "build"),
+        # A private PyInstaller cache: builds running at the same time (two
+        # checkouts on one machine) otherwise race on ~/.cache/pyinstaller's
+        # binary cache and fail with "... is not a valid file".
+        "PYINSTALLER_CONFIG_DIR": str(work / "pyinstaller-cache"),
     }
     result = subprocess.run(
         ["bash", str(ROOT / "packaging" / "build.sh")],
