@@ -76,7 +76,8 @@ def _write_png(
     image.setDotsPerMeterY(round(dpi / 0.0254))
     image.fill(QColor("#FFFFFF"))
     _paint(image, layout, style, accent, scale)
-    if not image.save(path, "PNG"):
+    # The stubs type the format as bytes, but the binding accepts only str.
+    if not image.save(path, "PNG"):  # type: ignore[call-overload]
         raise OSError(5, "the PNG could not be written")
     return w, h
 

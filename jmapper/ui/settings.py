@@ -19,7 +19,7 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -77,12 +77,14 @@ class Settings:
         if key.type is list:
             # QSettings' ini backend returns a lone string for one-item lists.
             if isinstance(value, str):
-                return [value]  # type: ignore[return-value]
-            return [str(v) for v in value] if isinstance(value, list | tuple) else key.default
+                return cast(T, [value])
+            return (
+                cast(T, [str(v) for v in value]) if isinstance(value, list | tuple) else key.default
+            )
         if key.type is QByteArray:
-            return value if isinstance(value, QByteArray) else _fresh(key.default)
+            return cast(T, value) if isinstance(value, QByteArray) else _fresh(key.default)
         try:
-            return key.type(value)  # type: ignore[no-any-return]
+            return cast(T, key.type(value))
         except (TypeError, ValueError):
             log.warning("setting %s has an unreadable value %r; using the default", key.name, value)
             return _fresh(key.default)

@@ -9,7 +9,7 @@ the offscreen test platform.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QLineF, QRectF, QSize, Qt
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QMainWindow, QToolBar
 
@@ -59,8 +59,8 @@ def glyph_icon(glyph: str, fill: str, plus: bool = True) -> QIcon:
             painter.drawEllipse(badge)
             c = badge.center()
             arm = r * 0.3
-            painter.drawLine(c.x() - arm, c.y(), c.x() + arm, c.y())
-            painter.drawLine(c.x(), c.y() - arm, c.x(), c.y() + arm)
+            painter.drawLine(QLineF(c.x() - arm, c.y(), c.x() + arm, c.y()))
+            painter.drawLine(QLineF(c.x(), c.y() - arm, c.x(), c.y() + arm))
         painter.end()
         icon.addPixmap(pixmap)
     return icon

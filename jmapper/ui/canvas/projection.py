@@ -64,8 +64,8 @@ def emotion_point_index(bundle: MapBundle) -> dict[tuple[int, str | None, Emotio
         first.setdefault(column.stage_id, column.index)
     index: dict[tuple[int, str | None, EmotionSeries], str] = {}
     for point in bundle.emotion_points.values():
-        column = bundle.column_of(point.stage_id, point.step_id)
-        at = column.index if column is not None else first.get(point.stage_id)
+        placed = bundle.column_of(point.stage_id, point.step_id)
+        at = placed.index if placed is not None else first.get(point.stage_id)
         if at is None:
             continue
         persona = point.persona_id if point.persona_id != primary else None
@@ -129,12 +129,12 @@ class Projection:
             yield ("card_link", link.link_id), LinkItem, link
         points = emotion_point_index(bundle) if layout.emotion else {}
         scale = bundle.map.emotion_scale
-        for lane in layout.emotion:
-            yield ("emotion_lane", lane.lane_id), EmotionPlotItem, lane
-            shifts = face_shifts(lane)
-            top = min(y for _v, y, _l in lane.ticks) if lane.ticks else lane.plot.y
-            bottom = max(y for _v, y, _l in lane.ticks) if lane.ticks else lane.plot.bottom
-            for curve, curve_shifts in zip(lane.curves, shifts, strict=True):
+        for emotion in layout.emotion:
+            yield ("emotion_lane", emotion.lane_id), EmotionPlotItem, emotion
+            shifts = face_shifts(emotion)
+            top = min(y for _v, y, _l in emotion.ticks) if emotion.ticks else emotion.plot.y
+            bottom = max(y for _v, y, _l in emotion.ticks) if emotion.ticks else emotion.plot.bottom
+            for curve, curve_shifts in zip(emotion.curves, shifts, strict=True):
                 persona = None if curve.primary else curve.persona_id
                 for mark, shift in zip(curve.marks, curve_shifts, strict=True):
                     point_id = points.get((mark.column_index, persona, curve.series))

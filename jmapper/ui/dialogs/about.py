@@ -118,7 +118,9 @@ class AboutDialog(QDialog):
             )
 
         table.currentItemChanged.connect(show)
-        table.setCurrentItem(table.topLevelItem(0))
+        first = table.topLevelItem(0)
+        if first is not None:
+            table.setCurrentItem(first)
         layout = QVBoxLayout(page)
         layout.addWidget(table, 1)
         layout.addWidget(viewer, 1)
@@ -128,8 +130,9 @@ class AboutDialog(QDialog):
         """The licence text shown for ``name`` (tests and the screenshot use it)."""
         for index in range(table.topLevelItemCount()):
             item = table.topLevelItem(index)
-            if item.text(0) == name:
+            if item is not None and item.text(0) == name:
                 table.setCurrentItem(item)
-                viewer = table.parentWidget().findChild(QPlainTextEdit)
+                page = table.parentWidget()
+                viewer = page.findChild(QPlainTextEdit) if page is not None else None
                 return viewer.toPlainText() if viewer is not None else ""
         raise KeyError(name)

@@ -303,8 +303,8 @@ class ExportDialog(QDialog):
         self.overlap_spin.setEnabled(printed and self.mode_combo.currentData() == "tile")
         for check in self.page_checks.values():
             check.setEnabled(printed)
-        for widget in (self.organisation_edit, self.logo_edit, self.accent_edit):
-            widget.setEnabled(drawn)
+        for field in (self.organisation_edit, self.logo_edit, self.accent_edit):
+            field.setEnabled(drawn)
 
     def _choose_path(self) -> None:
         fmt = self.format()

@@ -119,7 +119,7 @@ class LibraryPanel(QWidget):
                 item.setToolTip(0, summary.title)
                 self.tree.addTopLevelItem(item)
             self.tree.setSortingEnabled(True)
-            self.tree.setCurrentItem(None)
+            self.tree.setCurrentItem(None)  # type: ignore[call-overload]  # Qt takes nullptr; the stubs omit it
             for item in self._items():
                 if item.data(0, _ID_ROLE) == current_id:
                     self.tree.setCurrentItem(item)
@@ -142,7 +142,7 @@ class LibraryPanel(QWidget):
                     replacement = self._unreadable_item(map_id)
                     self.tree.takeTopLevelItem(index)
                     self.tree.insertTopLevelItem(index, replacement)
-                    self.tree.setCurrentItem(None)
+                    self.tree.setCurrentItem(None)  # type: ignore[call-overload]  # Qt takes nullptr; the stubs omit it
                 finally:
                     self.tree.blockSignals(False)
                 self._apply_filter()
@@ -164,7 +164,7 @@ class LibraryPanel(QWidget):
         """Select ``map_id``'s row quietly (the window already has it open)."""
         self.tree.blockSignals(True)
         try:
-            self.tree.setCurrentItem(None)
+            self.tree.setCurrentItem(None)  # type: ignore[call-overload]  # Qt takes nullptr; the stubs omit it
             for item in self._items():
                 if item.data(0, _ID_ROLE) == map_id:
                     self.tree.setCurrentItem(item)
@@ -186,7 +186,8 @@ class LibraryPanel(QWidget):
         return item
 
     def _items(self) -> list[QTreeWidgetItem]:
-        return [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        rows = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
+        return [item for item in rows if item is not None]
 
     def _apply_filter(self) -> None:
         words = self.filter_edit.text().casefold().split()
