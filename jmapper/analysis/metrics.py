@@ -140,6 +140,30 @@ def computed_value(definition: MetricDefinition, value: MetricValue) -> float | 
     return None if formula is None else formula(counts)
 
 
+def responses(definition: MetricDefinition, value: MetricValue) -> int | None:
+    """How many answers or contacts the raw counts hold (None when they hold none).
+
+    This is the sample size the counts themselves show, for a value whose
+    ``sample_size`` was left empty: survey kinds count responses on their scale,
+    the contact kinds count ``contacts``.
+    """
+    counts = value.raw_counts
+    kind = definition.kind
+    if kind is MetricKind.CSAT:
+        total = sum(_score_counts(counts, 1, 5).values())
+    elif kind is MetricKind.CES:
+        total = sum(_score_counts(counts, 1, 7).values())
+    elif kind is MetricKind.NPS:
+        total = sum(_score_counts(counts, 0, 10).values()) or sum(
+            counts.get(group, 0) for group in ("promoters", "passives", "detractors")
+        )
+    elif kind in (MetricKind.FCR, MetricKind.AHT, MetricKind.REPEAT_CONTACT_RATE):
+        total = counts.get("contacts", 0)
+    else:
+        return None
+    return total or None
+
+
 def score(definition: MetricDefinition, value: MetricValue) -> float | None:
     """The figure to show: computed from the raw counts when they give one, else as typed."""
     computed = computed_value(definition, value)
@@ -158,5 +182,6 @@ __all__ = [
     "nps",
     "repeat_contact_rate",
     "repeat_window_days",
+    "responses",
     "score",
 ]

@@ -280,6 +280,12 @@ def _check(args: argparse.Namespace) -> int:
     return run_check(args)
 
 
+def _metrics(args: argparse.Namespace) -> int:
+    from jmapper.cli.metrics import run_metrics
+
+    return run_metrics(args)
+
+
 _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "templates": _templates,
     "new": _new,
@@ -287,4 +293,5 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": _export,
     "import": _import,
     "check": _check,
+    "metrics": _metrics,
 }

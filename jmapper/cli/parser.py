@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-COMMANDS = ("templates", "new", "maps", "export", "import", "check")
+COMMANDS = ("templates", "new", "maps", "export", "import", "check", "metrics")
 FORMAT_CHOICES = ("json", "pdf", "png", "svg")
 
 PAPERS_HELP = (
@@ -147,6 +147,9 @@ def build_parser() -> QuietParser:
         help="replace maps with the same id instead of importing copies",
     )
     _add_check(sub)
+    from jmapper.cli.metrics import add_metrics_parser
+
+    add_metrics_parser(sub)
     return parser
 
 

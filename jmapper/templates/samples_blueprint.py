@@ -296,6 +296,7 @@ def support_blueprint(personas: SamplePersonas | None = None) -> MapBundle:
         period="2025-Q1",
         sample_size=47000,
         source=MetricSource.CRM,
+        raw_counts={"resolved_first_contact": 27260, "contacts": 47000},
     )
     b.value(
         fcr,
@@ -304,6 +305,7 @@ def support_blueprint(personas: SamplePersonas | None = None) -> MapBundle:
         period="2025-Q2",
         sample_size=45800,
         source=MetricSource.CRM,
+        raw_counts={"resolved_first_contact": 27938, "contacts": 45800},
     )
     b.value(fcr, 72.0, role=MetricRole.TARGET, period="2026-Q1", source=MetricSource.MANUAL)
     b.value(
@@ -314,6 +316,7 @@ def support_blueprint(personas: SamplePersonas | None = None) -> MapBundle:
         sample_size=12800,
         source=MetricSource.ANALYTICS,
         scope=during,
+        raw_counts={"talk": 201000, "hold": 31200, "wrap": 43000, "contacts": 12800},
     )
     for stage, kind, title in (
         (pre, EvidenceKind.ANALYTICS, "Status page visits followed by contact"),

@@ -328,7 +328,16 @@ def loan_application(personas: SamplePersonas | None = None) -> MapBundle:
     b.value(nps, 25.0, role=TGT, period="2026-H1", source=MANUAL)
     b.csat(csat, (20, 35, 60, 160, 130), role=ACT, period="2025-Q1", source=SURVEY, scope=offer)
     b.value(csat, 85.0, role=TGT, period="2026-Q1", source=MANUAL, scope=offer)
-    b.value(ces, 4.2, role=ACT, period="2025-Q1", sample_size=410, source=SURVEY, scope=apply)
+    b.value(
+        ces,
+        4.2,
+        role=ACT,
+        period="2025-Q1",
+        sample_size=410,
+        source=SURVEY,
+        scope=apply,
+        raw_counts={"1": 30, "2": 45, "3": 60, "4": 98, "5": 72, "6": 65, "7": 40},
+    )
     b.value(
         drop,
         36.0,
@@ -639,7 +648,16 @@ def theme_park_visit(personas: SamplePersonas | None = None) -> MapBundle:
         csat, (310, 420, 510, 380, 180), role=ACT, period="2025 June", source=SURVEY, scope=lunch
     )
     b.value(csat, 3.8, role=TGT, period="2026 season", source=MANUAL, scope=lunch)
-    b.value(ces, 4.1, role=ACT, period="2025 June", sample_size=640, source=SURVEY, scope=wayfind)
+    b.value(
+        ces,
+        4.1,
+        role=ACT,
+        period="2025 June",
+        sample_size=640,
+        source=SURVEY,
+        scope=wayfind,
+        raw_counts={"1": 40, "2": 60, "3": 100, "4": 236, "5": 54, "6": 100, "7": 50},
+    )
     b.value(
         wait,
         27.0,
@@ -659,6 +677,16 @@ def theme_park_visit(personas: SamplePersonas | None = None) -> MapBundle:
         scope=p_wait,
     )
     b.value(wait, 5.0, role=TGT, period="2026 season", source=MANUAL, scope=p_wait)
+    b.value(
+        conv,
+        52.0,
+        role=BASE,
+        period="2024 season",
+        sample_size=39000,
+        source=MetricSource.ANALYTICS,
+        scope=app,
+    )
+    b.value(conv, 70.0, role=TGT, period="2026 season", source=MANUAL, scope=app)
     b.value(
         conv,
         58.0,

@@ -481,6 +481,7 @@ def support_request(personas: SamplePersonas | None = None) -> MapBundle:
         sample_size=940,
         source=MetricSource.SURVEY,
         scope=queue,
+        raw_counts={"1": 220, "2": 200, "3": 170, "4": 116, "5": 124, "6": 70, "7": 40},
     )
     b.value(
         ces, 5.5, role=MetricRole.TARGET, period="2025-Q4", source=MetricSource.MANUAL, scope=queue
@@ -492,6 +493,7 @@ def support_request(personas: SamplePersonas | None = None) -> MapBundle:
         period="2025-Q1",
         sample_size=47000,
         source=MetricSource.CRM,
+        raw_counts={"resolved_first_contact": 27260, "contacts": 47000},
     )
     b.value(
         fcr,
@@ -500,6 +502,7 @@ def support_request(personas: SamplePersonas | None = None) -> MapBundle:
         period="2025-Q2",
         sample_size=45800,
         source=MetricSource.CRM,
+        raw_counts={"resolved_first_contact": 27938, "contacts": 45800},
     )
     b.value(fcr, 72.0, role=MetricRole.TARGET, period="2026-Q1", source=MetricSource.MANUAL)
     b.value(
@@ -510,6 +513,7 @@ def support_request(personas: SamplePersonas | None = None) -> MapBundle:
         sample_size=45800,
         source=MetricSource.TELEPHONY,
         scope=during,
+        raw_counts={"talk": 520000, "hold": 68000, "wrap": 80680, "contacts": 45800},
     )
     b.value(
         rcr,
@@ -518,6 +522,7 @@ def support_request(personas: SamplePersonas | None = None) -> MapBundle:
         period="2025-Q1",
         sample_size=47000,
         source=MetricSource.CRM,
+        raw_counts={"repeat_contacts": 14570, "contacts": 47000},
     )
     b.value(
         rcr,
@@ -526,7 +531,7 @@ def support_request(personas: SamplePersonas | None = None) -> MapBundle:
         period="2025-Q2",
         sample_size=45800,
         source=MetricSource.CRM,
-        scope=again,
+        raw_counts={"repeat_contacts": 13282, "contacts": 45800},
     )
     b.value(rcr, 18.0, role=MetricRole.TARGET, period="2025-Q4", source=MetricSource.MANUAL)
     b.value(vol, 15600, role=MetricRole.ACTUAL, period="2025-06", source=MetricSource.CRM)

@@ -20,6 +20,7 @@ from jmapper.analysis.metrics import (
     nps,
     repeat_contact_rate,
     repeat_window_days,
+    responses,
     score,
 )
 from jmapper.model.entities import MetricDefinition, MetricValue
@@ -189,3 +190,63 @@ def test_a_custom_metric_improves_towards_its_target() -> None:
     actual.value = 6.5
     change = change_since_baseline(bundle, actual)
     assert change is not None and change.direction is Direction.FLAT and change.improved is None
+
+
+# -- more hand-worked examples, through the definition as the CLI and the lane use it -------
+
+
+def test_nps_from_a_full_zero_to_ten_survey() -> None:
+    # 0-6: 2+1+1+2+3+4+7 = 20 detractors; 7-8: 10+15 = 25 passives; 9-10: 30+25 = 55 promoters.
+    # Of 100 answers: 55 % - 20 % = 35.
+    counts = {"0": 2, "1": 1, "2": 1, "3": 2, "4": 3, "5": 4, "6": 7, "7": 10, "8": 15}
+    counts |= {"9": 30, "10": 25}
+    definition = MetricDefinition(kind=MetricKind.NPS)
+    value = MetricValue(raw_counts=counts)
+    assert computed_value(definition, value) == pytest.approx(35.0)
+    assert responses(definition, value) == 100
+    # Grouped counts say the same thing.
+    grouped = MetricValue(raw_counts={"promoters": 55, "passives": 25, "detractors": 20})
+    assert score(definition, grouped) == pytest.approx(35.0)
+    assert responses(definition, grouped) == 100
+
+
+def test_csat_both_ways_from_one_survey_of_eight() -> None:
+    # Answers 5, 5, 4, 4, 4, 3, 2, 1: top-2-box 5 of 8 = 62.5 %; mean 28 / 8 = 3.5.
+    counts = {"1": 1, "2": 1, "3": 1, "4": 3, "5": 2}
+    value = MetricValue(raw_counts=counts)
+    top = MetricDefinition(kind=MetricKind.CSAT, csat_mode=CsatMode.TOP_2_BOX)
+    mean = MetricDefinition(kind=MetricKind.CSAT, csat_mode=CsatMode.MEAN)
+    assert score(top, value) == pytest.approx(62.5)
+    assert score(mean, value) == pytest.approx(3.5)
+    assert responses(top, value) == 8
+
+
+def test_ces_mean_through_the_definition() -> None:
+    # 3 x 2 + 4 x 5 + 2 x 7 = 40 over 9 answers = 4.444...
+    definition = MetricDefinition(kind=MetricKind.CES)
+    value = MetricValue(raw_counts={"2": 3, "5": 4, "7": 2})
+    assert score(definition, value) == pytest.approx(40 / 9)
+    assert responses(definition, value) == 9
+
+
+def test_fcr_and_repeat_contact_rate_through_the_definition() -> None:
+    fcr_metric = MetricDefinition(kind=MetricKind.FCR)
+    # 27 260 of 47 000 contacts resolved first time = 58 %
+    fcr_value = MetricValue(raw_counts={"resolved_first_contact": 27260, "contacts": 47000})
+    assert score(fcr_metric, fcr_value) == pytest.approx(58.0)
+    assert responses(fcr_metric, fcr_value) == 47000
+    # A 30-day window: the counts are repeats within 30 days, 90 of 600 = 15 %.
+    monthly = MetricDefinition(kind=MetricKind.REPEAT_CONTACT_RATE, repeat_window_days=30)
+    repeats = MetricValue(raw_counts={"repeat_contacts": 90, "contacts": 600})
+    assert score(monthly, repeats) == pytest.approx(15.0)
+    assert repeat_window_days(monthly) == 30
+    assert responses(monthly, repeats) == 600
+
+
+def test_kinds_without_a_formula_have_no_response_count() -> None:
+    for kind in (MetricKind.CUSTOM, MetricKind.DROP_OFF, MetricKind.CONVERSION):
+        value = MetricValue(value=12.0, raw_counts={"contacts": 5})
+        definition = MetricDefinition(kind=kind)
+        assert responses(definition, value) is None
+        assert score(definition, value) == 12.0
+    assert responses(MetricDefinition(kind=MetricKind.CSAT), MetricValue()) is None

@@ -6,10 +6,12 @@ import json
 
 import pytest
 
+from jmapper.analysis.metrics import computed_value, responses
 from jmapper.model.bundle import MapBundle
 from jmapper.model.codec import from_dict, to_dict
 from jmapper.model.enums import (
     BlueprintZone,
+    CsatMode,
     EmotionSeries,
     LaneKind,
     LinkDirection,
@@ -173,18 +175,34 @@ def test_sample_metrics(samples: dict[str, MapBundle], key: str) -> None:
 
 def test_metric_kinds_across_samples(samples: dict[str, MapBundle]) -> None:
     kinds = {d.kind for b in samples.values() for d in b.metric_definitions.values()}
-    for kind in (
-        MetricKind.CSAT,
-        MetricKind.NPS,
-        MetricKind.CES,
-        MetricKind.FCR,
-        MetricKind.AHT,
-        MetricKind.REPEAT_CONTACT_RATE,
-    ):
-        assert kind in kinds
+    assert kinds == set(MetricKind)  # every kind the domain names is in some sample
+    modes = {
+        d.csat_mode for b in samples.values() for d in b.metric_definitions.values() if d.csat_mode
+    }
+    assert modes == set(CsatMode)
     raw = [v for b in samples.values() for v in b.metric_values.values() if v.raw_counts]
     assert any("promoters" in v.raw_counts for v in raw)
     assert any("5" in v.raw_counts for v in raw)
+    computed_kinds = {
+        b.metric_definitions[v.metric_id].kind
+        for b in samples.values()
+        for v in b.metric_values.values()
+        if computed_value(b.metric_definitions[v.metric_id], v) is not None
+    }
+    formulas = {MetricKind.CSAT, MetricKind.NPS, MetricKind.CES, MetricKind.FCR, MetricKind.AHT}
+    assert computed_kinds == formulas | {MetricKind.REPEAT_CONTACT_RATE}
+
+
+def test_sample_raw_counts_agree_with_the_typed_figures(samples: dict[str, MapBundle]) -> None:
+    """A sample's typed value is what its counts give, and its sample size is their total."""
+    for bundle in samples.values():
+        for value in bundle.metric_values.values():
+            definition = bundle.metric_definitions[value.metric_id]
+            computed = computed_value(definition, value)
+            if computed is None:
+                continue
+            assert value.value == pytest.approx(computed, abs=0.05), definition.name
+            assert value.sample_size == responses(definition, value), definition.name
 
 
 @pytest.mark.parametrize("key", list(SAMPLES))
