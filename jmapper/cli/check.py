@@ -19,7 +19,7 @@ CHECK_JSON_VERSION = 1
 
 def run_check(args: argparse.Namespace) -> int:
     """Print the findings; 1 if any error-severity finding remains, else 0."""
-    from jmapper.analysis.health import Severity, run_checks
+    from jmapper.analysis.health import Severity, run_checks, sort_dismissed
     from jmapper.services.library import find_map, open_library
     from jmapper.storage import UnreadableMapError
 
@@ -40,20 +40,15 @@ def run_check(args: argparse.Namespace) -> int:
             except UnreadableMapError as problem:
                 print(f"jmapper: warning: {problem}", file=sys.stderr)
                 continue
-            findings = run_checks(bundle, today, args.rules)
+            found = sort_dismissed(bundle, run_checks(bundle, today, args.rules))
             reports.append(
                 {
                     "id": summary.id,
                     "title": summary.title,
-                    "findings": [
-                        {
-                            "rule": f.rule_id,
-                            "severity": f.severity.value,
-                            "message": f.message,
-                            "target": {"kind": f.target.kind, "id": f.target.id},
-                            "key": f.key,
-                        }
-                        for f in findings
+                    "findings": [_finding(f) for f in found.open],
+                    "dismissed": [
+                        {**_finding(f), "reason": d.reason, "dismissed": d.created}
+                        for f, d in found.dismissed
                     ],
                 }
             )
@@ -78,19 +73,32 @@ def run_check(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
+def _finding(finding: Any) -> dict[str, Any]:
+    return {
+        "rule": finding.rule_id,
+        "severity": finding.severity.value,
+        "message": finding.message,
+        "target": {"kind": finding.target.kind, "id": finding.target.id},
+        "key": finding.key,
+    }
+
+
 def _print_text(reports: list[dict[str, Any]], errors: int) -> None:
     if not reports:
         print("No maps to check.")
         return
-    total = 0
+    total = dismissed = 0
     for report in reports:
         findings = report["findings"]
         total += len(findings)
-        print(f"{report['title']} ({report['id']}): {_count(len(findings), 'finding')}")
+        dismissed += len(report["dismissed"])
+        aside = f", {len(report['dismissed'])} dismissed" if report["dismissed"] else ""
+        print(f"{report['title']} ({report['id']}): {_count(len(findings), 'finding')}{aside}")
         for finding in findings:
             print(f"  {finding['severity']:<7} {finding['rule']:<34} {finding['message']}")
+    aside = f" ({dismissed} dismissed, not counted)" if dismissed else ""
     print(
-        f"{_count(len(reports), 'map')} checked, {_count(total, 'finding')}, "
+        f"{_count(len(reports), 'map')} checked, {_count(total, 'finding')}{aside}, "
         f"{_count(errors, 'error')}."
     )
 

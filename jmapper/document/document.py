@@ -233,6 +233,23 @@ class JourneyDocument(QObject):
         self.execute(changeset)
         return pasted
 
+    # -- health findings ---------------------------------------------------------
+    def dismiss_finding(self, rule_id: str, target_kind: str, target_id: str, reason: str) -> bool:
+        """Dismiss one health finding with a reason (one undo step, stored with the map)."""
+        changeset, _ = edits.dismiss_finding(
+            self.bundle,
+            rule_id,
+            target_kind,
+            target_id,
+            reason,
+            datetime.now().isoformat(timespec="seconds"),
+        )
+        return self.execute(changeset)
+
+    def restore_finding(self, dismissal_id: str) -> bool:
+        """Report a dismissed finding again (one undo step)."""
+        return self.execute(edits.restore_finding(self.bundle, dismissal_id))
+
     # -- snapshots -------------------------------------------------------------
     def save_snapshot(self, name: str) -> Snapshot:
         """Store a named version of the map as it is now (not an undoable edit)."""

@@ -53,6 +53,7 @@ SECTIONS: dict[str, str] = {
     "card_links": "card_link",
     "evidence_items": "evidence_item",
     "comments": "comment",
+    "dismissals": "dismissal",
 }
 
 _HEADER_FIELDS = ("format", "format_version", "generator")
@@ -419,6 +420,17 @@ def _check_references(
                 _check_target(bundle, who, place, entity.scope.value, entity.scope_id)
             elif kind in ("evidence_item", "comment"):
                 _check_target(bundle, who, place, entity.target_kind.value, entity.target_id)
+            elif kind == "dismissal":
+                _check_dismissal_target(bundle, who, place, entity.target_kind, entity.target_id)
+
+
+def _check_dismissal_target(
+    bundle: MapBundle, who: str, place: Place, target_kind: str, target_id: str
+) -> None:
+    """A dismissed finding is about the map or one of its entities (any kind a rule names)."""
+    if target_kind != "map" and target_kind not in CHILD_KINDS:
+        fail(f"{who} is about a {show(target_kind)}, which is not something a map holds.")
+    _check_target(bundle, who, place, target_kind, target_id)
 
 
 def _check_target(
@@ -430,7 +442,8 @@ def _check_target(
         if target_id != bundle.map.id:
             fail(f"{who} refers to a map other than the one it belongs to.")
     elif target_id not in bundle.collection(target_kind):
-        fail(f"{who} refers to {_NOUNS[target_kind]} that is not {place.scope}.")
+        noun = _NOUNS.get(target_kind, f"a {target_kind.replace('_', ' ')}")
+        fail(f"{who} refers to {noun} that is not {place.scope}.")
 
 
 __all__ = [

@@ -41,6 +41,7 @@ LABELS: dict[str, str] = {
     "card_link": "Arrow",
     "evidence_item": "Evidence item",
     "comment": "Comment",
+    "dismissal": "Dismissed finding",
 }
 
 PLURALS: dict[str, str] = {
@@ -59,6 +60,7 @@ PLURALS: dict[str, str] = {
     "card_link": "arrows",
     "evidence_item": "evidence items",
     "comment": "comments",
+    "dismissal": "dismissed findings",
 }
 
 #: SQLite stores whole numbers in 64 bits.

@@ -27,6 +27,7 @@ REFERENCE_FIELDS: dict[str, tuple[str, ...]] = {
     "card_link": ("source_card_id", "target_card_id"),
     "evidence_item": ("target_id",),
     "comment": ("target_id",),
+    "dismissal": ("target_id",),
 }
 
 

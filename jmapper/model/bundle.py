@@ -20,6 +20,7 @@ from jmapper.model.entities import (
     Card,
     CardLink,
     Comment,
+    Dismissal,
     EmotionPoint,
     EvidenceItem,
     JourneyMap,
@@ -127,6 +128,10 @@ class MapBundle:
     @property
     def comments(self) -> dict[str, Comment]:
         return self.collections["comment"]
+
+    @property
+    def dismissals(self) -> dict[str, Dismissal]:
+        return self.collections["dismissal"]
 
     # -- lookup ---------------------------------------------------------------
     def get(self, kind: str, entity_id: str) -> Any:

@@ -20,6 +20,7 @@ from jmapper.model.entities import (
     CHILD_KINDS,
     Card,
     CardLink,
+    Dismissal,
     EmotionPoint,
     EmotionScale,
     Lane,
@@ -222,8 +223,8 @@ def _remove_scoped_metrics(builder: _Builder, scope: MetricScope, scope_id: str)
 
 
 def _remove_attachments(builder: _Builder, target_id: str) -> None:
-    """Evidence and comments attached to a removed entity go with it."""
-    for kind in ("evidence_item", "comment"):
+    """Evidence, comments and dismissed findings about a removed entity go with it."""
+    for kind in ("evidence_item", "comment", "dismissal"):
         for entity in builder.live(kind):
             if entity.target_id == target_id:
                 builder.remove(kind, entity.id)
@@ -604,3 +605,33 @@ def change_emotion_scale(bundle: MapBundle, scale: EmotionScale) -> ChangeSet:
         if value != point.value:
             builder.update("emotion_point", point.id, value=value)
     return builder.build(f"Change emotion scale to {scale.minimum}..{scale.maximum}")
+
+
+# -- health findings -------------------------------------------------------------
+
+
+def dismiss_finding(
+    bundle: MapBundle, rule_id: str, target_kind: str, target_id: str, reason: str, created: str
+) -> tuple[ChangeSet, Dismissal]:
+    """Dismiss the finding of ``rule_id`` about (``target_kind``, ``target_id``), with a reason."""
+    dismissal = Dismissal(
+        map_id=bundle.map.id,
+        rule_id=rule_id,
+        target_kind=target_kind,
+        target_id=target_id,
+        reason=reason.strip(),
+        created=created,
+    )
+    builder = _Builder(bundle)
+    builder.set("dismissal", dismissal.id, dismissal)
+    return builder.build(f"Dismiss finding {rule_id}"), dismissal
+
+
+def restore_finding(bundle: MapBundle, dismissal_id: str) -> ChangeSet:
+    """Take a dismissal back: the finding is reported (and counted) again."""
+    dismissal = bundle.dismissals.get(dismissal_id)
+    if dismissal is None:
+        raise DomainError("That dismissal no longer exists.")
+    builder = _Builder(bundle)
+    builder.remove("dismissal", dismissal_id)
+    return builder.build(f"Restore finding {dismissal.rule_id}")

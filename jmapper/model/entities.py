@@ -121,6 +121,8 @@ class JourneyMap:
     overlay_persona_ids: list[str] = field(default_factory=list)
     emotion_scale: EmotionScale = field(default_factory=EmotionScale)
     created: str = ""  # ISO timestamp, set when the map is first stored
+    # months between reviews; None is the default cadence, a quarter (docs/domain.md)
+    review_cadence_months: int | None = None
 
 
 @dataclass
@@ -303,6 +305,29 @@ class Comment:
 
 
 @dataclass
+class Dismissal:
+    """A health finding the team has decided to live with, and why.
+
+    It names the finding by rule and target (the finding's ``key``), so the
+    same problem stays dismissed while a new one of the same rule elsewhere
+    is still reported.  The reason is required: a dismissal is a decision.
+    """
+
+    id: str = field(default_factory=new_id)
+    map_id: str = ""
+    rule_id: str = ""
+    target_kind: str = "map"
+    target_id: str = ""
+    reason: str = ""
+    created: str = ""  # ISO timestamp of when it was dismissed
+
+    @property
+    def key(self) -> str:
+        """The dismissed finding's key ('rule:kind:id')."""
+        return f"{self.rule_id}:{self.target_kind}:{self.target_id}"
+
+
+@dataclass
 class Snapshot:
     """A named version of a map: the user's save point (payload is JSON)."""
 
@@ -329,6 +354,7 @@ Entity = (
     | CardLink
     | EvidenceItem
     | Comment
+    | Dismissal
 )
 
 #: Kind name -> class, for every entity that a map bundle holds in a collection.
@@ -348,6 +374,7 @@ CHILD_KINDS: dict[str, type] = {
     "card_link": CardLink,
     "evidence_item": EvidenceItem,
     "comment": Comment,
+    "dismissal": Dismissal,
 }
 
 #: Every kind an edit can touch, with the class that stores it.

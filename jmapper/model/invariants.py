@@ -63,6 +63,11 @@ def check_scale(scale: EmotionScale) -> None:
         raise DomainError("An emotion scale's labels must name every point of the scale, or none.")
 
 
+#: The review cadence a map may set, in months (docs/domain.md: at least quarterly is the advice).
+MIN_CADENCE_MONTHS = 1
+MAX_CADENCE_MONTHS = 24
+
+
 def _check_map(bundle: MapBundle, journey_map: JourneyMap) -> None:
     if not journey_map.title.strip():
         raise DomainError("A map needs a title.")
@@ -75,6 +80,12 @@ def _check_map(bundle: MapBundle, journey_map: JourneyMap) -> None:
         raise DomainError("A persona can be overlaid on a map only once.")
     if journey_map.derived_from_id == journey_map.id:
         raise DomainError("A map cannot be derived from itself.")
+    cadence = journey_map.review_cadence_months
+    if cadence is not None and not MIN_CADENCE_MONTHS <= cadence <= MAX_CADENCE_MONTHS:
+        raise DomainError(
+            f"A map is reviewed every {MIN_CADENCE_MONTHS} to {MAX_CADENCE_MONTHS} months; "
+            f"{cadence} is outside that."
+        )
     for point in bundle.emotion_points.values():
         _check_value_in_scale(point, journey_map.emotion_scale)
 
@@ -218,6 +229,19 @@ def _check_entity(bundle: MapBundle, kind: str, entity: Any) -> None:
         _check_metric_value(bundle, entity)
     elif kind == "card_link":
         _check_link(bundle, entity)
+    elif kind == "dismissal":
+        _check_dismissal(bundle, entity)
+
+
+def _check_dismissal(bundle: MapBundle, dismissal: Any) -> None:
+    """A dismissal names a finding and says why; one per finding."""
+    if not dismissal.rule_id.strip() or not dismissal.target_id.strip():
+        raise DomainError("A dismissal must name the finding it dismisses.")
+    if not dismissal.reason.strip():
+        raise DomainError("Say why the finding is dismissed; a dismissal needs a reason.")
+    for other in bundle.dismissals.values():
+        if other.id != dismissal.id and other.key == dismissal.key:
+            raise DomainError("That finding is already dismissed.")
 
 
 def _check_positions(items: Iterable[Any], what: str) -> None:

@@ -8,10 +8,14 @@ start-up, so they live here rather than in :mod:`jmapper.storage.schema`
 from __future__ import annotations
 
 #: The schema number: ``PRAGMA user_version`` of a library at head.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: The Alembic revision a library at head carries, and each revision's schema number.
-HEAD_REVISION = "0002_library_settings"
-REVISIONS: dict[str, int] = {"0001_initial": 1, "0002_library_settings": 2}
+HEAD_REVISION = "0003_health_review"
+REVISIONS: dict[str, int] = {
+    "0001_initial": 1,
+    "0002_library_settings": 2,
+    "0003_health_review": 3,
+}
 #: ``PRAGMA application_id``: "JMAP" in ASCII, so file(1) and we can recognise the file.
 APPLICATION_ID = 0x4A4D4150
 FORMAT_MARKER = "jmapper-library"

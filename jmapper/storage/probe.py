@@ -232,6 +232,8 @@ def required_tables(schema: int) -> set[str]:
     tables = {*TABLE_KINDS, META_TABLE_NAME, "alembic_version"}
     if schema >= 2:
         tables.add(SETTING_TABLE_NAME)
+    if schema < 3:
+        tables.discard("dismissal")  # added by 0003_health_review
     return tables
 
 

@@ -41,6 +41,7 @@ _SINGLE_REFS: dict[str, tuple[str, ...]] = {
     "card_link": ("source_card_id", "target_card_id"),
     "evidence_item": ("target_id",),
     "comment": ("target_id",),
+    "dismissal": ("target_id",),
 }
 _LIST_REFS: dict[str, tuple[str, ...]] = {"opportunity": ("pain_card_ids", "step_ids")}
 

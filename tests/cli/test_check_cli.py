@@ -69,3 +69,29 @@ def test_an_empty_library_passes(tmp_path, capsys):
     LibraryStore.create(lib).close()
     code, out, _ = run(capsys, "check", str(lib))
     assert (code, out) == (0, "No maps to check.\n")
+
+
+def test_a_dismissed_error_no_longer_fails_the_check_but_is_listed(tmp_path, capsys):
+    from jmapper.model import edits
+
+    lib = tmp_path / "lib.jmapper"
+    bad = make(capsys, lib, "Bare")
+    with LibraryStore.open(lib) as store:
+        bundle = store.load_map(bad)
+        for rule in ("no-persona", "no-scenario"):
+            changeset, _ = edits.dismiss_finding(bundle, rule, "map", bad, "Pilot map", "t0")
+            bundle.apply(changeset.changes)
+            store.apply(changeset.changes)
+    code, out, _ = run(capsys, "check", str(lib), "--json")
+    assert code == 0
+    document = json.loads(out)
+    assert document["errors"] == 0
+    (report,) = document["maps"]
+    assert {f["rule"] for f in report["findings"]} & {"no-persona", "no-scenario"} == set()
+    dismissed = {f["rule"]: f for f in report["dismissed"]}
+    assert set(dismissed) == {"no-persona", "no-scenario"}
+    assert dismissed["no-persona"]["reason"] == "Pilot map"
+    assert dismissed["no-persona"]["severity"] == "error"
+    code, out, _ = run(capsys, "check", str(lib))
+    assert code == 0 and "2 dismissed" in out.splitlines()[0]
+    assert "no-persona" not in out

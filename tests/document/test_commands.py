@@ -287,3 +287,17 @@ def test_read_only_library_refuses_edits(qapp, library_path):
         store.close()
     finally:
         os.chmod(library_path, stat.S_IRUSR | stat.S_IWUSR)
+
+
+def test_dismissing_a_finding_is_one_undo_step_stored_at_once(document) -> None:
+    stage = document.bundle.ordered_stages()[0]
+    assert document.dismiss_finding("stage-without-evidence", "stage", stage.id, "In the study")
+    (dismissal,) = reload(document).dismissals.values()
+    assert dismissal.key == f"stage-without-evidence:stage:{stage.id}"
+    assert dismissal.reason == "In the study" and dismissal.created
+    document.undo_stack.undo()
+    assert document.bundle.dismissals == {} and reload(document).dismissals == {}
+    document.undo_stack.redo()
+    assert document.restore_finding(dismissal.id)
+    assert reload(document).dismissals == {}
+    assert document.undo_stack.count() == 2

@@ -16,6 +16,7 @@ from jmapper.model.entities import (
     Card,
     CardLink,
     Comment,
+    Dismissal,
     EmotionPoint,
     EmotionScale,
     EvidenceItem,
@@ -94,6 +95,7 @@ def full_bundle(title: str = "Order a gift — “express”") -> MapBundle:
             kind=EmotionScaleKind.ONE_TO_FIVE, minimum=1, maximum=5, labels=list("abcde")
         ),
         created="2024-04-01T10:00:00",
+        review_cadence_months=6,
     )
     m = journey.id
     bundle = MapBundle(map=journey, personas={primary.id: primary, overlay.id: overlay})
@@ -216,9 +218,17 @@ def full_bundle(title: str = "Order a gift — “express”") -> MapBundle:
         created="2024-04-02T09:00:00",
         resolved=True,
     )
+    dismissal = Dismissal(
+        map_id=m,
+        rule_id="stage-without-evidence",
+        target_kind="stage",
+        target_id=stage.id,
+        reason="Backed by the brand study — kept elsewhere",
+        created="2024-04-03T11:00:00",
+    )
     for entity in (
         stage, step, lane, line, card, other, point, moment, opportunity,
-        definition, value, link, evidence, comment,
+        definition, value, link, evidence, comment, dismissal,
     ):  # fmt: skip
         bundle.add(entity)
     return bundle

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from jmapper.model.changes import EntityChange
 from jmapper.model.entities import Persona
 from jmapper.storage import (
     HEAD_REVISION,
@@ -78,8 +79,8 @@ def test_migrations_and_create_all_make_the_same_schema(tmp_path: Path) -> None:
 
 
 def test_schema_version_matches_head() -> None:
-    assert SCHEMA_VERSION == 2
-    assert HEAD_REVISION == "0002_library_settings"
+    assert SCHEMA_VERSION == 3
+    assert HEAD_REVISION == "0003_health_review"
 
 
 def test_v1_fixture_is_upgraded_after_a_byte_identical_backup(tmp_path: Path) -> None:
@@ -106,7 +107,7 @@ def test_v1_fixture_is_upgraded_after_a_byte_identical_backup(tmp_path: Path) ->
         assert store.integrity_ok()
     conn = sqlite3.connect(path)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [
             (HEAD_REVISION,)
         ]
@@ -193,3 +194,40 @@ def test_backup_includes_changes_still_in_the_wal(tmp_path: Path) -> None:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     finally:
         conn.close()
+
+
+def test_a_v2_library_gains_dismissals_and_a_review_cadence(tmp_path: Path) -> None:
+    """0003: an older map reads with the default cadence and can store dismissals."""
+    from jmapper.model.entities import Dismissal
+
+    path = tmp_path / "library.jmapper"
+    shutil.copyfile(V1, path)
+    _migrated(path, "0002_library_settings")
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    finally:
+        conn.close()
+    with LibraryStore.open(path) as store:
+        assert store.backup_path is not None and ".v2-backup-" in store.backup_path.name
+        bundle = store.load_map(V1_MAP_ID)
+        assert bundle.map.review_cadence_months is None
+        assert bundle.dismissals == {}
+        stage = next(iter(bundle.stages.values()))
+        dismissal = Dismissal(
+            map_id=V1_MAP_ID,
+            rule_id="stage-without-evidence",
+            target_kind="stage",
+            target_id=stage.id,
+            reason="Covered by the 2025 study",
+        )
+        store.apply([EntityChange("dismissal", dismissal.id, None, dismissal)])
+        assert store.load_map(V1_MAP_ID).dismissals == {dismissal.id: dismissal}
+    assert schema_of(path) == schema_of(_created(tmp_path))
+
+
+def _created(tmp_path: Path) -> Path:
+    path = tmp_path / "created.jmapper"
+    with LibraryStore.create(path):
+        pass
+    return path

@@ -5,6 +5,7 @@ wrong, how to fix it and where (the entity to jump to).  The rules and what
 triggers them are documented in docs/health-rules.md.
 """
 
+from jmapper.analysis.health.dismissals import Sorted, sort_dismissed
 from jmapper.analysis.health.findings import Finding, Problem, Rule, Severity, Target
 from jmapper.analysis.health.registry import RULES, run_checks, select_rules
 
@@ -14,7 +15,9 @@ __all__ = [
     "Problem",
     "Rule",
     "Severity",
+    "Sorted",
     "Target",
     "run_checks",
     "select_rules",
+    "sort_dismissed",
 ]
