@@ -20,7 +20,7 @@ FORMAT_CHOICES = ("json", "pdf", "png", "svg")
 
 PAPERS_HELP = (
     "A4, A3, A2, A1, A0, Letter, Tabloid, Ledger, ANSI-C/D/E, ARCH-C/D/E, or WxH in mm "
-    "(at least 50x50); default: chosen from the map's width"
+    "(at least 50x50); default: the smallest A size that prints the map's text at 5 pt or more"
 )
 
 

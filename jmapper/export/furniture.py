@@ -29,6 +29,8 @@ from jmapper.model.enums import BlueprintLineKind, Channel, EvidenceLevel, LinkD
 from jmapper.style import CHANNEL_CODES, EVIDENCE_CODES, LINE_DASHES, LINE_WEIGHTS, Style
 
 Op = Callable[[Painter], None]
+#: The title block's cell labels: 6 pt, the smallest text any page prints at scale 1.
+LABEL_SIZE = 6.0
 
 
 @dataclass
@@ -317,7 +319,9 @@ def build_title_block(
             cx = 4 + i * half
             vw = cell_w - 2 * pad
             lines = wrap_lines(value, 8, vw, 3 if len(row) == 1 else 2)
-            ops.append(_text_op(cx + pad, y + 8, label.upper(), 5.5, True, style.muted_text_colour))
+            ops.append(
+                _text_op(cx + pad, y + 8, label.upper(), LABEL_SIZE, True, style.muted_text_colour)
+            )
             for j, line in enumerate(lines):
                 ops.append(_text_op(cx + pad, y + 18 + j * 10, line, 8))
             row_h = max(row_h, 14 + 10 * len(lines))
@@ -331,7 +335,7 @@ def build_title_block(
                 width - pad,
                 y + 8,
                 "Made with jmapper",
-                5.5,
+                LABEL_SIZE,
                 False,
                 style.muted_text_colour,
                 "right",

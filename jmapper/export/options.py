@@ -52,9 +52,10 @@ class ExportError(Exception):
 class ExportOptions:
     """Paper, mode, extra pages and branding for one export.
 
-    ``paper`` is a name from :data:`PAPER_SIZES`, or None to choose from the
-    map's width (up to 8 steps A3, 14 A2, 20 A1, more A0); ``custom_mm`` (w, h)
-    overrides it.  Landscape is the default because maps run left to right.
+    ``paper`` is a name from :data:`PAPER_SIZES`, or None to choose: in fit mode
+    the smallest A size that prints every word at ``min_readable_pt`` or more
+    (``jmapper.export.fit``), in tile mode one from the map's width (up to 8
+    steps A3, 14 A2, 20 A1, more A0); ``custom_mm`` (w, h) overrides it.  Landscape is the default because maps run left to right.
     """
 
     paper: str | None = None
@@ -162,6 +163,8 @@ class ExportResult:
     map_scale: float = 1.0
     #: Top-left of the map on the (first) map page, in points from the page's top-left.
     map_origin: tuple[float, float] = (0.0, 0.0)
+    #: Fit mode: the smallest text printed on the map sheet, in points (map or furniture).
+    smallest_text_pt: float = 0.0
 
 
 def default_paper(column_count: int) -> str:

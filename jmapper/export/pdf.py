@@ -22,6 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from jmapper.drawing import draw_map
 from jmapper.drawing.text import draw_label
+from jmapper.export.fit import FitPlan, map_smallest_text, plan_fit, readable_paper, sheet_size
 from jmapper.export.fonts import register_fonts
 from jmapper.export.furniture import Piece, build_header, build_legend, build_title_block, today
 from jmapper.export.options import MM, ExportError, ExportOptions, ExportResult, page_size
@@ -40,9 +41,10 @@ class _Job:
         self.options = options
         self.style = style
         self.layout: MapLayout = compute_layout(bundle, style)
-        self.paper, self.pw, self.ph = page_size(options, len(self.layout.columns))
         self.margin = options.margin_mm * MM
         self.accent = options.accent
+        self.map_text = map_smallest_text(self.layout, style, self.accent)
+        self.fit_plan: FitPlan | None = None
         self.organisation = (
             options.organisation if options.organisation is not None else bundle.map.organisation
         )
@@ -52,9 +54,22 @@ class _Job:
         self.tiles: list[tuple[float, float, float, float]] = []
         self.grid = (1, 1)
         self.scale = 1.0
+        self.smallest_pt = 0.0
         self.origin = (0.0, 0.0)
         # Form XObjects to define before the first page, given the page count.
         self.forms: list[Callable[[PdfPainter, int], None]] = []
+        self.paper, self.pw, self.ph = self._paper()
+
+    def _paper(self) -> tuple[str, float, float]:
+        """The chosen sheet; with none named, fit takes the smallest readable A size."""
+        options = self.options
+        if options.paper is None and options.custom_mm is None and options.mode == "fit":
+            name, plan = readable_paper(
+                self.bundle, self.layout, self.style, options, self.title_block, self.map_text
+            )
+            self.fit_plan = plan
+            return (name, *sheet_size(name, options.orientation))
+        return page_size(options, len(self.layout.columns))
 
     def title_block(self, sheet: str) -> Piece:
         return build_title_block(
@@ -71,36 +86,36 @@ class _Job:
     # -- fit: the whole map on one sheet ----------------------------------------------
     def fit_page(self) -> PageFn:
         pw, ph, m = self.pw, self.ph, self.margin
-        f = min(max(min(pw, ph) / (297 * MM), 0.85), 3.0)
-        header = build_header(self.bundle, (pw - 2 * m) / f, self.accent, self.style)
-        block = self.title_block("1 of 1")
-        legend = build_legend(self.bundle, self.layout, (pw - 2 * m) / f - block.w - 24, self.style)
-        gap = 5 * MM
-        footer_h = max(block.h, legend.h) * f
-        avail_w = pw - 2 * m
-        avail_h = ph - 2 * m - header.h * f - footer_h - 2 * gap
-        if avail_h < 40:
-            raise ExportError(
-                "The paper is too small for the map and its title block; choose a "
-                "larger paper size."
-            )
-        scale = min(avail_w / self.layout.width, avail_h / self.layout.height, 3.0)
+        plan = self.fit_plan or plan_fit(
+            self.bundle,
+            self.layout,
+            self.style,
+            (pw, ph),
+            m,
+            self.accent,
+            self.title_block,
+            self.map_text,
+        )
+        f, header, legend, scale = plan.furniture_scale, plan.header, plan.legend, plan.map_scale
+        map_x, map_y = plan.map_xy
         self.scale = scale
-        smallest = self.layout.min_text_size * scale
-        if smallest < self.options.min_readable_pt:
+        smallest = plan.smallest
+        self.smallest_pt = smallest.size
+        if smallest.size < self.options.min_readable_pt:
+            what = f" (\u201c{_clip(smallest.text)}\u201d)" if smallest.text else ""
             self.warnings.append(
-                f"On {self.paper} the smallest map text prints at {smallest:.1f} pt, below the "
-                f"readable {self.options.min_readable_pt:g} pt; choose a larger paper or tile mode."
+                f"On {self.paper} the smallest text prints at {math.floor(smallest.size * 10) / 10:.1f} pt{what}, "
+                f"below the readable {self.options.min_readable_pt:g} pt; choose a larger "
+                "paper, a handout or tile mode."
             )
-        map_y = m + header.h * f + gap
-        self.origin = (m, map_y)
+        self.origin = (map_x, map_y)
 
         def draw(pen: PdfPainter, number: int, total: int) -> None:
             header.draw(pen, m, m, f)
             tb = self.title_block(f"{number} of {total}")
-            tb.draw(pen, pw - m - tb.w * f, ph - m - tb.h * f, f)
-            legend.draw(pen, m, ph - m - legend.h * f, f)
-            self._draw_map(pen, m, map_y, scale)
+            tb.draw(pen, *plan.block_xy, f)
+            legend.draw(pen, *plan.legend_xy, f)
+            self._draw_map(pen, map_x, map_y, scale)
 
         return draw
 
@@ -275,6 +290,11 @@ class _Job:
         return out
 
 
+def _clip(text: str, limit: int = 24) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
 def _scaled(page: PageFn, factor: float) -> PageFn:
     def draw(pen: PdfPainter, number: int, total: int) -> None:
         pen.c.saveState()
@@ -338,4 +358,5 @@ def export_pdf(
         tile_grid=job.grid,
         map_scale=job.scale,
         map_origin=job.origin,
+        smallest_text_pt=job.smallest_pt,
     )

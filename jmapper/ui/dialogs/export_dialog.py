@@ -96,7 +96,7 @@ class ExportDialog(QDialog):
         self.paper_combo = QComboBox(self)
         self.paper_combo.setObjectName("exportPaper")
         for name in PAPERS:
-            self.paper_combo.addItem(name or "Automatic (from the map\u2019s width)", name)
+            self.paper_combo.addItem(name or "Automatic (smallest readable)", name)
         self.orientation_combo = QComboBox(self)
         self.orientation_combo.setObjectName("exportOrientation")
         self.orientation_combo.addItem("Landscape", "landscape")
