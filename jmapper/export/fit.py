@@ -70,7 +70,7 @@ def map_smallest_text(layout: MapLayout, style: Style, accent: str) -> PrintedTe
 
 def piece_smallest_text(piece: Piece, scale: float = 1.0) -> PrintedText:
     probe = TextSizeProbe()
-    piece.draw(probe, 0, 0, scale)  # type: ignore[arg-type]
+    piece.draw(probe, 0, 0, scale)
     return PrintedText(probe.smallest, probe.smallest_text)
 
 

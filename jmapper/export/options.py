@@ -55,7 +55,8 @@ class ExportOptions:
     ``paper`` is a name from :data:`PAPER_SIZES`, or None to choose: in fit mode
     the smallest A size that prints every word at ``min_readable_pt`` or more
     (``jmapper.export.fit``), in tile mode one from the map's width (up to 8
-    steps A3, 14 A2, 20 A1, more A0); ``custom_mm`` (w, h) overrides it.  Landscape is the default because maps run left to right.
+    steps A3, 14 A2, 20 A1, more A0); ``custom_mm`` (w, h) overrides it.
+    Landscape is the default because maps run left to right.
     """
 
     paper: str | None = None

@@ -103,8 +103,9 @@ class _Job:
         self.smallest_pt = smallest.size
         if smallest.size < self.options.min_readable_pt:
             what = f" (\u201c{_clip(smallest.text)}\u201d)" if smallest.text else ""
+            floor = math.floor(smallest.size * 10) / 10  # never quote more than is printed
             self.warnings.append(
-                f"On {self.paper} the smallest text prints at {math.floor(smallest.size * 10) / 10:.1f} pt{what}, "
+                f"On {self.paper} the smallest text prints at {floor:.1f} pt{what}, "
                 f"below the readable {self.options.min_readable_pt:g} pt; choose a larger "
                 "paper, a handout or tile mode."
             )
