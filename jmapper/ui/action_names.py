@@ -26,6 +26,7 @@ LEAVE_PRESENTATION = "actionLeavePresentation"
 SHOW_LIBRARY = "actionShowLibraryDock"
 SHOW_INSPECTOR = "actionShowInspectorDock"
 SHOW_PERSONAS = "actionShowPersonaDock"
+SHOW_HEALTH = "actionShowHealthDock"
 
 # Map
 DUPLICATE_MAP = "actionDuplicateMap"

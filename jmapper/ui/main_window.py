@@ -39,6 +39,7 @@ from jmapper.ui import settings as keys
 from jmapper.ui import window_actions
 from jmapper.ui.canvas import MapCanvas
 from jmapper.ui.dialogs.messages import reporting_errors, show_error
+from jmapper.ui.docks.health import HealthDock
 from jmapper.ui.docks.inspector import InspectorDock
 from jmapper.ui.docks.personas import PersonaDock
 from jmapper.ui.library_panel import LibraryPanel
@@ -94,6 +95,9 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.persona_dock)
         self.tabifyDockWidget(self.inspector, self.persona_dock)
         self.inspector.raise_()
+        self.health_dock = HealthDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.health_dock)
+        self.splitDockWidget(self.library_dock, self.health_dock, Qt.Orientation.Vertical)
 
         self.zoom_label = QLabel(self)
         self.zoom_label.setObjectName("zoomStatus")
@@ -116,6 +120,8 @@ class MainWindow(QMainWindow):
         self.canvas.zoom_changed.connect(lambda zoom: self.zoom_label.setText(f"{zoom:.0%}"))
         self.inspector.edit_refused.connect(self.show_refusal)
         self.persona_dock.edit_refused.connect(self.show_refusal)
+        self.health_dock.edit_refused.connect(self.show_refusal)
+        self.health_dock.jump_requested.connect(self.show_entity)
         self.persona_dock.library_personas_changed.connect(self.refresh_maps)
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -198,6 +204,7 @@ class MainWindow(QMainWindow):
                 (self.library_dock, names.SHOW_LIBRARY, "Show or hide the list of maps"),
                 (self.inspector, names.SHOW_INSPECTOR, "Show or hide the inspector"),
                 (self.persona_dock, names.SHOW_PERSONAS, "Show or hide the personas"),
+                (self.health_dock, names.SHOW_HEALTH, "Show or hide the map's health findings"),
             ):
                 toggle = dock.toggleViewAction()
                 toggle.setObjectName(name)
@@ -356,10 +363,16 @@ class MainWindow(QMainWindow):
         self.canvas.set_document(document)
         self.inspector.set_document(document)
         self.persona_dock.set_document(document)
+        self.health_dock.set_document(document)
         self.library_panel.select_map(map_id)
         self.undo_group.setActiveStack(document.undo_stack)
         self._update_titles()
         return document
+
+    def show_entity(self, kind: str, entity_id: str) -> None:
+        """Select an entity on the canvas, scrolled into view, and show it in the inspector."""
+        self.canvas.select(kind, entity_id)
+        self.inspector.show_selection(kind, entity_id)
 
     def _adopt(self, document: JourneyDocument) -> None:
         self.documents[document.map_id] = document
@@ -389,6 +402,7 @@ class MainWindow(QMainWindow):
             self.canvas.set_document(None)
             self.inspector.set_document(None)
             self.persona_dock.set_document(None)
+            self.health_dock.set_document(None)
             self.undo_group.setActiveStack(self.library_stack)
         self.undo_group.removeStack(document.undo_stack)
         document.deleteLater()
@@ -414,7 +428,7 @@ class MainWindow(QMainWindow):
             self.undo_group.setActiveStack(self.library_stack)
         elif self.document is not None and any(
             new is area or area.isAncestorOf(new)
-            for area in (self.canvas, self.inspector, self.persona_dock)
+            for area in (self.canvas, self.inspector, self.persona_dock, self.health_dock)
         ):
             self.undo_group.setActiveStack(self.document.undo_stack)
 
@@ -488,6 +502,7 @@ class MainWindow(QMainWindow):
     # -- window state -------------------------------------------------------------------------
     def _restore_layout(self) -> None:
         self.resizeDocks([self.library_dock, self.inspector], [340, 380], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.library_dock, self.health_dock], [300, 420], Qt.Orientation.Vertical)
         geometry = self.settings.get(keys.WINDOW_GEOMETRY)
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
