@@ -6,7 +6,11 @@ width, dash and font are cached, because reportlab writes every state change
 into the content stream; :meth:`PdfPainter.reset` forgets them after a state
 restore outside this class (forms, pages).  Text is drawn with
 ``drawString`` from already measured lines: no Paragraph, so user text
-containing ``<`` or ``&`` prints literally.
+containing ``<`` or ``&`` prints literally.  A line in Latin, Greek, Cyrillic
+or CJK is drawn segment by segment where the layout measured it; a line with
+right-to-left letters or a shaped script goes through the bidi pass and
+HarfBuzz (:mod:`jmapper.export.shaping`), its runs placed left to right and
+squeezed if shaping made them wider than the layout measured.
 """
 
 from __future__ import annotations
@@ -21,8 +25,9 @@ from reportlab.pdfgen.pathobject import PDFPathObject
 
 from jmapper.drawing.painter import Dash, Line, Segment
 from jmapper.export.fonts import FONT_NAMES
+from jmapper.layout.bidi import needs_bidi, visual_runs
 from jmapper.layout.boxes import Point, Rect
-from jmapper.layout.text import TextLine
+from jmapper.layout.text import SHAPED_FACES, TextLine, strip_ignorable
 
 _colours: dict[str, Color] = {}
 
@@ -147,15 +152,56 @@ class PdfPainter:
         self.c.drawPath(path, stroke=int(bool(stroke)), fill=int(bool(fill)))
 
     # -- text and images ---------------------------------------------------------------
+    def _set_font(self, key: str, size: float) -> str:
+        font = (FONT_NAMES[key], size)
+        if font != self._font:
+            self.c.setFont(font[0], size)
+            self._font = font
+        return font[0]
+
     def text(self, lines: Sequence[TextLine], size: float, colour: str) -> None:
         self._set_fill(colour)
         for line in lines:
+            if needs_bidi(line.text) or any(key in SHAPED_FACES for key, _r, _o in line.segments):
+                self._complex_line(line, size)
+                continue
             for key, run, offset in line.segments:
-                font = (FONT_NAMES[key], size)
-                if font != self._font:
-                    self.c.setFont(font[0], size)
-                    self._font = font
-                self.c.drawString(line.x + offset, -line.baseline, run)
+                self._set_font(key, size)
+                self.c.drawString(line.x + offset, -line.baseline, strip_ignorable(run))
+
+    def _complex_line(self, line: TextLine, size: float) -> None:
+        """A line in visual order, shaped run by run, no wider than the layout measured."""
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        from jmapper.export.shaping import shape
+
+        pieces: list[tuple[str, str, float]] = []
+        total = 0.0
+        for run in visual_runs(line.text, line.segments):
+            name = FONT_NAMES[run.key]
+            if run.key in SHAPED_FACES or run.rtl:
+                text, width = shape(run.text, name, size, run.rtl)
+            else:
+                text = strip_ignorable(run.text)
+                width = stringWidth(text, name, size)
+            pieces.append((run.key, text, width))
+            total += width
+        squeeze = line.width / total if total > line.width > 0 else 1.0
+        c = self.c
+        if squeeze < 1.0:
+            c.saveState()
+            c.translate(line.x, -line.baseline)
+            c.scale(squeeze, 1.0)
+            x, y = 0.0, 0.0
+        else:
+            x, y = line.x, -line.baseline
+        for key, text, width in pieces:
+            self._set_font(key, size)
+            c.drawString(x, y, text)
+            x += width
+        if squeeze < 1.0:
+            c.restoreState()
+            self._font = None
 
     def image(self, data: bytes, rect: Rect) -> None:
         reader = self._images.get(data)

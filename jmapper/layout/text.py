@@ -2,9 +2,13 @@
 
 The layout runs without Qt or reportlab (tests, CLI, exporters), so widths
 come from ``font_metrics.json`` (made by ``tests/layout/gen_font_metrics.py``).
-A glyph the main font lacks is drawn from the fallback font (CJK), so a line
-is measured and later drawn as *segments*, each in one font: what the layout
-measures is exactly what the renderers draw.
+A glyph the main font lacks is drawn from a fallback face (CJK, Hangul, Thai,
+Devanagari, emoji; Arabic and Hebrew always from their Noto faces, so a word
+is shaped in one font), so a line is measured and later drawn as *segments*,
+each in one font: what the layout measures is what the renderers draw.  The
+widths are the fonts' nominal advances; shaped scripts (Arabic joining,
+Devanagari conjuncts) come out no wider in practice, and the renderers squeeze
+a line that would not fit its measured width (``docs/architecture.md``).
 """
 
 from __future__ import annotations
@@ -16,10 +20,64 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-#: Font keys the renderers map to real fonts: the main face, its bold, the fallback.
+#: Font keys the renderers map to real fonts: the main face, its bold, the CJK fallback
+#: and one face per script the main face lacks (or draws poorly, as Arabic unjoined).
 REGULAR = "regular"
 BOLD = "bold"
 FALLBACK = "fallback"
+ARABIC = "arabic"
+HEBREW = "hebrew"
+THAI = "thai"
+DEVANAGARI = "devanagari"
+HANGUL = "hangul"
+EMOJI = "emoji"
+
+#: Script faces tried, in order, for a character neither its script's face nor the
+#: main face has.
+FALLBACK_CHAIN = (FALLBACK, HANGUL, EMOJI, THAI, DEVANAGARI, ARABIC, HEBREW)
+
+#: Faces whose runs need shaping (joining, reordering, mark placement, ligatures).
+SHAPED_FACES = frozenset({ARABIC, HEBREW, THAI, DEVANAGARI, HANGUL, EMOJI})
+
+#: Codepoint ranges drawn from their script's face first, before the main face.
+_PREFERRED = (
+    (0x0590, 0x05FF, HEBREW),
+    (0x0600, 0x06FF, ARABIC),
+    (0x0750, 0x077F, ARABIC),
+    (0x08A0, 0x08FF, ARABIC),
+    (0x0900, 0x097F, DEVANAGARI),
+    (0x0E00, 0x0E7F, THAI),
+    (0x1100, 0x11FF, HANGUL),
+    (0x3130, 0x318F, HANGUL),
+    (0xA8E0, 0xA8FF, DEVANAGARI),
+    (0xA960, 0xA97F, HANGUL),
+    (0xAC00, 0xD7FF, HANGUL),
+    (0xFB1D, 0xFB4F, HEBREW),
+    (0xFB50, 0xFDFF, ARABIC),
+    (0xFE70, 0xFEFF, ARABIC),
+    (0x1F000, 0x1FAFF, EMOJI),
+)
+
+#: Zero-width format characters (joiners, variation selectors, bidi marks): they belong
+#: to the run they sit in, so an emoji sequence or a joined word stays in one font.
+_IGNORABLE = re.compile(
+    "[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufe00-\ufe0f"
+    "\ufeff\U000e0000-\U000e007f\U000e0100-\U000e01ef]"
+)
+#: The font key of an ignorable character: "whatever run it is in".
+JOINER = ""
+
+
+def strip_ignorable(text: str) -> str:
+    """``text`` without zero-width format characters, for a backend that does not shape."""
+    return _IGNORABLE.sub("", text) if _IGNORABLE.search(text) else text
+
+
+def _preferred(cp: int) -> str | None:
+    for first, last, key in _PREFERRED:
+        if first <= cp <= last:
+            return key
+    return None
 
 
 class _Face:
@@ -52,25 +110,39 @@ _glyph_cache: dict[tuple[str, str], tuple[str, float]] = {}
 
 
 def glyph(char: str, bold: bool) -> tuple[str, float]:
-    """(font key, advance in 1/1000 em) for one character: main font first, then fallback."""
+    """(font key, advance in 1/1000 em) for one character.
+
+    The script's own face first (Arabic, Hebrew, Hangul...), then the main font, then
+    the fallback chain; a zero-width format character gets :data:`JOINER` (its run's font).
+    """
     key = (char, BOLD if bold else REGULAR)
     hit = _glyph_cache.get(key)
     if hit is not None:
         return hit
+    _glyph_cache[key] = result = _pick(char, key[1])
+    return result
+
+
+def _pick(char: str, main: str) -> tuple[str, float]:
     faces = _faces()
     cp = ord(char)
-    main = key[1]
+    if cp < 32:
+        return (main, faces[main].width(cp) or 0.0)
+    if _IGNORABLE.match(char):
+        return (JOINER, 0.0)
+    preferred = _preferred(cp)
+    if preferred is not None:
+        width = faces[preferred].width(cp)
+        if width is not None:
+            return (preferred, width)
     width = faces[main].width(cp)
-    if width is not None or cp < 32:
-        result = (main, width if width is not None else 0.0)
-    else:
-        fallback = faces[FALLBACK].width(cp)
-        if fallback is not None:
-            result = (FALLBACK, fallback)
-        else:
-            result = (main, faces[main].default_width)
-    _glyph_cache[key] = result
-    return result
+    if width is not None:
+        return (main, width)
+    for face in FALLBACK_CHAIN:
+        width = faces[face].width(cp)
+        if width is not None:
+            return (face, width)
+    return (main, faces[main].default_width)
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
@@ -87,6 +159,8 @@ def segments(text: str, bold: bool = False) -> tuple[tuple[str, str, float], ...
     buf: list[str] = []
     for char in text:
         font, width = glyph(char, bold)
+        if font == JOINER:
+            font = current_font or (BOLD if bold else REGULAR)
         if font != current_font and buf:
             out.append((current_font, "".join(buf), start_x))
             buf = []

@@ -29,6 +29,8 @@ SHIPPED_DISTRIBUTIONS: tuple[str, ...] = (
     "Mako",
     "MarkupSafe",
     "reportlab",
+    "uharfbuzz",
+    "python-bidi",
     "pillow",
     "charset-normalizer",
     "platformdirs",
@@ -47,6 +49,19 @@ FONTS: tuple[tuple[str, tuple[str, ...], str, str], ...] = (
         ("DroidSansFallbackFull.ttf",),
         "Apache-2.0",
         "LICENSE-DroidSansFallback.txt",
+    ),
+    (
+        "Noto (Sans Arabic, Hebrew, Thai, Devanagari, KR; Emoji)",
+        (
+            "NotoSansArabic-Regular.ttf",
+            "NotoSansHebrew-Regular.ttf",
+            "NotoSansThai-Regular.ttf",
+            "NotoSansDevanagari-Regular.ttf",
+            "NotoSansKR-Hangul.ttf",
+            "NotoEmoji-Regular.ttf",
+        ),
+        "OFL-1.1",
+        "LICENSE-Noto.txt",
     ),
 )
 

@@ -1,10 +1,14 @@
 """The QPainter backend of the drawing protocol: canvas items, PNG and SVG export.
 
 Text is drawn line by line at the positions the layout measured with the
-bundled DejaVu/Droid widths, in those very fonts (registered here once), so
-what the layout says fits does fit.  Fonts are made at :data:`TEXT_SCALE`
-pixels per point and drawn with the painter scaled down by it: QFont pixel
-sizes are integers, layout sizes are fractional points.
+bundled fonts' widths, in those very fonts (registered here once, which also
+gives every Qt widget the Noto faces to fall back on), so what the layout says
+fits does fit.  A line with right-to-left letters or a shaped script (Arabic,
+Devanagari, Thai, Hangul, emoji) is drawn as the bidi pass orders it
+(:mod:`jmapper.layout.bidi`), run by run in each run's direction, squeezed if
+Qt's shaping made it wider than measured.  Fonts are made at
+:data:`TEXT_SCALE` pixels per point and drawn with the painter scaled down by
+it: QFont pixel sizes are integers, layout sizes are fractional points.
 
 Only QtGui: the command-line export paints without widgets.
 """
@@ -12,21 +16,44 @@ Only QtGui: the command-line export paints without widgets.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontDatabase, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPen,
+)
 
 from jmapper.drawing.painter import Dash, Line, Segment
+from jmapper.layout.bidi import needs_bidi, visual_runs
 from jmapper.layout.boxes import Point, Rect
-from jmapper.layout.text import TextLine
+from jmapper.layout.text import SHAPED_FACES, TextLine
 
 log = logging.getLogger(__name__)
 
 TEXT_SCALE = 8.0
+
+#: Layout font key -> bundled font file (the same faces the PDF embeds).
+FONT_FILES = {
+    "regular": "DejaVuSans.ttf",
+    "bold": "DejaVuSans-Bold.ttf",
+    "fallback": "DroidSansFallbackFull.ttf",
+    "arabic": "NotoSansArabic-Regular.ttf",
+    "hebrew": "NotoSansHebrew-Regular.ttf",
+    "thai": "NotoSansThai-Regular.ttf",
+    "devanagari": "NotoSansDevanagari-Regular.ttf",
+    "hangul": "NotoSansKR-Hangul.ttf",
+    "emoji": "NotoEmoji-Regular.ttf",
+}
 
 _families: dict[str, str] = {}
 
@@ -35,12 +62,7 @@ def register_fonts() -> dict[str, str]:
     """Load the bundled fonts into Qt once; font key -> family name."""
     if _families:
         return _families
-    files = {
-        "regular": "DejaVuSans.ttf",
-        "bold": "DejaVuSans-Bold.ttf",
-        "fallback": "DroidSansFallbackFull.ttf",
-    }
-    for key, name in files.items():
+    for key, name in FONT_FILES.items():
         data = resources.files("jmapper").joinpath("resources", "fonts", name).read_bytes()
         font_id = QFontDatabase.addApplicationFontFromData(data)
         families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
@@ -60,25 +82,6 @@ def font(key: str, size: float) -> QFont:
     f.setKerning(False)  # the layout's widths have no kerning either
     f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     return f
-
-
-@lru_cache(maxsize=256)
-def line_font(key: str, size: float) -> QFont:
-    """The font of ``key`` with the fallback face behind it, for a line drawn in one call.
-
-    Qt picks the face per glyph from the family list, as the layout does when it
-    measures (main font first, then the fallback), so the widths agree.
-    """
-    families = register_fonts()
-    f = QFont(font(key, size))
-    main = families.get(key, families["regular"])
-    f.setFamilies([main, families["fallback"]] if key != "fallback" else [families["fallback"]])
-    return f
-
-
-#: Strong right-to-left characters (Hebrew, Arabic, Syriac, Thaana, NKo, their presentation
-#: forms): a line holding one needs the Unicode bidi algorithm over the whole line.
-_RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
 @lru_cache(maxsize=512)
@@ -110,6 +113,44 @@ _NO_PEN = Qt.PenStyle.NoPen
 _NO_BRUSH = Qt.BrushStyle.NoBrush
 #: The pen or brush the painter is not known to hold (start, after a restore).
 _UNKNOWN = ("?",)
+
+
+@lru_cache(maxsize=1024)
+def _advance(key: str, size: float, text: str) -> float:
+    """Width of ``text`` in ``key``'s face as Qt shapes it, in TEXT_SCALE pixels."""
+    metrics = QFontMetricsF(font(key, size))
+    return metrics.horizontalAdvance(text)
+
+
+def _complex_line(qp: QPainter, line: TextLine, size: float) -> None:
+    """A line in visual order (bidi), each run shaped by Qt in its own direction.
+
+    Why: drawn segment by segment, Qt orders each font run on its own and takes its
+    direction from the run's first strong letter, so " → القاهرة" after "東京" came out
+    as "القاهرة →".  The bidi pass orders the runs; each is drawn left to right from
+    where the previous ended, and the line is squeezed if shaping made it wider than
+    the layout measured, so no glyph leaves its box.
+    """
+    runs = visual_runs(line.text, line.segments)
+    widths = [_advance(run.key, size, run.text) for run in runs]
+    total = sum(widths)
+    measured = line.width * TEXT_SCALE
+    x, y = line.x * TEXT_SCALE, line.baseline * TEXT_SCALE
+    squeeze = measured / total if total > measured > 0 else 1.0
+    if squeeze < 1.0:
+        qp.save()
+        qp.translate(x, y)
+        qp.scale(squeeze, 1.0)
+        x, y = 0.0, 0.0
+    for run, width in zip(runs, widths, strict=True):
+        qp.setFont(font(run.key, size))
+        qp.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft if run.rtl else Qt.LayoutDirection.LeftToRight
+        )
+        qp.drawText(QPointF(x, y), run.text)
+        x += width
+    if squeeze < 1.0:
+        qp.restore()
 
 
 class QtPainter:
@@ -206,14 +247,8 @@ class QtPainter:
         qp.setPen(qcolour(colour))
         for line in lines:
             y = line.baseline * TEXT_SCALE
-            if len(line.segments) > 1 and _RTL.search(line.text):
-                # Why: drawn run by run, Qt orders each font run on its own and takes its
-                # direction from the run's first strong letter, so " → القاهرة" after "東京"
-                # came out as "القاهرة →".  The whole line in one call gets one bidi pass
-                # (base direction from the line's first strong letter, Unicode rule P2).
-                bold = any(key == "bold" for key, _, _ in line.segments)
-                qp.setFont(line_font("bold" if bold else "regular", size))
-                qp.drawText(QPointF(line.x * TEXT_SCALE, y), line.text)
+            if needs_bidi(line.text) or any(key in SHAPED_FACES for key, _r, _o in line.segments):
+                _complex_line(qp, line, size)
                 continue
             for key, run, offset in line.segments:
                 qp.setFont(font(key, size))

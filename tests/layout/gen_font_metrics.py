@@ -15,6 +15,12 @@ FONTS = {
     "regular": "DejaVuSans.ttf",
     "bold": "DejaVuSans-Bold.ttf",
     "fallback": "DroidSansFallbackFull.ttf",
+    "arabic": "NotoSansArabic-Regular.ttf",
+    "hebrew": "NotoSansHebrew-Regular.ttf",
+    "thai": "NotoSansThai-Regular.ttf",
+    "devanagari": "NotoSansDevanagari-Regular.ttf",
+    "hangul": "NotoSansKR-Hangul.ttf",
+    "emoji": "NotoEmoji-Regular.ttf",
 }
 
 

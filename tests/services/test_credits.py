@@ -19,7 +19,10 @@ def test_version_line_names_jmapper_and_python():
 
 def test_every_bundled_font_comes_with_its_licence_text():
     credits = {credit.name: credit for credit in font_credits()}
-    assert set(credits) == {"DejaVu Sans", "Droid Sans Fallback"}
+    noto = "Noto (Sans Arabic, Hebrew, Thai, Devanagari, KR; Emoji)"
+    assert set(credits) == {"DejaVu Sans", "Droid Sans Fallback", noto}
+    assert "SIL Open Font License" in credits[noto].text
+    assert credits[noto].licence == "OFL-1.1"
     assert "Bitstream Vera" in credits["DejaVu Sans"].text
     assert "Apache License" in credits["Droid Sans Fallback"].text
     assert credits["Droid Sans Fallback"].licence == "Apache-2.0"
