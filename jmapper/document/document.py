@@ -8,7 +8,7 @@ write the same way.  A failed check or write leaves the bundle as it was and
 raises: the caller shows the sentence.
 
 QtCore/QtGui only (no widgets, no SQLAlchemy): the store is anything with an
-``apply(changes)`` method, usually :class:`jmapper.storage.LibraryStore`.
+``apply(changes)`` method, usually :class:`jmapper.services.library_api.Library`.
 """
 
 from __future__ import annotations
@@ -37,7 +37,8 @@ log = logging.getLogger(__name__)
 class ChangeStore(Protocol):
     """What the document needs from storage."""
 
-    read_only: bool
+    @property
+    def read_only(self) -> bool: ...
 
     def apply(self, changes: Sequence[EntityChange]) -> None: ...
 

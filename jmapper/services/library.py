@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jmapper.model.bundle import MapBundle
+from jmapper.model.entities import Persona
 from jmapper.model.enums import MapType
 from jmapper.model.errors import DomainError
 from jmapper.services.errors import ServiceError
@@ -180,15 +181,32 @@ def create_map(
     *,
     from_sample: str | None = None,
     stage_preset: str | None = None,
+    persona: Persona | None = None,
 ) -> MapBundle:
-    """A new map from a template (or a copy of a sample), stored in the library."""
+    """A new map from a template (or a copy of a sample), stored in the library.
+
+    ``persona`` (a library persona or a new one) becomes the map's primary
+    persona, in place of a sample's.
+    """
     bundle = build_map(title, map_type, from_sample=from_sample, stage_preset=stage_preset)
-    return store_new_map(store, bundle)
+    return store_new_map(store, bundle, persona=persona)
 
 
-def store_new_map(store: LibraryStore, bundle: MapBundle) -> MapBundle:
-    """Store a map made by :func:`build_map`, reusing the library's personas of the same name."""
+def store_new_map(
+    store: LibraryStore, bundle: MapBundle, *, persona: Persona | None = None
+) -> MapBundle:
+    """Store a map made by :func:`build_map`, reusing the library's personas of the same name.
+
+    ``jmapper new`` and the editor's File > New map both end here, so a map
+    made from a sample shares the library's personas however it was made.
+    """
     adopt_library_personas(store, bundle)
+    if persona is not None:
+        bundle.personas[persona.id] = persona
+        bundle.map.primary_persona_id = persona.id
+        bundle.map.overlay_persona_ids = [
+            p for p in bundle.map.overlay_persona_ids if p != persona.id
+        ]
     store.add_bundle(bundle)
     return bundle
 

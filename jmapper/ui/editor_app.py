@@ -114,7 +114,7 @@ def run_editor(library: str | None, *, quit_after_first_paint: bool = False) -> 
 
     apply_system_palette(app)
 
-    from jmapper.services.library import open_library
+    from jmapper.services.library_api import Library, default_library_path
     from jmapper.ui.dialogs.messages import USER_ERRORS
 
     def refuse(sentence: str) -> int:
@@ -125,7 +125,6 @@ def run_editor(library: str | None, *, quit_after_first_paint: bool = False) -> 
         return 1
 
     # One editor per library: ask the one that may have it open before touching the file.
-    from jmapper.storage.paths import default_library_path
     from jmapper.ui.single_instance import Answer, already_open_sentence, ask_running_editor
 
     target = library or default_library_path()
@@ -137,7 +136,7 @@ def run_editor(library: str | None, *, quit_after_first_paint: bool = False) -> 
         return refuse(already_open_sentence(target, answer))
 
     try:
-        store = open_library(library)
+        opened = Library.open(library)
     except USER_ERRORS as error:
         return refuse(str(error))
 
@@ -146,10 +145,10 @@ def run_editor(library: str | None, *, quit_after_first_paint: bool = False) -> 
 
     settings = Settings()
     try:
-        settings.add_recent_library(store.path)
-        window = MainWindow(store, settings)
+        settings.add_recent_library(opened.path)
+        window = MainWindow(opened, settings)
     except USER_ERRORS as error:
-        store.close()
+        opened.close()
         return refuse(str(error))
     if quit_after_first_paint:
         probe = _FirstPaintProbe(app)
@@ -165,5 +164,5 @@ def run_editor(library: str | None, *, quit_after_first_paint: bool = False) -> 
     app.aboutToQuit.connect(release_clipboard)
     code = 1 if scripted is not None and scripted.failed else app.exec()
     # The window may have switched to another library; close the one it has open.
-    window.store.close()
+    window.library.close()
     return 1 if scripted is not None and scripted.failed else code

@@ -1,7 +1,8 @@
 """The main window: the library's maps, the open map's canvas, inspector and personas.
 
 The window is the composition point of the editor: it owns the open
-library (``store``), one JourneyDocument per map opened this session (so
+library (``library``, a :class:`jmapper.services.library_api.Library`), one
+JourneyDocument per map opened this session (so
 switching maps keeps each map's undo history), and a QUndoGroup holding the
 documents' stacks beside a library-level stack for whole-map operations
 (new, duplicate, derive, import, delete).  The Edit menu's Undo and Redo
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from jmapper.document import JourneyDocument
-from jmapper.storage import UnreadableMapError
+from jmapper.services.library_api import Library, UnreadableMapError
 from jmapper.ui import action_names as names
 from jmapper.ui import settings as keys
 from jmapper.ui import window_actions
@@ -60,10 +61,10 @@ log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Any, settings: Settings | None = None) -> None:
+    def __init__(self, library: Library, settings: Settings | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.store = store
+        self.library = library
         self.settings = settings if settings is not None else Settings()
         self.documents: dict[str, JourneyDocument] = {}
         self.document: JourneyDocument | None = None
@@ -91,7 +92,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
         self.inspector = InspectorDock(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector)
-        self.persona_dock = PersonaDock(store, self)
+        self.persona_dock = PersonaDock(library, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.persona_dock)
         self.tabifyDockWidget(self.inspector, self.persona_dock)
         self.inspector.raise_()
@@ -112,7 +113,7 @@ class MainWindow(QMainWindow):
         self.toolbar = build_toolbar(self, {**self.named_actions, **self.canvas.canvas_actions})
         self.welcome = install_welcome(self)  # in place of the canvas while there are no maps
         self.library_server = LibraryServer(self)  # one editor per library file
-        self.library_server.serve(store.path)
+        self.library_server.serve(library.path)
 
         self.library_panel.map_requested.connect(self.open_map)
         self.canvas.selection_changed.connect(self.inspector.show_selection)
@@ -242,14 +243,14 @@ class MainWindow(QMainWindow):
 
     def _update_map_actions(self) -> None:
         has_map = self.document is not None
-        writable = not getattr(self.store, "read_only", False)
+        writable = not self.library.read_only
         allowed = {"map": has_map and writable, "writable": writable, "open": has_map}
         for name, needs in self._needs.items():
             self.named_actions[name].setEnabled(allowed[needs])
 
     # -- file menu actions -----------------------------------------------------------
     def open_library_file(self) -> None:
-        folder = str(Path(self.store.path).parent)
+        folder = str(Path(self.library.path).parent)
         path, _ = QFileDialog.getOpenFileName(
             self, "Open library", folder, "jmapper libraries (*.jmapper);;All files (*)"
         )
@@ -262,7 +263,7 @@ class MainWindow(QMainWindow):
         from jmapper.ui.dialogs.export_dialog import ExportDialog
 
         dialog = ExportDialog(
-            self.store, self.document.map_id, self.document.bundle.map.title, self.settings, self
+            self.library, self.document.map_id, self.document.bundle.map.title, self.settings, self
         )
         return self.show_dialog(dialog)
 
@@ -295,33 +296,31 @@ class MainWindow(QMainWindow):
         """Reload the map list from the library (keeps the open map selected)."""
         with reporting_errors(self, "Library"):
             current = self.document.map_id if self.document else None
-            survey = self.store.survey_maps()
+            survey = self.library.survey()
             self.library_panel.set_summaries(survey.readable, current, survey.unreadable)
         panel = self.library_panel
-        self.welcome.follow(self.store, bool(panel.summaries() or panel.unreadable_ids()))
+        self.welcome.follow(self.library, bool(panel.summaries() or panel.unreadable_ids()))
 
     def switch_library(self, path: str | Path) -> bool:
         """Close the open library and open ``path`` in its place."""
-        from jmapper.services.library import open_library
-
         if resolved(path) != self.library_server.library:
             answer = ask_running_editor(path)
             if answer is not Answer.NOBODY:
                 show_error(self, "Open library", already_open_sentence(path, answer))
                 return False
-        new_store = None
+        opened = None
         with reporting_errors(self, "Open library"):
-            new_store = open_library(path)
-        if new_store is None:
+            opened = Library.open(path)
+        if opened is None:
             return False
         for map_id in list(self.documents):
             self.close_document(map_id)
         self.library_stack.clear()
-        old, self.store = self.store, new_store
+        old, self.library = self.library, opened
         old.close()
-        self.persona_dock.set_store(new_store)
-        self.settings.add_recent_library(new_store.path)
-        self.library_server.serve(new_store.path)
+        self.persona_dock.set_library(opened)
+        self.settings.add_recent_library(opened.path)
+        self.library_server.serve(opened.path)
         self._update_titles()
         self.refresh_maps()
         self._open_first_map()
@@ -344,15 +343,13 @@ class MainWindow(QMainWindow):
         with reporting_errors(self, "Open map"):
             if document is None:
                 # A map too large to show is refused before anything of it is built.
-                from jmapper.services.library import check_map_openable
-
-                check_map_openable(self.store, map_id)
+                self.library.check_openable(map_id)
                 try:
-                    bundle = self.store.load_map(map_id)
+                    bundle = self.library.load_map(map_id)
                 except UnreadableMapError as error:
                     self.library_panel.mark_unreadable(map_id, str(error))
                     raise
-                document = JourneyDocument(bundle, self.store, self._document_parent)
+                document = JourneyDocument(bundle, self.library, self._document_parent)
                 self._adopt(document)
             else:
                 self._sync_personas(document)
@@ -389,7 +386,7 @@ class MainWindow(QMainWindow):
 
     def _sync_personas(self, document: JourneyDocument) -> None:
         """Personas are library-wide: pick up edits made while another map was open."""
-        fresh = {persona.id: persona for persona in self.store.list_personas()}
+        fresh = {persona.id: persona for persona in self.library.list_personas()}
         if fresh != document.bundle.personas:
             document.bundle.personas = fresh
 
@@ -438,12 +435,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(sentence, 8000)
 
     def _update_titles(self) -> None:
-        path = Path(self.store.path)
+        path = Path(self.library.path)
         title = self.document.bundle.map.title if self.document else ""
         parts = ["jmapper", title, path.name] if title else ["jmapper", path.name]
         self.setWindowTitle(" \u2014 ".join(parts))
         self._update_map_actions()
-        if getattr(self.store, "read_only", False):
+        if self.library.read_only:
             state = "read-only: changes cannot be saved"
         else:
             state = "every change is saved"

@@ -8,7 +8,7 @@ Two homes, never mixed up:
   folder (:func:`default_qsettings`), so a portable install or a test run
   writes nothing outside it; otherwise in the platform's settings store.
 * :class:`LibraryKey` names values kept *inside* a library file through
-  ``store.get_setting``/``set_setting`` (export branding), because a
+  ``Library.get_setting``/``set_setting`` (export branding), because a
   consultant's logo and colours belong to the client's library, not to the
   laptop.  Documents themselves never go into QSettings.
 """
@@ -23,7 +23,7 @@ from typing import Any, Generic, TypeVar, cast
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from jmapper.storage.paths import DATA_DIR_ENV
+from jmapper.services.library_api import DATA_DIR_ENV, Library
 
 log = logging.getLogger(__name__)
 
@@ -126,20 +126,20 @@ def _fresh(value: T) -> T:
 
 @dataclass(frozen=True)
 class LibraryKey:
-    """A value stored inside the library file (``store.get_setting``), with its default."""
+    """A value stored inside the library file (``Library.get_setting``), with its default."""
 
     name: str
     default: str
 
-    def read(self, store: Any) -> str:
-        value = store.get_setting(self.name, self.default)
+    def read(self, library: Library) -> str:
+        value = library.get_setting(self.name, self.default)
         return self.default if value is None else str(value)
 
-    def write(self, store: Any, value: str) -> None:
+    def write(self, library: Library, value: str) -> None:
         """Store ``value`` unless the library is read-only (then it is simply not remembered)."""
-        if getattr(store, "read_only", False):
+        if library.read_only:
             return
-        store.set_setting(self.name, value)
+        library.set_setting(self.name, value)
 
 
 EXPORT_ORGANISATION = LibraryKey("export.organisation", "")

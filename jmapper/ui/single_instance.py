@@ -29,7 +29,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
-from jmapper.storage.paths import DATA_DIR_ENV
+from jmapper.services.library_api import DATA_DIR_ENV
 
 log = logging.getLogger(__name__)
 

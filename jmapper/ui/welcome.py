@@ -16,7 +16,7 @@ on a library with maps never loads the templates for it.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,6 +30,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from jmapper.services.library_api import Library
 
 #: Buttons per row in the map type and stage preset groups (samples, with long titles, get one).
 _COLUMNS = 2
@@ -65,9 +68,9 @@ class WelcomeView(QScrollArea):
         self.stack: QStackedWidget | None = None
         self.canvas: QWidget | None = None
 
-    def follow(self, store: Any, has_maps: bool) -> None:
+    def follow(self, library: Library, has_maps: bool) -> None:
         """Show the canvas when the library has maps, this view when it has none."""
-        self.set_library(store.path, writable=not getattr(store, "read_only", False))
+        self.set_library(library.path, writable=not library.read_only)
         if self.stack is not None and self.canvas is not None:
             self.stack.setCurrentWidget(self.canvas if has_maps else self)
 
@@ -211,7 +214,7 @@ class WelcomeView(QScrollArea):
 def install_welcome(window: Any) -> WelcomeView:
     """Stack the welcome view with the window's canvas and wire its choices to the window.
 
-    The window then calls ``welcome.follow(store, has_maps)`` whenever its map list changes.
+    The window then calls ``welcome.follow(library, has_maps)`` whenever its map list changes.
     """
     stack = QStackedWidget(window)
     stack.setObjectName("centralStack")

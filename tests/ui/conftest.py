@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from jmapper.services.library import add_samples
+from jmapper.services.library_api import Library
 from jmapper.storage import LibraryStore
 from jmapper.ui.settings import Settings
 
@@ -65,7 +66,7 @@ def store(library_path: Path):
 def window(qtbot, store, settings, message_boxes):
     from jmapper.ui.main_window import MainWindow
 
-    main = MainWindow(store, settings)
+    main = MainWindow(Library(store), settings)
     qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)

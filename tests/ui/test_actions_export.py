@@ -125,7 +125,7 @@ def test_recent_libraries_menu_opens_another_library(window, tmp_path, settings)
     window.recent_menu.aboutToShow.emit()
     action = next(a for a in window.recent_menu.actions() if a.toolTip() == str(other.resolve()))
     action.trigger()
-    assert window.store.path.name == "client.jmapper"
+    assert window.library.path.name == "client.jmapper"
     assert "client.jmapper" in window.status_label.text()
     assert window.document is not None
 

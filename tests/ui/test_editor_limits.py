@@ -6,6 +6,7 @@ from __future__ import annotations
 from PIL import Image
 from PySide6.QtWidgets import QFileDialog
 
+from jmapper.services.library_api import Library
 from jmapper.services.limits import MAX_CARDS_PER_MAP, MAX_IMAGE_PIXELS
 from jmapper.storage import LibraryStore
 from tests.bench.generate_map import generate_bundle
@@ -18,7 +19,7 @@ def test_the_editor_refuses_a_map_over_the_card_limit(qtbot, library_path, setti
     big.map.title = "AAA first in the list"
     store = LibraryStore.open(library_path)
     store.add_bundle(big)
-    window = MainWindow(store, settings)
+    window = MainWindow(Library(store), settings)
     qtbot.addWidget(window)
     try:
         # On start the first map it can show is open, not the first in the list.
@@ -32,7 +33,7 @@ def test_the_editor_refuses_a_map_over_the_card_limit(qtbot, library_path, setti
         assert big.map.id not in window.documents
         assert window.document is shown
     finally:
-        window.store.close()
+        window.library.close()
 
 
 def test_a_photo_over_the_pixel_limit_is_refused_before_it_is_decoded(

@@ -20,14 +20,14 @@ def test_a_file_open_event_switches_to_that_library_and_raises_the_window(
     try:
         window.showMinimized()
         assert QApplication.sendEvent(qapp, QFileOpenEvent(str(other)))
-        assert Path(window.store.path) == other
+        assert Path(window.library.path) == other
         assert not window.isMinimized()
         assert QApplication.sendEvent(qapp, QFileOpenEvent(str(other)))  # already open: no-op
-        assert Path(window.store.path) == other
+        assert Path(window.library.path) == other
         not_a_library = tmp_path / "notes.jmapper"
         not_a_library.write_text("hello", encoding="utf-8")
         QApplication.sendEvent(qapp, QFileOpenEvent(str(not_a_library)))
-        assert Path(window.store.path) == other  # refused with a message, library kept
+        assert Path(window.library.path) == other  # refused with a message, library kept
         assert len(message_boxes.texts) == 1
     finally:
         qapp.removeEventFilter(handler)

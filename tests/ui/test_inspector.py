@@ -106,7 +106,7 @@ def test_other_kinds_show_their_fields(window):
     wanted = highest - 1 if point.value == highest else highest
     spin.setValue(wanted)
     assert bundle.emotion_points[point.id].value == wanted
-    with LibraryStore.open(window.store.path) as again:
+    with LibraryStore.open(window.library.path) as again:
         stored = again.load_map(document.map_id)
     assert stored.opportunities[opportunity.id].impact == impact
     assert stored.emotion_points[point.id].value == wanted

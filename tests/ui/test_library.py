@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialogButtonBox
 
 from jmapper.model.enums import MapType
+from jmapper.services.library_api import Library
 from jmapper.storage import LibraryStore
 from jmapper.templates import SAMPLES
 from jmapper.ui import action_names as names
@@ -94,7 +95,7 @@ def test_new_map_from_a_sample_reuses_the_library_personas(window, store):
 
 
 def _open(window, sample_key: str):
-    summary = next(s for s in window.store.list_maps() if s.title == SAMPLES[sample_key].title)
+    summary = next(s for s in window.library.list_maps() if s.title == SAMPLES[sample_key].title)
     return window.open_map(summary.id)
 
 
@@ -162,7 +163,7 @@ def test_a_read_only_library_says_so_and_offers_no_edits(qtbot, store, settings,
     from jmapper.ui.main_window import MainWindow
 
     store.read_only = True  # as LibraryStore.open sets it for a file it cannot write
-    window = MainWindow(store, settings)
+    window = MainWindow(Library(store), settings)
     qtbot.addWidget(window)
     assert "read-only" in window.status_label.text()
     assert str(store.path) in window.status_label.text()
@@ -182,18 +183,16 @@ def test_import_json_adds_the_maps_and_undo_takes_them_out(
 ):
     from PySide6.QtWidgets import QFileDialog
 
-    from jmapper.services.library import export_json
-
     source = window.document
     out = tmp_path / "exported.json"
-    export_json(window.store, source.map_id, out)
+    window.library.export_map(source.map_id, out, "json")
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(out), ""))
     )
-    before = _titles(window.store)
+    before = _titles(window.library)
     window.named_actions[names.IMPORT_JSON].trigger()
     assert message_boxes.shown == []
-    added = _titles(window.store) - before
+    added = _titles(window.library) - before
     assert added == {f"{source.bundle.map.title} (copy)"}
     assert window.document.bundle.map.title in added
     window.named_actions[names.UNDO].trigger()
@@ -209,7 +208,7 @@ def test_open_library_through_the_file_dialog(window, tmp_path, monkeypatch, mes
         QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(other), ""))
     )
     window.named_actions[names.OPEN_LIBRARY].trigger()
-    assert window.store.path == other
+    assert window.library.path == other
     assert window.library_panel.visible_titles() == []
     assert window.document is None
     assert str(other.resolve()) in window.settings.recent_libraries()
@@ -219,5 +218,5 @@ def test_open_library_through_the_file_dialog(window, tmp_path, monkeypatch, mes
         QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(not_a_library), ""))
     )
     window.named_actions[names.OPEN_LIBRARY].trigger()
-    assert window.store.path == other  # still the library that opened
+    assert window.library.path == other  # still the library that opened
     assert message_boxes.texts and "Traceback" not in message_boxes.texts[-1]

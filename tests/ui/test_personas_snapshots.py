@@ -77,7 +77,7 @@ def test_a_persona_in_use_is_not_deleted(window, message_boxes):
     dock.select_persona(unused)
     dock.delete_button.click()
     assert unused not in window.document.bundle.personas
-    assert unused not in {p.id for p in window.store.list_personas()}
+    assert unused not in {p.id for p in window.library.list_personas()}
 
 
 def test_snapshots_save_and_restore(window, library_path, message_boxes):

@@ -18,7 +18,7 @@ from jmapper.ui.docks.personas import PHOTO_SIZE
 
 def _open_support_request(window):
     title = SAMPLES["support_request"].title
-    map_id = next(s.id for s in window.store.list_maps() if s.title == title)
+    map_id = next(s.id for s in window.library.list_maps() if s.title == title)
     document = window.open_map(map_id)
     window.canvas.select("", "")
     assert window.inspector.kind == "map"

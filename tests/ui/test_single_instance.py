@@ -147,7 +147,7 @@ def test_switching_to_a_library_open_in_another_jmapper_is_refused(
         qtbot.waitUntil(lambda: Path(server_name(other)).exists(), timeout=30_000)
         before = fingerprint(other)
         assert window.switch_library(other) is False
-        assert Path(window.store.path) == library_path
+        assert Path(window.library.path) == library_path
         assert window.library_server.library == library_path.resolve()
         assert message_boxes.texts == [
             "\u201celsewhere.jmapper\u201d is already open in jmapper; "

@@ -39,10 +39,10 @@ def test_toolbar_has_the_add_actions_with_icons(window, qtbot, render_dir):
 def test_toolbar_add_opportunity_is_one_undo_step(window, qtbot):
     with_lane = [
         m.id
-        for m in window.store.list_maps()
+        for m in window.library.list_maps()
         if any(
             lane.kind is LaneKind.OPPORTUNITIES
-            for lane in window.store.load_map(m.id).lanes.values()
+            for lane in window.library.load_map(m.id).lanes.values()
         )
     ]
     document = window.open_map(with_lane[0])
@@ -58,6 +58,6 @@ def test_toolbar_add_opportunity_is_one_undo_step(window, qtbot):
     added = [o for o in document.bundle.opportunities.values() if o.id not in before.opportunities]
     assert [o.title for o in added] == ["Call back within the hour"]
     assert document.undo_stack.count() == 1
-    assert window.store.load_map(document.map_id).opportunities[added[0].id] == added[0]
+    assert window.library.load_map(document.map_id).opportunities[added[0].id] == added[0]
     window.undo_group.undo()
     assert document.bundle == before

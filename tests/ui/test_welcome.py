@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QPushButton
 
 from jmapper.model.enums import MapType
 from jmapper.services.library import add_samples, export_json
+from jmapper.services.library_api import Library
 from jmapper.storage import LibraryStore
 from jmapper.templates import SAMPLES, STAGE_PRESETS
 from jmapper.ui import action_names as names
@@ -26,13 +27,13 @@ def empty_window(qtbot, empty_path, settings, message_boxes):
     from jmapper.ui.main_window import MainWindow
 
     store = LibraryStore.open(empty_path)
-    main = MainWindow(store, settings)
+    main = MainWindow(Library(store), settings)
     qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)
     yield main
     main.close()
-    main.store.close()
+    main.library.close()
 
 
 def button(window, name: str) -> QPushButton:
@@ -121,7 +122,7 @@ def test_open_and_import_buttons_use_the_usual_dialogs(
     )
     button(empty_window, "welcomeImport").click()
     assert message_boxes.shown == []
-    assert [s.title for s in empty_window.store.list_maps()] == [first.title]
+    assert [s.title for s in empty_window.library.list_maps()] == [first.title]
     assert not empty_window.welcome.showing
 
     empty = tmp_path / "another-empty.jmapper"
@@ -130,14 +131,14 @@ def test_open_and_import_buttons_use_the_usual_dialogs(
         QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(empty), ""))
     )
     empty_window.welcome.open_library_requested.emit()
-    assert Path(empty_window.store.path) == empty
+    assert Path(empty_window.library.path) == empty
     assert empty_window.welcome.showing
     assert "another-empty.jmapper" in empty_window.welcome.intro.text()
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(source), ""))
     )
     button(empty_window, "welcomeOpenLibrary").click()
-    assert Path(empty_window.store.path) == source
+    assert Path(empty_window.library.path) == source
     assert not empty_window.welcome.showing and empty_window.document is not None
 
 

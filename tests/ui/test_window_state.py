@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
 
+from jmapper.services.library_api import Library
 from jmapper.storage import LibraryStore
 from jmapper.ui import action_names as names
 
@@ -14,7 +15,7 @@ def reopen(qtbot, path: Path, settings):
     """A new window on ``path`` with the same settings: the editor's next start."""
     from jmapper.ui.main_window import MainWindow
 
-    window = MainWindow(LibraryStore.open(path), settings)
+    window = MainWindow(Library.open(path), settings)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -30,7 +31,7 @@ def test_geometry_and_dock_layout_come_back_on_the_next_start(
     window.library_dock.setFloating(True)
     qtbot.wait(20)
     window.close()
-    window.store.close()
+    window.library.close()
 
     again = reopen(qtbot, library_path, settings)
     try:
@@ -41,7 +42,7 @@ def test_geometry_and_dock_layout_come_back_on_the_next_start(
         assert again.library_dock.isFloating()
     finally:
         again.close()
-        again.store.close()
+        again.library.close()
 
 
 def test_a_first_start_uses_the_default_layout(window):
@@ -60,7 +61,7 @@ def test_recent_libraries_survive_a_restart_newest_first_without_missing_files(
     assert window.switch_library(second)
     assert window.switch_library(third)
     window.close()
-    window.store.close()
+    window.library.close()
     second.unlink()
 
     again = reopen(qtbot, third, settings)
@@ -74,7 +75,7 @@ def test_recent_libraries_survive_a_restart_newest_first_without_missing_files(
         assert listed == [str(third.resolve()), str(library_path.resolve())]
         first_entry = again.recent_menu.actions()[1]
         first_entry.trigger()
-        assert Path(again.store.path) == library_path
+        assert Path(again.library.path) == library_path
     finally:
         again.close()
-        again.store.close()
+        again.library.close()

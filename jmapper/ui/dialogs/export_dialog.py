@@ -3,7 +3,7 @@
 It collects plain settings and calls the Qt-free use case
 ``jmapper.services.export.export_map_file``; reportlab loads behind that call
 only when a PDF is written.  Branding and page choices are remembered inside
-the library (``store.set_setting``), because a consultant's logo and colours
+the library (``Library.set_setting``), because a consultant's logo and colours
 belong to the client's library, not to the laptop.  Errors come back as one
 sentence in a message box.
 """
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jmapper.services.library_api import Library
 from jmapper.style.colours import parse_colour
 from jmapper.ui import settings as keys
 from jmapper.ui.dialogs.messages import USER_ERRORS, reporting_errors, show_error
@@ -74,7 +75,7 @@ EXTRA_PAGES = (
 class ExportDialog(QDialog):
     def __init__(
         self,
-        store: Any,
+        library: Library,
         map_id: str,
         map_title: str,
         settings: Settings,
@@ -83,7 +84,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.setWindowTitle(f"Export \u201c{map_title}\u201d")
-        self.store = store
+        self.library = library
         self.map_id = map_id
         self.map_title = map_title
         self.settings = settings
@@ -177,7 +178,7 @@ class ExportDialog(QDialog):
     def _load(self) -> None:
         """Fill the fields from the library's remembered choices."""
         with reporting_errors(self, "Export"):
-            read = {key: key.read(self.store) for key in _REMEMBERED}
+            read = {key: key.read(self.library) for key in _REMEMBERED}
             _select(self.format_combo, read[keys.EXPORT_FORMAT])
             _select(self.paper_combo, read[keys.EXPORT_PAPER])
             _select(self.orientation_combo, read[keys.EXPORT_ORIENTATION])
@@ -209,8 +210,8 @@ class ExportDialog(QDialog):
         }
         try:
             for key, value in values.items():
-                if key.read(self.store) != value:
-                    key.write(self.store, value)
+                if key.read(self.library) != value:
+                    key.write(self.library, value)
         except USER_ERRORS as error:
             log.warning("export choices not remembered: %s", error)
 
@@ -258,10 +259,7 @@ class ExportDialog(QDialog):
         if path.suffix.lower() != f".{fmt}":
             path = path.with_name(f"{path.name}.{fmt}")
         try:
-            from jmapper.services.export import export_map_file
-
-            self.warnings = export_map_file(
-                self.store,
+            self.warnings = self.library.export_map(
                 self.map_id,
                 path,
                 fmt,

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from jmapper.model.errors import DomainError
 from jmapper.services.errors import ServiceError
-from jmapper.storage import LibraryError
+from jmapper.services.library_api import LibraryError
 
 log = logging.getLogger(__name__)
 

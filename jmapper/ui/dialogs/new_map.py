@@ -1,7 +1,8 @@
 """The new-map dialog: type, starting point (stage preset or sample), persona, title.
 
-It only collects a :class:`NewMapRequest`; the main window builds the map
-with the templates and stores it, so the dialog never touches the library.
+It only collects a :class:`NewMapRequest`; the window hands it to the library
+service (``Library.create_map``, the same use case as ``jmapper new``), so the
+dialog never touches the library.
 """
 
 from __future__ import annotations

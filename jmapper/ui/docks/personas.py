@@ -38,6 +38,7 @@ from jmapper.document import JourneyDocument
 from jmapper.model.entities import Persona
 from jmapper.model.errors import DomainError
 from jmapper.model.text import clean_value
+from jmapper.services.library_api import Library
 from jmapper.ui.dialogs.messages import USER_ERRORS, reporting_errors, show_error
 from jmapper.ui.docks.form import EntityForm
 
@@ -100,10 +101,10 @@ class PersonaDock(QDockWidget):
     # personas were added, renamed or deleted outside a document (the map list may show them)
     library_personas_changed = Signal()
 
-    def __init__(self, store: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__("Personas", parent)
         self.setObjectName("personaDock")
-        self.store = store
+        self.library = library
         self.document: JourneyDocument | None = None
         self._persona_id = ""
         body = QWidget(self)
@@ -123,19 +124,19 @@ class PersonaDock(QDockWidget):
         map_form.addRow("Overlays", self.overlay_list)
         layout.addWidget(on_map)
 
-        library = QGroupBox("Library personas", body)
-        library_layout = QVBoxLayout(library)
-        self.persona_list = QListWidget(library)
+        group = QGroupBox("Library personas", body)
+        library_layout = QVBoxLayout(group)
+        self.persona_list = QListWidget(group)
         self.persona_list.setObjectName("personaList")
         self.persona_list.setMaximumHeight(130)
         add_row = QHBoxLayout()
-        self.new_name = QLineEdit(library)
+        self.new_name = QLineEdit(group)
         self.new_name.setObjectName("newPersonaName")
         self.new_name.setPlaceholderText("New persona\u2019s name")
-        self.add_button = QPushButton("Add", library)
+        self.add_button = QPushButton("Add", group)
         self.add_button.setObjectName("addPersona")
         self.add_button.setToolTip("Add a persona with this name to the library")
-        self.delete_button = QPushButton("Delete", library)
+        self.delete_button = QPushButton("Delete", group)
         self.delete_button.setObjectName("deletePersona")
         self.delete_button.setToolTip("Delete the selected persona (only when no map uses it)")
         add_row.addWidget(self.new_name, 1)
@@ -143,19 +144,19 @@ class PersonaDock(QDockWidget):
         add_row.addWidget(self.delete_button)
         library_layout.addWidget(self.persona_list)
         library_layout.addLayout(add_row)
-        self.form = EntityForm("persona", library)
+        self.form = EntityForm("persona", group)
         self.form.setObjectName("personaForm")
         library_layout.addWidget(self.form)
         photo_row = QHBoxLayout()
-        self.photo_label = QLabel(library)
+        self.photo_label = QLabel(group)
         self.photo_label.setObjectName("personaPhoto")
         self.photo_label.setFixedSize(THUMBNAIL_SIZE, THUMBNAIL_SIZE)
         self.photo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.photo_label.setFrameShape(QLabel.Shape.StyledPanel)
-        self.choose_photo_button = QPushButton("Choose photo\u2026", library)
+        self.choose_photo_button = QPushButton("Choose photo\u2026", group)
         self.choose_photo_button.setObjectName("choosePersonaPhoto")
         self.choose_photo_button.setToolTip("Show a picture of this persona (scaled to 256 px)")
-        self.remove_photo_button = QPushButton("Remove photo", library)
+        self.remove_photo_button = QPushButton("Remove photo", group)
         self.remove_photo_button.setObjectName("removePersonaPhoto")
         photo_buttons = QVBoxLayout()
         photo_buttons.addWidget(self.choose_photo_button)
@@ -164,7 +165,7 @@ class PersonaDock(QDockWidget):
         photo_row.addWidget(self.photo_label)
         photo_row.addLayout(photo_buttons, 1)
         library_layout.addLayout(photo_row)
-        layout.addWidget(library, 1)
+        layout.addWidget(group, 1)
 
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -185,8 +186,8 @@ class PersonaDock(QDockWidget):
         self.refresh()
 
     # -- sources -------------------------------------------------------------------
-    def set_store(self, store: Any) -> None:
-        self.store = store
+    def set_library(self, library: Library) -> None:
+        self.library = library
         self.refresh()
 
     def set_document(self, document: JourneyDocument | None) -> None:
@@ -202,7 +203,7 @@ class PersonaDock(QDockWidget):
         if self.document is not None:
             found = list(self.document.bundle.personas.values())
         else:
-            found = self.store.list_personas()
+            found = self.library.list_personas()
         return sorted(found, key=lambda p: (p.name.casefold(), p.id))
 
     def _document_changed(self, changeset: Any) -> None:
@@ -257,7 +258,7 @@ class PersonaDock(QDockWidget):
 
     def _show_persona(self) -> None:
         persona = next((p for p in self.personas() if p.id == self._persona_id), None)
-        editable = persona is not None and not getattr(self.store, "read_only", False)
+        editable = persona is not None and not self.library.read_only
         self.form.setEnabled(editable)
         self.delete_button.setEnabled(persona is not None)
         if persona is not None:
@@ -346,7 +347,7 @@ class PersonaDock(QDockWidget):
             if self.document is not None:
                 self.document.add(persona, f"Add persona \u201c{name}\u201d")
             else:
-                self.store.save_persona(clean_value(persona))
+                self.library.save_persona(clean_value(persona))
                 self.library_personas_changed.emit()
             self.new_name.clear()
             self._persona_id = persona.id
@@ -357,7 +358,8 @@ class PersonaDock(QDockWidget):
         if persona is None:
             return
         with reporting_errors(self, "Delete persona"):
-            user = self._map_using(persona.id)
+            open_map = self.document.bundle if self.document is not None else None
+            user = self.library.map_using_persona(persona.id, open_map)
             if user is not None:
                 show_error(
                     self,
@@ -369,24 +371,10 @@ class PersonaDock(QDockWidget):
             if self.document is not None:
                 self.document.remove("persona", persona.id)
             else:
-                self.store.delete_persona(persona.id)
+                self.library.delete_persona(persona.id)
                 self.library_personas_changed.emit()
             self._persona_id = ""
             self.refresh()
-
-    def _map_using(self, persona_id: str) -> str | None:
-        """The title of a map that shows the persona or has emotion values for it, if any."""
-        for map_id in self.store.map_ids():
-            if self.document is not None and map_id == self.document.map_id:
-                bundle = self.document.bundle
-            else:
-                bundle = self.store.load_map(map_id)
-            used = persona_id == bundle.map.primary_persona_id
-            used = used or persona_id in bundle.map.overlay_persona_ids
-            used = used or any(p.persona_id == persona_id for p in bundle.emotion_points.values())
-            if used:
-                return bundle.map.title
-        return None
 
     def _field_edited(self, name: str, value: Any, continuous: bool) -> None:
         persona_id = self._persona_id
@@ -398,8 +386,8 @@ class PersonaDock(QDockWidget):
             else:
                 if name == "name" and not str(value).strip():
                     raise DomainError("A persona needs a name.")
-                current = next(p for p in self.store.list_personas() if p.id == persona_id)
-                self.store.save_persona(clean_value(replace(current, **{name: value})))
+                current = next(p for p in self.library.list_personas() if p.id == persona_id)
+                self.library.save_persona(clean_value(replace(current, **{name: value})))
                 self.library_personas_changed.emit()
         except USER_ERRORS as error:
             log.info("persona edit refused: %s", error)

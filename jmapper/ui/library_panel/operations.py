@@ -1,7 +1,9 @@
 """Map-level operations of the main window: new, duplicate, derive, rename, delete, import.
 
-Whole maps are added and deleted through the library store and recorded on
-the window's library QUndoStack (AddMapCommand / DeleteMapCommand), so a
+Each use case is one call on the window's :class:`~jmapper.services.library_api.Library`
+(the same service functions ``jmapper new`` and the other commands use);
+this module only asks, opens and records.  Whole maps added or deleted are
+recorded on the window's library QUndoStack (AddMapCommand / DeleteMapCommand), so a
 deleted map comes back with Ctrl+Z.  Renaming is an edit of the map's title,
 so it goes through the map's document like any other field.  Each operation
 runs inside ``reporting_errors``: a refusal is one sentence in a message box.
@@ -16,14 +18,13 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from jmapper.model.bundle import MapBundle
 from jmapper.model.entities import Persona
-from jmapper.model.enums import MapType
-from jmapper.model.errors import DomainError
 from jmapper.ui import settings as keys
 from jmapper.ui.dialogs.messages import reporting_errors, show_error
 from jmapper.ui.dialogs.prompt import TextPromptDialog
 from jmapper.ui.library_panel.commands import AddMapCommand, DeleteMapCommand
 
 if TYPE_CHECKING:
+    from jmapper.services.library_api import Library
     from jmapper.ui.dialogs.new_map import NewMapDialog, NewMapRequest
     from jmapper.ui.main_window import MainWindow
 
@@ -37,50 +38,38 @@ class MapOperations:
         self.window = window
 
     @property
-    def store(self):  # noqa: ANN201 (the window's current LibraryStore)
-        return self.window.store
+    def library(self) -> Library:
+        """The window's open library (it changes when the user opens another)."""
+        return self.window.library
 
     # -- adding ------------------------------------------------------------------------
     def new_map(self) -> NewMapDialog:
         # The dialog pulls in the templates; load it when first asked, not at start-up.
         from jmapper.ui.dialogs.new_map import NewMapDialog
 
-        dialog = NewMapDialog(self.store.list_personas(), self.window)
+        dialog = NewMapDialog(self.library.list_personas(), self.window)
         dialog.accepted.connect(lambda: self.create(dialog.request()))
         self.window.show_dialog(dialog)
         return dialog
 
     def create(self, request: NewMapRequest) -> str | None:
         """Build the requested map from the templates, store and open it; its id."""
-        from jmapper.services.library import adopt_library_personas, build_map
-        from jmapper.templates import new_map
-
         with reporting_errors(self.window, "New map"):
-            persona = self._persona_for(request)
-            if request.sample is not None:
-                bundle = build_map(request.title, from_sample=request.sample)
-                adopt_library_personas(self.store, bundle)
-                if persona is not None:
-                    bundle.personas[persona.id] = persona
-                    bundle.map.primary_persona_id = persona.id
-                    bundle.map.overlay_persona_ids = [
-                        p for p in bundle.map.overlay_persona_ids if p != persona.id
-                    ]
-            else:
-                bundle = new_map(
-                    request.title,
-                    request.map_type,
-                    stage_preset=request.stage_preset,
-                    persona=persona,
-                )
-            return self._add(bundle, f"New map \u201c{bundle.map.title}\u201d")
+            bundle = self.library.create_map(
+                request.title,
+                request.map_type,
+                from_sample=request.sample,
+                stage_preset=request.stage_preset,
+                persona=self._persona_for(request),
+            )
+            return self._added(bundle, f"New map \u201c{bundle.map.title}\u201d")
         return None
 
     def _persona_for(self, request: NewMapRequest) -> Persona | None:
         if request.new_persona_name:
             return Persona(name=request.new_persona_name)
         if request.persona_id:
-            for persona in self.store.list_personas():
+            for persona in self.library.list_personas():
                 if persona.id == request.persona_id:
                     return persona
         return None
@@ -89,37 +78,25 @@ class MapOperations:
         document = self.window.document
         if document is None:
             return None
-        from jmapper.templates import duplicate_map
-
         with reporting_errors(self.window, "Duplicate map"):
-            title = self._unused_title(f"{document.bundle.map.title} (copy)")
-            bundle = duplicate_map(document.bundle, title)
-            return self._add(bundle, f"Duplicate map \u201c{document.bundle.map.title}\u201d")
+            bundle = self.library.duplicate_map(document.bundle)
+            return self._added(bundle, f"Duplicate map \u201c{document.bundle.map.title}\u201d")
         return None
 
     def derive_future_state(self) -> str | None:
         document = self.window.document
         if document is None:
             return None
-        from jmapper.templates import derive_future_state
-
         with reporting_errors(self.window, "Derive future state"):
             source = document.bundle
-            if source.map.map_type is not MapType.CURRENT_STATE:
-                raise DomainError(
-                    "A future state is derived from a current-state map; open one "
-                    f"(\u201c{source.map.title}\u201d is a {source.map.map_type.label.lower()})."
-                )
-            title = self._unused_title(f"{source.map.title} (future state)")
-            bundle = derive_future_state(source, title)
-            return self._add(bundle, f"Derive future state of \u201c{source.map.title}\u201d")
+            bundle = self.library.derive_future_state(source)
+            return self._added(bundle, f"Derive future state of \u201c{source.map.title}\u201d")
         return None
 
-    def _add(self, bundle: MapBundle, text: str) -> str:
-        """Store a new map, record it for undo, and open it."""
-        self.store.add_bundle(bundle)
+    def _added(self, bundle: MapBundle, text: str) -> str:
+        """Record a map the library just stored for undo, and open it."""
         self.window.library_stack.push(
-            AddMapCommand(text, self.store, bundle, self._library_changed, self._undo_failed)
+            AddMapCommand(text, self.library, bundle, self._library_changed, self._undo_failed)
         )
         self.window.refresh_maps()
         self.window.open_map(bundle.map.id)
@@ -127,14 +104,6 @@ class MapOperations:
         self.window.undo_group.setActiveStack(self.window.library_stack)
         self.window.statusBar().showMessage(f"{text}: done.", 5000)
         return bundle.map.id
-
-    def _unused_title(self, wanted: str) -> str:
-        titles = {summary.title for summary in self.store.list_maps()}
-        candidate, number = wanted, 2
-        while candidate in titles:
-            candidate = f"{wanted} {number}"
-            number += 1
-        return candidate
 
     # -- renaming and deleting ----------------------------------------------------------------
     def rename(self) -> TextPromptDialog | None:
@@ -173,16 +142,13 @@ class MapOperations:
                 return False
         with reporting_errors(self.window, "Delete map"):
             map_id = document.map_id
-            bundle = self.store.load_map(map_id)
-            snapshots = [self.store.load_snapshot(s.id) for s in self.store.list_snapshots(map_id)]
-            self.store.delete_map(map_id)
+            removed = self.library.remove_map(map_id)
             self.window.close_document(map_id)
             self.window.library_stack.push(
                 DeleteMapCommand(
                     f"Delete map \u201c{title}\u201d",
-                    self.store,
-                    bundle,
-                    snapshots,
+                    self.library,
+                    removed,
                     self._library_changed,
                     self._undo_failed,
                 )
@@ -203,23 +169,21 @@ class MapOperations:
             return []
         from pathlib import Path
 
-        from jmapper.services.library import import_json
-
         self.window.settings.set(keys.LAST_IMPORT_FOLDER, str(Path(path).parent))
         added: list[str] = []
         with reporting_errors(self.window, "Import"):
-            results = import_json(self.store, path)
+            results = self.library.import_json(path)
             stack = self.window.library_stack
             stack.beginMacro(f"Import \u201c{Path(path).name}\u201d")
             try:
                 for result in results:
                     if result.replaced:
                         continue
-                    bundle = self.store.load_map(result.id)
+                    bundle = self.library.load_map(result.id)
                     stack.push(
                         AddMapCommand(
                             f"Import \u201c{result.title}\u201d",
-                            self.store,
+                            self.library,
                             bundle,
                             self._library_changed,
                             self._undo_failed,
@@ -242,7 +206,7 @@ class MapOperations:
         """After a library undo or redo: drop a vanished map's document, refresh the list."""
         window = self.window
         with reporting_errors(window, "Library"):
-            if map_id in window.documents and not window.store.has_map(map_id):
+            if map_id in window.documents and not window.library.has_map(map_id):
                 window.close_document(map_id)
         window.refresh_maps()
         window.persona_dock.refresh()

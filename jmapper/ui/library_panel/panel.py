@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from jmapper.model.enums import MapType
-from jmapper.storage import MapSummary, UnreadableMapError
+from jmapper.services.library_api import MapSummary, UnreadableMapError
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = ("Title", "Type", "Persona", "Status", "Last reviewed")
