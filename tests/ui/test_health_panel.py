@@ -12,10 +12,7 @@ from jmapper.ui.docks.health import DEBOUNCE_MS
 
 def _open_bare(window, qtbot):
     """A new map with nothing in it: no persona, no scenario, stages without evidence."""
-    from jmapper.services.library import build_map, store_new_map
-
-    bundle = build_map("Bare map", window_map_type())
-    store_new_map(window.store, bundle)
+    bundle = window.library.create_map("Bare map", window_map_type())
     window.refresh_maps()
     document = window.open_map(bundle.map.id)
     qtbot.waitUntil(lambda: window.health_dock.document is document)
