@@ -47,28 +47,9 @@ def run_metrics(args: argparse.Namespace) -> int:
     return 0
 
 
-def format_number(number: float | None) -> str:
-    """A score as a person reads it: whole numbers bare, others to one decimal."""
-    if number is None:
-        return "-"
-    if abs(number - round(number)) < 0.05:
-        return f"{round(number):d}"
-    return f"{number:.1f}"
-
-
-def format_change(delta: float | None, direction: str | None, improved: bool | None) -> str:
-    """'+3.4 ↑ better', '-2 ↓ worse', '0 → same': a sign, an arrow and a word, never colour."""
-    if delta is None or direction is None:
-        return ""
-    arrow = {"up": "\u2191", "down": "\u2193", "flat": "\u2192"}[direction]
-    sign = "+" if delta > 0 else ""
-    verdict = {True: " better", False: " worse", None: ""}[improved]
-    if direction == "flat":
-        verdict = " same"
-    return f"{sign}{format_number(delta)} {arrow}{verdict}"
-
-
 def _print_text(report: MapMetrics) -> None:
+    from jmapper.analysis.metric_text import format_change, format_number
+
     print(f"{report.title} ({report.map_id})")
     if not report.metrics:
         print("  No metrics yet; add one in the editor with Add metric.")
@@ -97,7 +78,7 @@ def _print_text(report: MapMetrics) -> None:
                 f"  {value.role.value:<8} {_cut(row.scope_name, 28):<28} "
                 f"{_cut(value.period, 14):<14} {n:>7} {value.source.value:<9} "
                 f"{score:>7} {target:>7}  "
-                f"{format_change(row.delta, row.direction, row.improved)}".rstrip()
+                f"{format_change(row.change)}".rstrip()
             )
     if any(row.computed for metric in report.metrics for row in metric.values):
         print("\n* computed from the raw counts.")

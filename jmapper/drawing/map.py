@@ -27,6 +27,7 @@ from jmapper.drawing.grid import (
     draw_step_header,
 )
 from jmapper.drawing.links import draw_link
+from jmapper.drawing.metrics import draw_metric_band, draw_metric_tile
 from jmapper.drawing.painter import Painter
 from jmapper.layout.boxes import MapLayout, Rect
 from jmapper.style import Style, text_colour_on
@@ -57,6 +58,10 @@ def draw_map(
         draw_card_text(painter, box)
     for box in cards:
         draw_card_markers(painter, box, style)
+    for band in layout.metric_bands:
+        draw_metric_band(painter, band)
+    for tile in layout.metric_tiles:
+        draw_metric_tile(painter, tile, style)
     for opp in layout.opportunities:
         draw_opportunity(painter, opp, style)
     for moment in layout.moments:

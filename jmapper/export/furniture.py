@@ -17,6 +17,7 @@ from jmapper.drawing.cards import draw_diamond, draw_marker
 from jmapper.drawing.emotion import draw_face, draw_series_swatch
 from jmapper.drawing.grid import draw_rule
 from jmapper.drawing.links import draw_link
+from jmapper.drawing.metrics import draw_change_arrow
 from jmapper.drawing.painter import Painter
 from jmapper.drawing.text import draw_label
 from jmapper.layout.boxes import EmotionCurve, EmotionMark, LinkBox, MapLayout, Marker, Rect
@@ -146,6 +147,15 @@ _PRIORITY_MEANING = {
 }
 
 
+#: The metrics lane's change arrows (jmapper/drawing/metrics.py); the word beside each
+#: arrow on the map says better or worse, the fill only repeats it.
+_CHANGE_MEANING = {
+    "up": "Up since baseline",
+    "down": "Down since baseline",
+    "flat": "Same as baseline",
+}
+
+
 def legend_groups(bundle: MapBundle, layout: MapLayout) -> list[tuple[str, list[LegendItem]]]:
     """Only what this map uses, grouped as a reader looks things up."""
     uses = layout.uses
@@ -191,6 +201,16 @@ def legend_groups(bundle: MapBundle, layout: MapLayout) -> list[tuple[str, list[
         arrows.append(("arrow", 2, "Mutual dependency"))
     if arrows:
         groups.append(("Arrows", arrows))
+    changes = [
+        ("change", direction, meaning)
+        for direction, meaning in _CHANGE_MEANING.items()
+        if f"metric_change:{direction}" in uses
+    ]
+    if changes:
+        changes.append(
+            ("text", "+3", "Signed change, then better or worse (fill: green, vermillion)")
+        )
+        groups.append(("Metrics", changes))
     lines = [k for k in BlueprintLineKind if f"line:{k.value}" in uses]
     if lines:
         groups.append(("Blueprint lines", [("line", k, k.label) for k in lines]))
@@ -234,6 +254,8 @@ def _swatch(kind: str, payload: LegendPayload, x: float, y: float, style: Style)
             draw_rule(painter, x, x + 24, cy, LINE_WEIGHTS[payload], LINE_DASHES[payload], style)
         elif kind == "text":
             draw_label(painter, x, cy + 2.5, str(payload), 7, bold=True)
+        elif kind == "change":
+            draw_change_arrow(painter, Rect(x + 7, cy - 5, 10, 10), str(payload), None)
 
     return op
 

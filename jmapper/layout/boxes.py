@@ -8,6 +8,7 @@ the same map.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from jmapper.layout.text import TextLine
 from jmapper.model.enums import (
@@ -17,6 +18,9 @@ from jmapper.model.enums import (
     LinkDirection,
     LinkType,
 )
+
+if TYPE_CHECKING:
+    from jmapper.layout.metrics import MetricBand, MetricTile
 
 Point = tuple[float, float]
 
@@ -238,3 +242,6 @@ class MapLayout:
     text_runs: tuple[TextBlock, ...]
     min_text_size: float
     uses: frozenset[str] = field(default_factory=frozenset)
+    #: The metrics lane's tiles and its whole-journey band (jmapper/layout/metrics.py).
+    metric_tiles: tuple[MetricTile, ...] = ()
+    metric_bands: tuple[MetricBand, ...] = ()

@@ -27,6 +27,7 @@ from jmapper.layout.boxes import (
 )
 from jmapper.layout.connectors import layout_links
 from jmapper.layout.emotion import layout_emotion
+from jmapper.layout.metrics import MetricBand, MetricTile, layout_metrics
 from jmapper.layout.priority import quadrant
 from jmapper.layout.text import ascent, line_height, place_lines, text_width, wrap
 from jmapper.model.bundle import MapBundle
@@ -166,6 +167,8 @@ class _Builder:
             self.stage_span.setdefault(column.stage_id, []).append(column.index)
         self.text_runs: list[TextBlock] = []
         self.uses: set[str] = set()
+        self.metric_tiles: list[MetricTile] = []
+        self.metric_bands: list[MetricBand] = []
 
     # -- helpers ---------------------------------------------------------------
     def column_index(self, stage_id: str | None, step_id: str | None) -> int | None:
@@ -454,6 +457,7 @@ class _Builder:
         emotion: list[EmotionLane] = []
         line_boxes: list[BlueprintLineBox] = []
         pending = list(lines)
+        metrics_lane = next((ln.id for ln in visible if ln.kind is LaneKind.METRICS), None)
         y = top
         pad = s.header_padding
         label_w = self.x0 - 2 * pad - 4
@@ -501,6 +505,8 @@ class _Builder:
                     self.x0, y + s.cell_padding, len(self.columns) * self.cw, s.emotion_plot_height
                 )
                 content_top = plot.bottom
+            if lane.id == metrics_lane:
+                content_top = self.metrics_lane(lane.id, content_top)
             boxes, bottom = self.place_items(items[lane.id], content_top)
             height = max(
                 s.lane_min_height,
@@ -541,6 +547,28 @@ class _Builder:
             y += height
         emit_lines(len(all_lanes) + 1)
         return lane_boxes, cards, opps, notes, emotion, line_boxes, y
+
+    def metrics_lane(self, lane_id: str, top: float) -> float:
+        """Lay the metric tiles out at the top of the lane; returns where its cards start."""
+
+        def block(
+            role: str,
+            owner: str,
+            lines: list[str],
+            rect: Rect,
+            size: float,
+            bold: bool,
+            colour: str | None,
+        ) -> TextBlock:
+            return self.block(role, owner, lines, rect, size, bold=bold, colour=colour)
+
+        part = layout_metrics(self.bundle, lane_id, self.columns, self.x0, top, self.style, block)
+        self.metric_tiles.extend(part.tiles)
+        if part.band is not None:
+            self.metric_bands.append(part.band)
+        for tile in part.tiles:
+            self.uses.add(f"metric_change:{tile.direction}" if tile.direction else "metric")
+        return part.bottom if part.tiles else top
 
     def point_place(self, point: EmotionPoint) -> tuple[int, float] | None:
         column = self.bundle.column_of(point.stage_id, point.step_id)
@@ -621,4 +649,6 @@ def compute_layout(bundle: MapBundle, style: Style = DEFAULT_STYLE) -> MapLayout
         text_runs=tuple(builder.text_runs),
         min_text_size=min(min(sizes), style.marker_text_size),
         uses=frozenset(builder.uses),
+        metric_tiles=tuple(builder.metric_tiles),
+        metric_bands=tuple(builder.metric_bands),
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from jmapper.analysis.metric_change import change_since_baseline, target_for
+from jmapper.analysis.metric_change import Change, change_since_baseline, target_for
 from jmapper.analysis.metrics import (
     computed_value,
     csat_mode,
@@ -44,6 +44,7 @@ class ValueRow:
     delta: float | None
     direction: str | None  # up | down | flat
     improved: bool | None
+    change: Change | None
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,7 @@ def value_row(bundle: MapBundle, definition: MetricDefinition, value: MetricValu
         delta=change.delta if change else None,
         direction=change.direction.value if change else None,
         improved=change.improved if change else None,
+        change=change,
     )
 
 

@@ -116,6 +116,10 @@ class MapBuilder:
         self.bundle.add(lane)
         return lane
 
+    def append_lane(self, name: str, kind: LaneKind) -> Lane:
+        """A lane below all the others (and below every blueprint line)."""
+        return self.insert_lane(len(self.bundle.lanes), name, kind)
+
     # -- content --------------------------------------------------------------
     def card(
         self, lane: LaneKind | Lane, where: Place, title: str, description: str = "", **fields: Any

@@ -57,6 +57,7 @@ def support_blueprint(personas: SamplePersonas | None = None) -> MapBundle:
     m.last_reviewed, m.next_review = date(2025, 6, 10), date(2025, 9, 10)
 
     b = MapBuilder(bundle)
+    b.append_lane("Metrics", LaneKind.METRICS)
     emotion_lane = b.insert_lane(0, "Customer emotion", LaneKind.EMOTIONS)
     assert emotion_lane.zone is BlueprintZone.NONE
     pre = b.describe_stage(

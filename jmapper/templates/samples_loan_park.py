@@ -58,6 +58,7 @@ def loan_application(personas: SamplePersonas | None = None) -> MapBundle:
     m.overlay_persona_ids = [marcus.id]
 
     b = MapBuilder(bundle)
+    b.append_lane("Metrics", LaneKind.METRICS)
     research, apply, wait, offer, complete = b.replace_stages(
         "Research", "Application", "Waiting for a decision", "Offer", "Completion"
     )
@@ -413,6 +414,7 @@ def theme_park_visit(personas: SamplePersonas | None = None) -> MapBundle:
     m.last_reviewed, m.next_review = date(2025, 6, 20), date(2025, 9, 20)
 
     b = MapBuilder(bundle)
+    b.append_lane("Metrics", LaneKind.METRICS)
     plan, arrive, park, queues, food, leave = b.replace_stages(
         "Plan & book", "Arrival", "Exploring", "Queues & rides", "Food & breaks", "Leaving"
     )

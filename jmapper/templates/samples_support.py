@@ -72,6 +72,7 @@ def support_request(personas: SamplePersonas | None = None) -> MapBundle:
     m.overlay_persona_ids = [ray.id]
 
     b = MapBuilder(bundle)
+    b.append_lane("Metrics", LaneKind.METRICS)
     pre = b.describe_stage(
         b.stage("Pre-contact"),
         "From the first drop to deciding to contact support.",

@@ -46,6 +46,7 @@ from jmapper.ui.canvas.items import (
     StageHeaderItem,
     StepHeaderItem,
 )
+from jmapper.ui.canvas.metric_items import MetricBandItem, MetricTileItem
 from jmapper.ui.qt_painter import qrect
 
 #: Which layer an item class lives in: headers stick to the top, labels to the left.
@@ -71,6 +72,14 @@ def emotion_point_index(bundle: MapBundle) -> dict[tuple[int, str | None, Emotio
         persona = point.persona_id if point.persona_id != primary else None
         index[(at, persona, point.series)] = point.id
     return index
+
+
+def metric_specs(layout: MapLayout) -> Iterator[tuple[Key, type, Any]]:
+    """The metrics lane's items: its band and one tile per metric and scope."""
+    for band in layout.metric_bands:
+        yield ("metric_band", band.lane_id), MetricBandItem, band
+    for tile in layout.metric_tiles:
+        yield ("metric_value", tile.value_id), MetricTileItem, tile
 
 
 class Projection:
@@ -127,6 +136,7 @@ class Projection:
                 yield ("moment_note", moment.moment_id), MomentNoteItem, moment
         for link in layout.links:
             yield ("card_link", link.link_id), LinkItem, link
+        yield from metric_specs(layout)
         points = emotion_point_index(bundle) if layout.emotion else {}
         scale = bundle.map.emotion_scale
         for emotion in layout.emotion:

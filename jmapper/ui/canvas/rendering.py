@@ -32,7 +32,9 @@ def render_scene(
     painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
     scene.render(
         painter,
-        QRectF(0, 0, size.width(), size.height()),
+        # The exact scale, not the rounded image size: a fractional map height would
+        # otherwise squash the picture by a fraction of a pixel (PNG export draws exact).
+        QRectF(0, 0, layout.width * scale, layout.height * scale),
         QRectF(0, 0, layout.width, layout.height),
     )
     painter.end()
