@@ -201,7 +201,7 @@ def legend_groups(bundle: MapBundle, layout: MapLayout) -> list[tuple[str, list[
         arrows.append(("arrow", 2, "Mutual dependency"))
     if arrows:
         groups.append(("Arrows", arrows))
-    changes = [
+    changes: list[LegendItem] = [
         ("change", direction, meaning)
         for direction, meaning in _CHANGE_MEANING.items()
         if f"metric_change:{direction}" in uses

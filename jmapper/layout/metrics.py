@@ -99,9 +99,9 @@ def shown_value(values: list[MetricValue]) -> MetricValue:
 def _groups(bundle: MapBundle, columns: list[Column]) -> list[_Group]:
     first: dict[str, int] = {}
     span: dict[str, int] = {}
-    for column in columns:
-        first.setdefault(column.stage_id, column.index)
-        span[column.stage_id] = span.get(column.stage_id, 0) + 1
+    for col in columns:
+        first.setdefault(col.stage_id, col.index)
+        span[col.stage_id] = span.get(col.stage_id, 0) + 1
     grouped: dict[tuple[str, MetricScope, str | None], list[MetricValue]] = {}
     for value in bundle.metric_values.values():
         scope_id = None if value.scope is MetricScope.MAP else value.scope_id
