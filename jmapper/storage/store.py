@@ -65,8 +65,8 @@ log = logging.getLogger(__name__)
 
 #: The map list's columns, and the kinds whose rows it counts per map.
 _SUMMARY_SQL = (
-    "SELECT id, title, map_type, status, primary_persona_id, last_reviewed, derived_from_id "
-    'FROM "map"'
+    "SELECT id, title, map_type, status, primary_persona_id, last_reviewed, derived_from_id, "
+    'next_review, created, review_cadence_months FROM "map"'
 )
 _COUNTED_KINDS = ("stage", "step", "lane", "card")
 _MAP_TITLE = STATEMENTS["map"].columns.index("title")
@@ -88,6 +88,10 @@ class MapSummary:
     card_count: int
     last_reviewed: date | None
     derived_from_id: str | None
+    # for the review state in the list (jmapper.analysis.health.review.review_state)
+    next_review: date | None = None
+    created: str = ""
+    review_cadence_months: int | None = None
 
 
 @dataclass(frozen=True)
@@ -315,7 +319,9 @@ class LibraryStore:
             counts = {kind: self._counts(conn, kind) for kind in _COUNTED_KINDS}
             rows = conn.execute(_SUMMARY_SQL).fetchall()
         survey = MapSurvey()
-        for map_id, title, map_type, status, persona_id, reviewed, derived_from_id in rows:
+        for row in rows:
+            map_id, title, map_type, status, persona_id, reviewed, derived_from_id = row[:7]
+            next_review, created, cadence = row[7:]
             try:
                 summary = MapSummary(
                     id=map_id,
@@ -329,6 +335,9 @@ class LibraryStore:
                     card_count=counts["card"].get(map_id, 0),
                     last_reviewed=decode_value("map", "last_reviewed", reviewed or None),
                     derived_from_id=derived_from_id,
+                    next_review=decode_value("map", "next_review", next_review or None),
+                    created=created or "",
+                    review_cadence_months=cadence,
                 )
             except UnreadableValue as problem:
                 survey.unreadable.append(_unreadable(map_id, title, problem))

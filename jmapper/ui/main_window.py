@@ -44,6 +44,7 @@ from jmapper.ui.docks.health import HealthDock
 from jmapper.ui.docks.inspector import InspectorDock
 from jmapper.ui.docks.personas import PersonaDock
 from jmapper.ui.library_panel import LibraryPanel
+from jmapper.ui.library_panel.health import LibraryHealth
 from jmapper.ui.library_panel.operations import MapOperations
 from jmapper.ui.settings import Settings
 from jmapper.ui.single_instance import (
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.canvas)
 
         self.library_panel = LibraryPanel(self)
+        self.library_health = LibraryHealth(self.library_panel, self)
         self.library_dock = QDockWidget("Maps", self)
         self.library_dock.setObjectName("libraryDock")
         self.library_dock.setWidget(self.library_panel)
@@ -123,6 +125,7 @@ class MainWindow(QMainWindow):
         self.persona_dock.edit_refused.connect(self.show_refusal)
         self.health_dock.edit_refused.connect(self.show_refusal)
         self.health_dock.jump_requested.connect(self.show_entity)
+        self.health_dock.counted.connect(self.library_health.known)
         self.persona_dock.library_personas_changed.connect(self.refresh_maps)
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -298,6 +301,7 @@ class MainWindow(QMainWindow):
             current = self.document.map_id if self.document else None
             survey = self.library.survey()
             self.library_panel.set_summaries(survey.readable, current, survey.unreadable)
+            self.library_health.update(self.library.path, survey.readable)
         panel = self.library_panel
         self.welcome.follow(self.library, bool(panel.summaries() or panel.unreadable_ids()))
 
@@ -318,6 +322,7 @@ class MainWindow(QMainWindow):
         self.library_stack.clear()
         old, self.library = self.library, opened
         old.close()
+        self.library_health.forget()
         self.persona_dock.set_library(opened)
         self.settings.add_recent_library(opened.path)
         self.library_server.serve(opened.path)
@@ -513,6 +518,7 @@ class MainWindow(QMainWindow):
         self.settings.set(keys.WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.set(keys.WINDOW_STATE, self.saveState())
         self.library_server.stop()
+        self.library_health.stop()
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.disconnect(self._focus_changed)

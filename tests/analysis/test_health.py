@@ -203,9 +203,13 @@ def test_review_overdue_by_date_or_by_cadence(h: Healthy) -> None:
     assert fired(h.bundle, "review-overdue", m.next_review) == []
     (finding,) = fired(h.bundle, "review-overdue", date(2027, 2, 2))
     assert "2027-02-01" in finding.message
-    m.next_review = None  # then a quarter after the last review
-    assert fired(h.bundle, "review-overdue", date(2027, 1, 31)) == []
-    assert fired(h.bundle, "review-overdue", date(2027, 2, 1))
+    m.next_review = None  # then a quarter (three months) after the last review
+    assert fired(h.bundle, "review-overdue", date(2027, 2, 1)) == []
+    assert fired(h.bundle, "review-overdue", date(2027, 2, 2))
+    m.review_cadence_months = 6  # or the map's own cadence
+    assert fired(h.bundle, "review-overdue", date(2027, 5, 1)) == []
+    (finding,) = fired(h.bundle, "review-overdue", date(2027, 5, 2))
+    assert "2027-05-01" in finding.message
 
 
 def test_stale_map_after_eighteen_months(h: Healthy) -> None:
@@ -335,3 +339,22 @@ def test_every_finding_jumps_to_an_entity_of_the_map(bundle) -> None:
 def test_a_new_opportunity_with_nothing_set_is_not_a_priority(h: Healthy) -> None:
     h.bundle.add(Opportunity(map_id=h.bundle.map.id, title="Blank"))
     assert run_checks(h.bundle, TODAY) == []
+
+
+def test_review_state_sums_up_the_review_rules(h: Healthy) -> None:
+    from jmapper.analysis.health.review import ReviewKind, review_state
+
+    m = h.bundle.map
+    assert review_state(m, TODAY).kind is ReviewKind.CURRENT
+    assert review_state(m, TODAY).text == "Due 2027-02-01"
+    overdue = review_state(m, date(2027, 2, 2))
+    assert overdue.kind is ReviewKind.OVERDUE and overdue.text == "Overdue since 2027-02-01"
+    m.last_reviewed = date(2025, 5, 31)
+    assert review_state(m, TODAY).kind is ReviewKind.STALE
+    m.last_reviewed = m.next_review = None
+    assert review_state(m, TODAY).kind is ReviewKind.NEVER
+    m.status, m.created = MapStatus.DRAFT, "2026-10-01T09:00:00"
+    assert review_state(m, TODAY).kind is ReviewKind.NEW_DRAFT
+    for day in (TODAY, date(2027, 1, 2)):  # the rules agree with the state, day by day
+        state = review_state(m, day).kind
+        assert bool(fired(h.bundle, "never-reviewed", day)) == (state is ReviewKind.NEVER)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from jmapper.analysis.health import Finding, Severity, Sorted, run_checks, sort_dismissed
 from jmapper.document import JourneyDocument
 from jmapper.model.errors import DomainError
+from jmapper.services.health import counts_of
 
 #: How long the user must pause editing before the check runs again.
 DEBOUNCE_MS = 400
@@ -117,6 +118,8 @@ class HealthDock(QDockWidget):
     jump_requested = Signal(str, str)
     # a dismissal was refused; argument: the sentence
     edit_refused = Signal(str)
+    # the check ran: (map id, HealthCounts) for the library list
+    counted = Signal(str, object)
 
     def __init__(
         self, parent: QWidget | None = None, today: Callable[[], date] = date.today
@@ -218,6 +221,7 @@ class HealthDock(QDockWidget):
         self.checks_run += 1
         self._dirty = False
         self._show()
+        self.counted.emit(self.document.map_id, counts_of(self.found))
 
     # -- the list ---------------------------------------------------------------------
     def _show(self) -> None:

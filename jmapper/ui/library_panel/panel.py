@@ -12,6 +12,7 @@ that sentence again instead of opening it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
@@ -26,12 +27,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jmapper.analysis.health import Severity
+from jmapper.analysis.health.review import ReviewKind
 from jmapper.model.enums import MapType
+from jmapper.services.health import HealthCounts, summary_review_state
 from jmapper.services.library_api import MapSummary, UnreadableMapError
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
-COLUMNS = ("Title", "Type", "Persona", "Status", "Last reviewed")
-UNREADABLE_TYPE = "Cannot be read"  # the Type column of a map this version cannot read
+_TYPE_ROLE = Qt.ItemDataRole.UserRole + 1
+COLUMNS = ("Title", "Health", "Review", "Type", "Persona", "Status", "Last reviewed")
+HEALTH_COLUMN, REVIEW_COLUMN = 1, 2
+UNREADABLE_TYPE = "Cannot be read"  # column 1 of a map this version cannot read
+#: The Health column while a map's findings are being counted.
+COUNTING = "Checking\u2026"
+
+_HEALTH_ICONS = {
+    Severity.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
+    Severity.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
+    Severity.ADVICE: QStyle.StandardPixmap.SP_MessageBoxInformation,
+    None: QStyle.StandardPixmap.SP_DialogApplyButton,
+}
+_REVIEW_ICONS = {
+    ReviewKind.STALE: QStyle.StandardPixmap.SP_MessageBoxCritical,
+    ReviewKind.OVERDUE: QStyle.StandardPixmap.SP_MessageBoxWarning,
+    ReviewKind.NEVER: QStyle.StandardPixmap.SP_MessageBoxWarning,
+    ReviewKind.NEW_DRAFT: QStyle.StandardPixmap.SP_MessageBoxInformation,
+    ReviewKind.CURRENT: QStyle.StandardPixmap.SP_DialogApplyButton,
+}
 
 
 class LibraryPanel(QWidget):
@@ -57,7 +79,7 @@ class LibraryPanel(QWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
-        for column, width in enumerate((250, 110, 120, 80)):
+        for column, width in enumerate((200, 130, 150, 110, 120, 80)):
             self.tree.setColumnWidth(column, width)
         self.tree.setSortingEnabled(True)
         self.tree.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -69,6 +91,7 @@ class LibraryPanel(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.tree)
         self._summaries: list[MapSummary] = []
+        self._health: dict[str, HealthCounts | None] = {}  # map id -> counts once known
         self._unreadable: dict[str, tuple[str, str]] = {}  # map id -> (title, sentence)
         self.filter_edit.textChanged.connect(self._apply_filter)
         self.type_filter.currentIndexChanged.connect(self._apply_filter)
@@ -90,6 +113,7 @@ class LibraryPanel(QWidget):
         """
         self._summaries = list(summaries)
         present = {summary.id for summary in self._summaries}
+        today = date.today()
         self._unreadable = {
             **{map_id: entry for map_id, entry in self._unreadable.items() if map_id in present},
             **{error.map_id: (error.title, str(error)) for error in unreadable},
@@ -108,6 +132,8 @@ class LibraryPanel(QWidget):
                 item = QTreeWidgetItem(
                     [
                         summary.title,
+                        COUNTING,
+                        "",
                         summary.map_type.label,
                         summary.persona_name or "",
                         summary.status.label,
@@ -115,8 +141,11 @@ class LibraryPanel(QWidget):
                     ]
                 )
                 item.setData(0, _ID_ROLE, summary.id)
-                item.setData(1, _ID_ROLE, summary.map_type.value)
+                item.setData(0, _TYPE_ROLE, summary.map_type.value)
                 item.setToolTip(0, summary.title)
+                self._show_review(item, summary, today)
+                if summary.id in self._health:
+                    self._show_health(item, self._health[summary.id])
                 self.tree.addTopLevelItem(item)
             self.tree.setSortingEnabled(True)
             self.tree.setCurrentItem(None)  # type: ignore[call-overload]  # Qt takes nullptr; the stubs omit it
@@ -127,6 +156,40 @@ class LibraryPanel(QWidget):
         finally:
             self.tree.blockSignals(False)
         self._apply_filter()
+
+    def set_health(self, map_id: str, counts: HealthCounts | None) -> None:
+        """Show a map's finding counts (None: they could not be counted)."""
+        self._health[map_id] = counts
+        for item in self._items():
+            if item.data(0, _ID_ROLE) == map_id and map_id not in self._unreadable:
+                self._show_health(item, counts)
+
+    def _show_health(self, item: QTreeWidgetItem, counts: HealthCounts | None) -> None:
+        if counts is None:
+            item.setText(HEALTH_COLUMN, "Not checked")
+            item.setToolTip(HEALTH_COLUMN, "The map could not be read to check its health.")
+            return
+        item.setText(HEALTH_COLUMN, counts.text)
+        item.setIcon(HEALTH_COLUMN, self.style().standardIcon(_HEALTH_ICONS[counts.worst]))
+        tip = (
+            f"{counts.errors} errors, {counts.warnings} warnings, {counts.advice} advice"
+            + (f"; {counts.dismissed} dismissed" if counts.dismissed else "")
+            + " (the Health panel lists them)"
+        )
+        item.setToolTip(HEALTH_COLUMN, tip)
+
+    def _show_review(self, item: QTreeWidgetItem, summary: MapSummary, today: date) -> None:
+        state = summary_review_state(summary, today)
+        item.setText(REVIEW_COLUMN, state.text)
+        item.setIcon(REVIEW_COLUMN, self.style().standardIcon(_REVIEW_ICONS[state.kind]))
+        item.setToolTip(REVIEW_COLUMN, f"Review: {state.kind.value}. {state.text}.")
+
+    def health_text(self, map_id: str) -> tuple[str, str]:
+        """(Health, Review) texts of a map's row (tests and screenshots read them)."""
+        for item in self._items():
+            if item.data(0, _ID_ROLE) == map_id:
+                return item.text(HEALTH_COLUMN), item.text(REVIEW_COLUMN)
+        return "", ""
 
     def summaries(self) -> list[MapSummary]:
         """The readable maps, in the order given (what the editor may open)."""
@@ -175,9 +238,9 @@ class LibraryPanel(QWidget):
     def _unreadable_item(self, map_id: str) -> QTreeWidgetItem:
         """A greyed row with a warning icon whose tooltip is the sentence."""
         title, sentence = self._unreadable[map_id]
-        item = QTreeWidgetItem([title, UNREADABLE_TYPE, "", "", ""])
+        item = QTreeWidgetItem([title, UNREADABLE_TYPE, "", "", "", "", ""])
         item.setData(0, _ID_ROLE, map_id)
-        item.setData(1, _ID_ROLE, "")
+        item.setData(0, _TYPE_ROLE, "")
         item.setIcon(0, self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
         grey = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         for column in range(len(COLUMNS)):
@@ -195,7 +258,7 @@ class LibraryPanel(QWidget):
         for item in self._items():
             haystack = " ".join(item.text(c) for c in range(len(COLUMNS))).casefold()
             matches = all(word in haystack for word in words)
-            if wanted_type and item.data(1, _ID_ROLE) != wanted_type:
+            if wanted_type and item.data(0, _TYPE_ROLE) != wanted_type:
                 matches = False
             item.setHidden(not matches)
 
