@@ -24,12 +24,14 @@ def draw_emotion_plot(painter: Painter, lane: EmotionLane, style: Style) -> None
             continue
         painter.line(plot.x, y, plot.right, y, TICK_COLOUR, 0.4, (1.0, 2.0))
         draw_label(
-            painter, plot.x + 3, y - 1.5, label, TICK_TEXT_SIZE, fill=style.muted_text_colour
+            painter, plot.x + 3, y - 1.5, label, style.tick_text_size, fill=style.muted_text_colour
         )
     y = lane.midline_y
     painter.line(plot.x, y, plot.right, y, style.midline_colour, 0.9, (4.0, 2.0))
     caption = f"neutral {neutral}".strip()
-    draw_label(painter, plot.x + 3, y - 2, caption, TICK_TEXT_SIZE, fill=style.muted_text_colour)
+    draw_label(
+        painter, plot.x + 3, y - 2, caption, style.tick_text_size, fill=style.muted_text_colour
+    )
     for curve in reversed(lane.curves):
         draw_curve(painter, curve)
 

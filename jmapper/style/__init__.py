@@ -178,6 +178,8 @@ class Style:
     emotion_plot_height: float = 120.0
     emotion_face_radius: float = 7.5
     emotion_value_size: float = 7.5
+    #: the emotion scale's tick values and the "neutral" caption
+    tick_text_size: float = 6.0
     emotion_curve_width: float = 2.0
     emotion_samples_per_segment: int = 12
     # weights

@@ -456,5 +456,46 @@ class CornerItem(QGraphicsItem):
         draw_corner(QtPainter(painter), Rect(r.x(), r.y(), r.width(), r.height()), self._style)
 
 
+class LabelColumnItem(QGraphicsItem):
+    """The frozen label column's opaque backing: paper between the lane labels.
+
+    Why: the lane labels stick to the view's left edge, but the gaps between lanes
+    (blueprint line bands) were transparent, so card text scrolled under the column
+    showed through them.  The backing draws the paper and the part of each blueprint
+    line that crosses the column, under the labels (it sits first in the label layer).
+    """
+
+    def __init__(self, style: Style) -> None:
+        super().__init__()
+        self._rect = QRectF()
+        self._style = style
+        self._lines: tuple[BlueprintLineBox, ...] = ()
+        self.setZValue(0)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def set_column(self, rect: QRectF, lines: tuple[BlueprintLineBox, ...], style: Style) -> None:
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = rect
+        if lines != self._lines or style is not self._style:
+            self._lines = lines
+            self._style = style
+            self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._rect
+
+    def paint(self, painter, option, widget=None) -> None:
+        r = self._rect
+        pen = QtPainter(painter)
+        column = Rect(r.x(), r.y(), r.width(), r.height())
+        draw_sheet(pen, column)
+        pen.save()
+        pen.clip(column)
+        for line in self._lines:
+            draw_blueprint_line(pen, line, self._style)
+        pen.restore()
+
+
 def point(p: QPointF) -> tuple[float, float]:
     return (p.x(), p.y())

@@ -32,6 +32,7 @@ from jmapper.ui.canvas.items import (
     EmotionHandle,
     EmotionHandleItem,
     EmotionPlotItem,
+    LabelColumnItem,
     LaneLabelItem,
     LaneRow,
     LaneRowItem,
@@ -95,6 +96,8 @@ class Projection:
         self.corner = CornerItem(QRectF(), style)
         self.corner.setParentItem(self.header_layer)
         self.corner.setZValue(Z_CORNER)
+        self.label_backing = LabelColumnItem(style)
+        self.label_backing.setParentItem(self.label_layer)
         scene.addItem(self.header_layer)
         scene.addItem(self.label_layer)
         self.created = 0
@@ -177,6 +180,11 @@ class Projection:
                     self.updated += 1
         self.layout = layout
         self.corner.set_rect(qrect(corner_rect(layout)))
+        self.label_backing.set_column(
+            QRectF(0, layout.header_height, layout.grid.x, layout.height - layout.header_height),
+            layout.blueprint_lines,
+            self.style,
+        )
 
     def _create(self, key: Key, cls: type, box: Any) -> MapItem:
         item: MapItem = cls(key[1], box, self.style)

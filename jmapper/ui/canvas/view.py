@@ -434,6 +434,12 @@ class MapCanvas(QGraphicsView):
         if self.presentation.on and key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
             self.presentation.step(1 if key == Qt.Key.Key_Right else -1)
             return
+        if self.presentation.on and key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+            self.presentation.page(1 if key == Qt.Key.Key_PageDown else -1)
+            return
+        if self.presentation.on and key == Qt.Key.Key_Home:
+            self.presentation.home()
+            return
         if not self.editing.key(event):
             super().keyPressEvent(event)
 
@@ -476,6 +482,8 @@ class MapCanvas(QGraphicsView):
         """Keep the header row and the label column in view."""
         top_left = self.mapToScene(QPoint(0, 0))
         self.projection.set_sticky_offset(max(0.0, top_left.x()), max(0.0, top_left.y()))
+        if self.presentation.on:
+            self.presentation.overview.update()
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -485,6 +493,7 @@ class MapCanvas(QGraphicsView):
         )
         if self.presentation.on:
             self.presentation.show_stage(self.presentation.stage_index)
+            self.presentation.overview.place()
         self.update_sticky()
 
     # -- presentation (see presentation.py) --------------------------------------------
