@@ -59,8 +59,43 @@ def format_change(change: Change | None) -> str:
     return f"{words} {word}" if word else words
 
 
+_COUNT = re.compile(r"^\s*([A-Za-z_0-9]+)\s*[:=]\s*([0-9][0-9,_ ]*)\s*$")
+
+
+def parse_counts(text: str) -> dict[str, int]:
+    """'4: 25, 5: 15' (or one pair a line, '=' for ':') as raw counts; ValueError says which.
+
+    Keys are the score ('0'..'10') or a count's name ('contacts', 'promoters', ...);
+    counts are whole numbers, thousands separators allowed.
+    """
+    counts: dict[str, int] = {}
+    for part in re.split(r"[;,\n]+(?=\s*[A-Za-z_0-9]+\s*[:=])|[;\n]+", text):
+        if not part.strip():
+            continue
+        match = _COUNT.match(part)
+        if match is None:
+            raise ValueError(
+                f"\u201c{part.strip()}\u201d is not a count; write it as key: number, "
+                "e.g. 5: 120 or contacts: 800."
+            )
+        key, number = match.group(1), re.sub(r"[,_ ]", "", match.group(2))
+        counts[key] = counts.get(key, 0) + int(number)
+    return counts
+
+
+def format_counts(counts: dict[str, int]) -> str:
+    """Raw counts as the editor shows them: scores in order first, then names."""
+
+    def order(key: str) -> tuple[int, int, str]:
+        return (0, int(key), "") if key.isdigit() else (1, 0, key)
+
+    return ", ".join(f"{key}: {counts[key]}" for key in sorted(counts, key=order))
+
+
 __all__ = [
     "ARROWS",
+    "format_counts",
+    "parse_counts",
     "format_change",
     "format_number",
     "format_with_unit",

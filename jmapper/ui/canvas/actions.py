@@ -33,6 +33,7 @@ INSERT_LANE_BELOW = "actionInsertLaneBelow"
 DRAW_ARROW = "actionDrawArrow"
 EMOTION_UP = "actionEmotionUp"
 EMOTION_DOWN = "actionEmotionDown"
+ADD_METRIC = "actionAddMetric"
 
 Shortcut = QKeySequence.StandardKey | str | None
 
@@ -103,6 +104,12 @@ SPECS: dict[str, tuple[str, str, tuple[Shortcut, ...]]] = {
     ),
     EMOTION_UP: ("Emotion &Up", "Raise the selected emotion point by one", ("+",)),
     EMOTION_DOWN: ("Emotion Do&wn", "Lower the selected emotion point by one", ("-",)),
+    ADD_METRIC: (
+        "Add &Metric\u2026",
+        "Add a metric value (CSAT, NPS, CES, FCR, ...) for the map or the selected stage, step "
+        "or card",
+        ("Ctrl+Shift+M",),
+    ),
 }
 
 CHECKABLE = {DRAW_ARROW}
@@ -134,6 +141,7 @@ def build_actions(parent: QObject, handlers: dict[str, Callable[[], None]]) -> d
 #: The canvas's context menu: groups of actions, a separator after each.
 CONTEXT_MENU: tuple[tuple[str, ...], ...] = (
     (ADD_CARD, ADD_OPPORTUNITY, EDIT_CARD, DUPLICATE, COPY, PASTE, DELETE),
+    (ADD_METRIC,),
     (
         INSERT_STAGE_BEFORE,
         INSERT_STAGE_AFTER,

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Signal
 
 from jmapper.document import JourneyDocument
-from jmapper.model.entities import Card, Lane, Opportunity
+from jmapper.model.entities import Card, Lane, MetricDefinition, MetricValue, Opportunity
 from jmapper.model.enums import EmotionSeries, LaneKind, LinkDirection
 from jmapper.model.errors import DomainError
 
@@ -69,6 +69,16 @@ class CanvasController(QObject):
         )
         added = self._run(lambda d: d.add(opp, "Add opportunity"))
         return opp.id if added else None
+
+    def add_metric(self, value: MetricValue, definition: MetricDefinition | None) -> str | None:
+        """A metric value (with its new definition, and a Metrics lane if the map has none).
+
+        One undo step; returns the value's id.
+        """
+        from jmapper.model.metric_edits import add_metric_with_lane
+
+        added = self._run(lambda d: d.execute(add_metric_with_lane(d.bundle, value, definition)))
+        return value.id if added else None
 
     def edit(self, kind: str, entity_id: str, **fields: Any) -> bool:
         return bool(self._run(lambda d: d.edit(kind, entity_id, **fields)))

@@ -19,6 +19,7 @@ from jmapper.ui.canvas.cells import Cell, cell_rect, neighbour
 from jmapper.ui.canvas.clipboard import copy_cards, pasted_cards
 from jmapper.ui.canvas.inline_editor import NEXT, PREVIOUS
 from jmapper.ui.canvas.projection import emotion_point_index
+from jmapper.ui.canvas.research import CanvasResearch
 
 if TYPE_CHECKING:
     from jmapper.layout.boxes import CardBox
@@ -30,6 +31,7 @@ class CanvasEditing:
 
     def __init__(self, canvas: MapCanvas) -> None:
         self.canvas = canvas
+        self.research = CanvasResearch(canvas)
 
     @property
     def controller(self):
@@ -58,6 +60,7 @@ class CanvasEditing:
             names.INSERT_LANE_BELOW: lambda: self.insert_lane(1),
             names.EMOTION_UP: lambda: self.nudge_emotion(1),
             names.EMOTION_DOWN: lambda: self.nudge_emotion(-1),
+            names.ADD_METRIC: self.research.add_metric,
         }
 
     # -- keys ---------------------------------------------------------------------------

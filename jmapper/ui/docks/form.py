@@ -25,9 +25,12 @@ from jmapper.model.enums import (
     LinkType,
     MapStatus,
     MapType,
+    MetricRole,
+    MetricSource,
     OpportunityStatus,
     PainPersistence,
 )
+from jmapper.ui.docks.counts_editor import CountsEditor
 from jmapper.ui.docks.editors import (
     BoolEditor,
     ColourEditor,
@@ -106,6 +109,7 @@ KIND_LABELS: dict[str, str] = {
     "opportunity": "Opportunity",
     "moment_of_truth": "Moment of truth",
     "persona": "Persona",
+    "metric_value": "Metric value",
 }
 
 SPECS: dict[str, tuple[FieldSpec, ...]] = {
@@ -192,6 +196,19 @@ SPECS: dict[str, tuple[FieldSpec, ...]] = {
     "moment_of_truth": (
         _line("title", "Title"),
         _text("description", "Description"),
+    ),
+    "metric_value": (
+        _enum("role", "Role", MetricRole),
+        _line("period", "Period", "e.g. 2025-Q2"),
+        _int("sample_size", "Sample size", 0, _BIG, tip="Empty: the counts' total"),
+        _enum("source", "Source", MetricSource),
+        _float("value", "Value", -_BIG, _BIG, 2, "The figure; raw counts, when given, win"),
+        FieldSpec(
+            "raw_counts",
+            "Raw counts",
+            CountsEditor,
+            "key: number pairs, e.g. 4: 25, 5: 15 (docs/metrics.md); Enter applies",
+        ),
     ),
     "persona": (
         _line("name", "Name"),
