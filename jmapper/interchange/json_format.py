@@ -22,13 +22,14 @@ from typing import Any
 
 from jmapper import __version__
 from jmapper.interchange.errors import InterchangeError
-from jmapper.interchange.json_reading import PLURALS, Place, fail, read_entity, show
+from jmapper.interchange.json_reading import Place, fail, read_entity, show
 from jmapper.interchange.remap import remap_all, remap_ids
 from jmapper.model.bundle import MapBundle
 from jmapper.model.codec import to_dict
 from jmapper.model.entities import CHILD_KINDS, JourneyMap, Persona
 from jmapper.model.errors import DomainError
 from jmapper.model.invariants import check_bundle
+from jmapper.model.kinds import KINDS, references
 
 logger = logging.getLogger(__name__)
 
@@ -332,7 +333,7 @@ def _read_map(
             if entity.map_id != journey_map.id:
                 fail(f"{subject} belongs to another map: its 'map_id' is not the map's id.")
             if entity.id in seen[kind]:
-                fail(f"Two {PLURALS[kind]} in the file have the same id {show(entity.id)}.")
+                fail(f"Two {KINDS[kind].plural} in the file have the same id {show(entity.id)}.")
             seen[kind].add(entity.id)
             numbers[(kind, entity.id)] = number
             bundle.put(kind, entity.id, entity)
@@ -358,34 +359,6 @@ def _lower_first(sentence: str) -> str:
     return sentence[:1].lower() + sentence[1:]
 
 
-#: Per kind: (attribute, kind it refers to) for references that must resolve in the file.
-_REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
-    "step": (("stage_id", "stage"),),
-    "card": (("lane_id", "lane"), ("stage_id", "stage"), ("step_id", "step")),
-    "emotion_point": (("stage_id", "stage"), ("step_id", "step"), ("persona_id", "persona")),
-    "moment_of_truth": (("stage_id", "stage"), ("step_id", "step")),
-    "opportunity": (
-        ("lane_id", "lane"),
-        ("stage_id", "stage"),
-        ("step_id", "step"),
-        ("pain_card_ids", "card"),
-        ("step_ids", "step"),
-    ),
-    "metric_value": (("metric_id", "metric_definition"),),
-    "card_link": (("source_card_id", "card"), ("target_card_id", "card")),
-}
-
-_NOUNS = {
-    "stage": "a stage",
-    "step": "a step",
-    "lane": "a lane",
-    "card": "a card",
-    "persona": "a persona",
-    "metric_definition": "a metric",
-    "opportunity": "an opportunity",
-}
-
-
 def _check_references(
     bundle: MapBundle,
     place: Place,
@@ -407,15 +380,18 @@ def _check_references(
     for kind in CHILD_KINDS:
         for entity in bundle.collection(kind).values():
             who = place.name_of(kind, entity, numbers[(kind, entity.id)])
-            for attribute, target in _REFERENCES.get(kind, ()):
-                value = getattr(entity, attribute)
+            for ref in references(kind):
+                target = ref.target
+                if target is None:  # scope or target kinds: checked below
+                    continue
+                value = getattr(entity, ref.attribute)
                 for target_id in value if isinstance(value, list) else [value]:
                     if target_id is None:
                         continue
                     present = library if target == "persona" else bundle.collection(target)
                     if target_id not in present:
                         scope = "in the file" if target == "persona" else place.scope
-                        fail(f"{who} refers to {_NOUNS[target]} that is not {scope}.")
+                        fail(f"{who} refers to {KINDS[target].noun} that is not {scope}.")
             if kind == "metric_value":
                 _check_target(bundle, who, place, entity.scope.value, entity.scope_id)
             elif kind in ("evidence_item", "comment"):
@@ -442,7 +418,7 @@ def _check_target(
         if target_id != bundle.map.id:
             fail(f"{who} refers to a map other than the one it belongs to.")
     elif target_id not in bundle.collection(target_kind):
-        noun = _NOUNS.get(target_kind, f"a {target_kind.replace('_', ' ')}")
+        noun = KINDS[target_kind].noun
         fail(f"{who} refers to {noun} that is not {place.scope}.")
 
 

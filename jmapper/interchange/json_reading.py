@@ -22,46 +22,8 @@ from jmapper.interchange.errors import InterchangeError
 from jmapper.model.codec import from_dict
 from jmapper.model.entities import ENTITY_KINDS, EmotionScale
 from jmapper.model.enums import EmotionScaleKind
+from jmapper.model.kinds import label
 from jmapper.model.text import clean_value
-
-#: How messages name one entity of each kind ("Card 3", "Arrow “approves”").
-LABELS: dict[str, str] = {
-    "persona": "Persona",
-    "map": "Map",
-    "stage": "Stage",
-    "step": "Step",
-    "lane": "Lane",
-    "blueprint_line": "Blueprint line",
-    "card": "Card",
-    "emotion_point": "Emotion value",
-    "moment_of_truth": "Moment of truth",
-    "opportunity": "Opportunity",
-    "metric_definition": "Metric",
-    "metric_value": "Metric value",
-    "card_link": "Arrow",
-    "evidence_item": "Evidence item",
-    "comment": "Comment",
-    "dismissal": "Dismissed finding",
-}
-
-PLURALS: dict[str, str] = {
-    "persona": "personas",
-    "map": "maps",
-    "stage": "stages",
-    "step": "steps",
-    "lane": "lanes",
-    "blueprint_line": "blueprint lines",
-    "card": "cards",
-    "emotion_point": "emotion values",
-    "moment_of_truth": "moments of truth",
-    "opportunity": "opportunities",
-    "metric_definition": "metrics",
-    "metric_value": "metric values",
-    "card_link": "arrows",
-    "evidence_item": "evidence items",
-    "comment": "comments",
-    "dismissal": "dismissed findings",
-}
 
 #: SQLite stores whole numbers in 64 bits.
 _MAX_INT = 2**63 - 1
@@ -131,7 +93,7 @@ class Place:
         return "in the file" if self.number is None else "on that map"
 
     def label(self, kind: str) -> str:
-        return LABELS[kind]
+        return label(kind)
 
     def name_of(self, kind: str, entity: Any, number: int) -> str:
         """'Card “Call helpdesk”', or 'Card 3' when it has no title (number in its list)."""
@@ -140,7 +102,7 @@ class Place:
             text = short(getattr(entity, attribute, "") or "")
             if text:
                 break
-        name = f"{LABELS[kind]} \u201c{text}\u201d" if text else f"{LABELS[kind]} {number}"
+        name = f"{label(kind)} \u201c{text}\u201d" if text else f"{label(kind)} {number}"
         return name if self.number is None else f"{name} on {self._map_name}"
 
 

@@ -14,21 +14,7 @@ from typing import Any
 
 from jmapper.model.bundle import MapBundle
 from jmapper.model.entities import CHILD_KINDS, new_id
-
-#: Per kind, the attributes that hold ids of other entities (single ids or lists).
-REFERENCE_FIELDS: dict[str, tuple[str, ...]] = {
-    "map": ("derived_from_id", "primary_persona_id", "overlay_persona_ids"),
-    "step": ("stage_id",),
-    "card": ("lane_id", "stage_id", "step_id"),
-    "emotion_point": ("stage_id", "step_id", "persona_id"),
-    "moment_of_truth": ("stage_id", "step_id"),
-    "opportunity": ("lane_id", "stage_id", "step_id", "pain_card_ids", "step_ids"),
-    "metric_value": ("metric_id", "scope_id"),
-    "card_link": ("source_card_id", "target_card_id"),
-    "evidence_item": ("target_id",),
-    "comment": ("target_id",),
-    "dismissal": ("target_id",),
-}
+from jmapper.model.kinds import references
 
 
 def remap_ids(
@@ -86,10 +72,10 @@ def remap_all(bundles: Iterable[MapBundle], personas_too: bool = False) -> list[
 def _renamed(kind: str, entity: Any, table: dict[str, str]) -> Any:
     renamed = copy.deepcopy(entity)
     renamed.id = table.get(entity.id, entity.id)
-    for attribute in REFERENCE_FIELDS.get(kind, ()):
-        value = getattr(renamed, attribute)
+    for ref in references(kind):
+        value = getattr(renamed, ref.attribute)
         if isinstance(value, list):
-            setattr(renamed, attribute, [table.get(v, v) for v in value])
+            setattr(renamed, ref.attribute, [table.get(v, v) for v in value])
         elif value is not None:
-            setattr(renamed, attribute, table.get(value, value))
+            setattr(renamed, ref.attribute, table.get(value, value))
     return renamed

@@ -30,6 +30,7 @@ from jmapper.model.entities import (
 )
 from jmapper.model.enums import EmotionSeries, LinkDirection, LinkType, MetricScope
 from jmapper.model.errors import DomainError
+from jmapper.model.kinds import ATTACHMENT_KINDS, KINDS, dependents
 from jmapper.model.text import clean_value
 
 _ORDERED = {"stage", "lane"}
@@ -224,7 +225,7 @@ def _remove_scoped_metrics(builder: _Builder, scope: MetricScope, scope_id: str)
 
 def _remove_attachments(builder: _Builder, target_id: str) -> None:
     """Evidence, comments and dismissed findings about a removed entity go with it."""
-    for kind in ("evidence_item", "comment", "dismissal"):
+    for kind in ATTACHMENT_KINDS:
         for entity in builder.live(kind):
             if entity.target_id == target_id:
                 builder.remove(kind, entity.id)
@@ -374,11 +375,13 @@ def remove_entity(bundle: MapBundle, kind: str, entity_id: str) -> ChangeSet:
     if kind == "card":
         return remove_cards(bundle, [entity_id])
     builder = _Builder(bundle)
-    if kind == "metric_definition":
-        for value in builder.live("metric_value"):
-            if value.metric_id == entity_id:
-                builder.remove("metric_value", value.id)
-    if kind in ("opportunity", "moment_of_truth", "emotion_point"):
+    # What names it by a foreign key goes too (a metric's values), as in the library file.
+    for child_kind, ref in dependents(kind):
+        if ref.foreign_key:
+            for child in builder.live(child_kind):
+                if getattr(child, ref.attribute) == entity_id:
+                    builder.remove(child_kind, child.id)
+    if KINDS[kind].attachable:
         _remove_attachments(builder, entity_id)
     builder.remove(kind, entity_id)
     return builder.build(f"Remove {kind.replace('_', ' ')}")

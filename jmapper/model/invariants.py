@@ -32,6 +32,7 @@ from jmapper.model.enums import (
     MetricScope,
 )
 from jmapper.model.errors import DomainError
+from jmapper.model.kinds import KINDS, dependents
 
 MAX_OVERLAY_PERSONAS = 4
 
@@ -313,43 +314,21 @@ def _allowed_band_range(zone: BlueprintZone, by_kind: dict[BlueprintLineKind, in
     return allowed
 
 
-_REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
-    # kind -> (child kind, attribute) pairs that must not point at a deleted entity
-    "stage": (
-        ("step", "stage_id"),
-        ("card", "stage_id"),
-        ("emotion_point", "stage_id"),
-        ("moment_of_truth", "stage_id"),
-        ("opportunity", "stage_id"),
-    ),
-    "step": (
-        ("card", "step_id"),
-        ("emotion_point", "step_id"),
-        ("moment_of_truth", "step_id"),
-        ("opportunity", "step_id"),
-    ),
-    "lane": (("card", "lane_id"), ("opportunity", "lane_id")),
-    "card": (("card_link", "source_card_id"), ("card_link", "target_card_id")),
-    "metric_definition": (("metric_value", "metric_id"),),
-}
-
-
 def _check_not_referenced(bundle: MapBundle, kind: str, entity_id: str) -> None:
-    for child_kind, attribute in _REFERENCES.get(kind, ()):
-        for child in bundle.collection(child_kind).values():
-            if getattr(child, attribute) == entity_id:
-                raise DomainError(
-                    f"The {kind.replace('_', ' ')} is still used by a "
-                    f"{child_kind.replace('_', ' ')}; remove that first."
-                )
-    if kind == "card":
-        for opp in bundle.opportunities.values():
-            if entity_id in opp.pain_card_ids:
-                raise DomainError("The card is still linked from an opportunity.")
-    if kind == "step":
-        for opp in bundle.opportunities.values():
-            if entity_id in opp.step_ids:
-                raise DomainError("The step is still linked from an opportunity.")
+    """A removed entity must not be named by another entity of the map (see model/kinds.py)."""
+    if kind not in ("persona", "map"):  # personas are shared: checked below, in their words
+        map_owned = [(child, ref) for child, ref in dependents(kind) if child in CHILD_KINDS]
+        for child_kind, ref in (pair for pair in map_owned if not pair[1].many):
+            for child in bundle.collection(child_kind).values():
+                if getattr(child, ref.attribute) == entity_id:
+                    raise DomainError(
+                        f"The {kind.replace('_', ' ')} is still used by a "
+                        f"{child_kind.replace('_', ' ')}; remove that first."
+                    )
+        for child_kind, ref in (pair for pair in map_owned if pair[1].many):
+            for child in bundle.collection(child_kind).values():
+                if entity_id in getattr(child, ref.attribute):
+                    raise DomainError(f"The {kind} is still linked from {KINDS[child_kind].noun}.")
     if kind in ("stage", "step", "card"):
         scope = {"stage": MetricScope.STAGE, "step": MetricScope.STEP, "card": MetricScope.CARD}
         for value in bundle.metric_values.values():

@@ -7,6 +7,8 @@ start-up, so they live here rather than in :mod:`jmapper.storage.schema`
 
 from __future__ import annotations
 
+from jmapper.model.kinds import KINDS
+
 #: The schema number: ``PRAGMA user_version`` of a library at head.
 SCHEMA_VERSION = 3
 #: The Alembic revision a library at head carries, and each revision's schema number.
@@ -20,17 +22,13 @@ REVISIONS: dict[str, int] = {
 APPLICATION_ID = 0x4A4D4150
 FORMAT_MARKER = "jmapper-library"
 
-#: Structural references enforced by SQLite (deferred per transaction, so any order works).
+#: Structural references enforced by SQLite (deferred per transaction, so any order works):
+#: (kind, attribute) -> "table.id", the ``foreign_key`` references of jmapper.model.kinds.
 FOREIGN_KEYS: dict[tuple[str, str], str] = {
-    ("step", "stage_id"): "stage.id",
-    ("card", "lane_id"): "lane.id",
-    ("card", "stage_id"): "stage.id",
-    ("card", "step_id"): "step.id",
-    ("emotion_point", "stage_id"): "stage.id",
-    ("emotion_point", "step_id"): "step.id",
-    ("card_link", "source_card_id"): "card.id",
-    ("card_link", "target_card_id"): "card.id",
-    ("metric_value", "metric_id"): "metric_definition.id",
+    (kind.name, ref.attribute): f"{ref.target}.id"
+    for kind in KINDS.values()
+    for ref in kind.references
+    if ref.foreign_key
 }
 
 #: The file's own key/value facts (format marker, library id, creator).

@@ -26,24 +26,9 @@ from jmapper.model.entities import (
 )
 from jmapper.model.enums import EmotionSeries, MapStatus, MapType, MetricRole, MetricScope
 from jmapper.model.errors import DomainError
+from jmapper.model.kinds import references
 from jmapper.templates.map_types import map_type_info
 from jmapper.templates.presets import StagePreset, stage_preset
-
-#: Per kind, the attributes holding the id of another map-owned entity.
-#: ``persona_id`` is absent on purpose: personas are shared, not copied.
-_SINGLE_REFS: dict[str, tuple[str, ...]] = {
-    "step": ("stage_id",),
-    "card": ("lane_id", "stage_id", "step_id"),
-    "emotion_point": ("stage_id", "step_id"),
-    "moment_of_truth": ("stage_id", "step_id"),
-    "opportunity": ("lane_id", "stage_id", "step_id"),
-    "metric_value": ("metric_id", "scope_id"),
-    "card_link": ("source_card_id", "target_card_id"),
-    "evidence_item": ("target_id",),
-    "comment": ("target_id",),
-    "dismissal": ("target_id",),
-}
-_LIST_REFS: dict[str, tuple[str, ...]] = {"opportunity": ("pain_card_ids", "step_ids")}
 
 #: Optional transform of a copied entity: return a list of entities to add
 #: (empty to drop it, several to fan it out).
@@ -184,16 +169,20 @@ def _clone(source: MapBundle, journey_map: JourneyMap, transform: Transform) -> 
 
 
 def _remap(kind: str, entity: Any, ids: dict[str, str], bundle: MapBundle) -> bool:
-    """Point ``entity``'s references at the copies; False if one has no copy."""
-    for name in _SINGLE_REFS.get(kind, ()):
-        value = getattr(entity, name)
+    """Point ``entity``'s references at the copies; False if one has no copy.
+
+    Persona references stay: personas are shared by maps, not copied.
+    """
+    owned = [ref for ref in references(kind) if ref.target != "persona"]
+    for ref in (r for r in owned if not r.many):
+        value = getattr(entity, ref.attribute)
         if value is None:
             continue
         if value not in ids:
             return False
-        setattr(entity, name, ids[value])
-    for name in _LIST_REFS.get(kind, ()):
-        setattr(entity, name, [ids[v] for v in getattr(entity, name) if v in ids])
+        setattr(entity, ref.attribute, ids[value])
+    for ref in (r for r in owned if r.many):
+        setattr(entity, ref.attribute, [ids[v] for v in getattr(entity, ref.attribute) if v in ids])
     if kind == "metric_value" and entity.scope is MetricScope.MAP:
         entity.scope_id = entity.scope_id and bundle.map.id
     return True

@@ -97,21 +97,6 @@ def _colour(name: str, label: str, optional: bool) -> FieldSpec:
 
 _BIG = 1_000_000_000
 
-#: Display names of the kinds the inspector can show.
-KIND_LABELS: dict[str, str] = {
-    "map": "Map",
-    "stage": "Stage",
-    "step": "Step",
-    "lane": "Lane",
-    "card": "Card",
-    "emotion_point": "Emotion value",
-    "card_link": "Arrow",
-    "opportunity": "Opportunity",
-    "moment_of_truth": "Moment of truth",
-    "persona": "Persona",
-    "metric_value": "Metric value",
-}
-
 SPECS: dict[str, tuple[FieldSpec, ...]] = {
     "map": (
         _line("title", "Title"),

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QScrollArea, QVBoxLayout, QWi
 
 from jmapper.document import JourneyDocument
 from jmapper.model import edits
+from jmapper.model.kinds import label
 from jmapper.ui.dialogs.messages import USER_ERRORS, show_error
-from jmapper.ui.docks.form import KIND_LABELS, SPECS, EntityForm
+from jmapper.ui.docks.form import SPECS, EntityForm
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +90,7 @@ class InspectorDock(QDockWidget):
             form.configure_emotion_scale(scale.minimum, scale.maximum)
         form.show_entity(entity)
         form.setEnabled(not self.document.read_only)
-        self.header.setText(f"{KIND_LABELS.get(kind, kind)}: {_name_of(entity)}".rstrip(": "))
+        self.header.setText(f"{label(kind)}: {_name_of(entity)}".rstrip(": "))
         self._switch_to(form)
 
     def _form_for(self, kind: str) -> EntityForm:
