@@ -39,6 +39,7 @@ from jmapper.ui import action_names as names
 from jmapper.ui import settings as keys
 from jmapper.ui import window_actions
 from jmapper.ui.canvas import MapCanvas
+from jmapper.ui.canvas import actions as canvas_names
 from jmapper.ui.dialogs.messages import reporting_errors, show_error
 from jmapper.ui.docks.health import HealthDock
 from jmapper.ui.docks.inspector import InspectorDock
@@ -199,9 +200,9 @@ class MainWindow(QMainWindow):
                 self.named_actions[action.objectName()] = action
             return [undo, redo]
         if what == "canvas_edit":
-            return [a for k, a in canvas_actions.items() if "zoom" not in k.lower()]
+            return [a for k, a in canvas_actions.items() if k not in canvas_names.VIEW_ACTIONS]
         if what == "canvas_view":
-            return [a for k, a in canvas_actions.items() if "zoom" in k.lower()]
+            return [a for k, a in canvas_actions.items() if k in canvas_names.VIEW_ACTIONS]
         if what == "dock_toggles":
             toggles = []
             for dock, name, tip in (

@@ -34,6 +34,7 @@ DRAW_ARROW = "actionDrawArrow"
 EMOTION_UP = "actionEmotionUp"
 EMOTION_DOWN = "actionEmotionDown"
 ADD_METRIC = "actionAddMetric"
+SHOW_KEY = "actionShowKey"
 
 Shortcut = QKeySequence.StandardKey | str | None
 
@@ -110,9 +111,17 @@ SPECS: dict[str, tuple[str, str, tuple[Shortcut, ...]]] = {
         "or card",
         ("Ctrl+Shift+M",),
     ),
+    SHOW_KEY: (
+        "Show &Key",
+        "Show or hide the key: what every curve, badge, marker, arrow and line on this map means",
+        ("Ctrl+K",),
+    ),
 }
 
-CHECKABLE = {DRAW_ARROW}
+CHECKABLE = {DRAW_ARROW, SHOW_KEY}
+
+#: The canvas actions the View menu shows (the others are edits).
+VIEW_ACTIONS = (ZOOM_IN, ZOOM_OUT, ZOOM_FIT, ZOOM_100, SHOW_KEY)
 
 
 def build_actions(parent: QObject, handlers: dict[str, Callable[[], None]]) -> dict[str, QAction]:
@@ -159,7 +168,7 @@ def enable_actions(
 ) -> None:
     """Viewing works on any open map, copying needs cards, everything else an editable map."""
     for name, action in actions.items():
-        if name in (ZOOM_IN, ZOOM_OUT, ZOOM_FIT, ZOOM_100, FIND):
+        if name in (*VIEW_ACTIONS, FIND):
             action.setEnabled(has_document)
         elif name == COPY:
             action.setEnabled(cards_selected)

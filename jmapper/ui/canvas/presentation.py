@@ -137,6 +137,7 @@ class Presentation:
             self.show_stage(0)
         else:
             canvas.set_zoom(1.0)
+        canvas.key.refresh()
         if selected[0]:
             canvas.select(*selected, scroll=not on)
 
@@ -227,6 +228,7 @@ class Presentation:
         canvas.centerOn(QPointF(left + view_w / 2, top + view_h / 2))
         canvas.update_sticky()
         self.overview.place()
+        canvas.key.place()
 
     def visible_scene_rect(self) -> QRectF:
         canvas = self.canvas

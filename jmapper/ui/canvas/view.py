@@ -40,6 +40,7 @@ from jmapper.ui.canvas.items import (
     StageHeaderItem,
     StepHeaderItem,
 )
+from jmapper.ui.canvas.key import MapKey
 from jmapper.ui.canvas.presentation import Presentation
 from jmapper.ui.canvas.projection import Projection
 from jmapper.ui.canvas.rendering import render_scene
@@ -62,6 +63,7 @@ class MapCanvas(QGraphicsView):
         # First: Qt sends events (resize, gestures) to the overrides from here on.
         self.zoom_control = Zoom(self)
         self.presentation = Presentation(self)
+        self.key = MapKey(self)
         register_fonts()
         self.setObjectName("mapCanvas")
         self._normal_style = style
@@ -87,6 +89,7 @@ class MapCanvas(QGraphicsView):
         self.find_bar.closed.connect(lambda: self.setFocus())
         self.canvas_actions: dict[str, QAction] = build_actions(self, self.editing.handlers())
         self.addActions(list(self.canvas_actions.values()))
+        self.canvas_actions[names.SHOW_KEY].toggled.connect(self.key.set_shown)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
@@ -155,6 +158,7 @@ class MapCanvas(QGraphicsView):
             else:
                 self.cursor_item.set_rect(rect)
         self.update_sticky()
+        self.key.refresh()
         self._on_selection_changed()
 
     # -- selection ----------------------------------------------------------------------
@@ -494,6 +498,7 @@ class MapCanvas(QGraphicsView):
         if self.presentation.on:
             self.presentation.show_stage(self.presentation.stage_index)
             self.presentation.overview.place()
+        self.key.refresh()
         self.update_sticky()
 
     # -- presentation (see presentation.py) --------------------------------------------
@@ -510,6 +515,10 @@ class MapCanvas(QGraphicsView):
 
     def stage_index(self) -> int:
         return self.presentation.stage_index
+
+    def normal_style(self) -> Style:
+        """The editor's style (presentation lays the map out in a larger one)."""
+        return self._normal_style
 
     def restyle(self, style: Style | None) -> None:
         """Lay the map out in ``style`` (None: the canvas's own).
