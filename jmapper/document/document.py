@@ -26,7 +26,7 @@ from jmapper.document.commands import ChangeCommand
 from jmapper.model import edits
 from jmapper.model.bundle import MapBundle
 from jmapper.model.changes import ChangeSet, EntityChange
-from jmapper.model.entities import Card, CardLink, Lane, Snapshot, Stage, Step
+from jmapper.model.entities import Card, CardLink, Lane, MomentOfTruth, Snapshot, Stage, Step
 from jmapper.model.enums import EmotionSeries, LinkDirection, LinkType
 from jmapper.model.errors import DomainError
 from jmapper.model.invariants import check_changes
@@ -250,6 +250,12 @@ class JourneyDocument(QObject):
     def restore_finding(self, dismissal_id: str) -> bool:
         """Report a dismissed finding again (one undo step)."""
         return self.execute(edits.restore_finding(self.bundle, dismissal_id))
+
+    def toggle_moment_of_truth(self, stage_id: str, step_id: str | None) -> MomentOfTruth | None:
+        """Mark or unmark a column as a moment of truth; the new moment, or None if unmarked."""
+        changeset, moment = edits.toggle_moment_of_truth(self.bundle, stage_id, step_id)
+        self.execute(changeset)
+        return self.bundle.moments_of_truth[moment.id] if moment is not None else None
 
     # -- snapshots -------------------------------------------------------------
     def save_snapshot(self, name: str) -> Snapshot:

@@ -24,6 +24,7 @@ from jmapper.model.entities import (
     EmotionPoint,
     EmotionScale,
     Lane,
+    MomentOfTruth,
     Stage,
     Step,
     kind_of,
@@ -385,6 +386,31 @@ def remove_entity(bundle: MapBundle, kind: str, entity_id: str) -> ChangeSet:
         _remove_attachments(builder, entity_id)
     builder.remove(kind, entity_id)
     return builder.build(f"Remove {kind.replace('_', ' ')}")
+
+
+def toggle_moment_of_truth(
+    bundle: MapBundle, stage_id: str, step_id: str | None, title: str = "Moment of truth"
+) -> tuple[ChangeSet, MomentOfTruth | None]:
+    """Mark a column as a moment of truth, or unmark it if it is one (with its attachments).
+
+    Returns the change set and the new moment (None when the column was unmarked).
+    """
+    if stage_id not in bundle.stages or (step_id is not None and step_id not in bundle.steps):
+        raise DomainError("That column no longer exists; select a step and try again.")
+    builder = _Builder(bundle)
+    existing = [
+        m
+        for m in bundle.moments_of_truth.values()
+        if m.stage_id == stage_id and m.step_id == step_id
+    ]
+    if existing:
+        for moment in existing:
+            builder.remove("moment_of_truth", moment.id)
+            _remove_attachments(builder, moment.id)
+        return builder.build("Remove moment of truth"), None
+    moment = MomentOfTruth(map_id=bundle.map.id, stage_id=stage_id, step_id=step_id, title=title)
+    builder.set("moment_of_truth", moment.id, moment)
+    return builder.build("Mark moment of truth"), moment
 
 
 # -- moving --------------------------------------------------------------------

@@ -32,6 +32,7 @@ TOOLBAR_ITEMS: tuple[tuple[str, str, str] | None, ...] = (
     (canvas_names.INSERT_LANE_BELOW, "L", "#5e35b1"),
     (canvas_names.DRAW_ARROW, "\u2192", "#00838f"),
     (canvas_names.ADD_METRIC, "%", "#0072b2"),
+    (canvas_names.TOGGLE_MOMENT_OF_TRUTH, "\u25c6", "#c62828"),
 )
 
 

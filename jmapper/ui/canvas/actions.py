@@ -35,6 +35,7 @@ EMOTION_UP = "actionEmotionUp"
 EMOTION_DOWN = "actionEmotionDown"
 ADD_METRIC = "actionAddMetric"
 SHOW_KEY = "actionShowKey"
+TOGGLE_MOMENT_OF_TRUTH = "actionToggleMomentOfTruth"
 
 Shortcut = QKeySequence.StandardKey | str | None
 
@@ -116,6 +117,11 @@ SPECS: dict[str, tuple[str, str, tuple[Shortcut, ...]]] = {
         "Show or hide the key: what every curve, badge, marker, arrow and line on this map means",
         ("Ctrl+K",),
     ),
+    TOGGLE_MOMENT_OF_TRUTH: (
+        "&Moment of Truth",
+        "Mark the selected step as a moment of truth, or unmark it (M)",
+        ("M",),
+    ),
 }
 
 CHECKABLE = {DRAW_ARROW, SHOW_KEY}
@@ -159,7 +165,7 @@ CONTEXT_MENU: tuple[tuple[str, ...], ...] = (
         INSERT_LANE_ABOVE,
         INSERT_LANE_BELOW,
     ),
-    (DRAW_ARROW, EMOTION_UP, EMOTION_DOWN),
+    (DRAW_ARROW, EMOTION_UP, EMOTION_DOWN, TOGGLE_MOMENT_OF_TRUTH),
 )
 
 

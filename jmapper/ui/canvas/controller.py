@@ -145,6 +145,16 @@ class CanvasController(QObject):
         added = self._run(lambda d: d.add_lane(lane))
         return added.id if added is not None else None
 
+    # -- moments of truth -------------------------------------------------------------
+    def toggle_moment_of_truth(self, stage_id: str, step_id: str | None) -> tuple[bool, str | None]:
+        """Mark or unmark a column; (done, id of the new moment or None)."""
+        if self.document is None:
+            return False, None
+        steps = self.document.undo_stack.count()
+        moment = self._run(lambda d: d.toggle_moment_of_truth(stage_id, step_id))
+        done = self.document.undo_stack.count() != steps
+        return done, moment.id if moment is not None else None
+
     # -- emotion ------------------------------------------------------------------------
     def set_emotion_point(self, point_id: str, value: int) -> bool:
         if self.document is None:

@@ -18,6 +18,7 @@ from jmapper.ui.canvas import actions as names
 from jmapper.ui.canvas.cells import Cell, cell_rect, neighbour
 from jmapper.ui.canvas.clipboard import copy_cards, pasted_cards
 from jmapper.ui.canvas.inline_editor import NEXT, PREVIOUS
+from jmapper.ui.canvas.moments import toggle_moment_of_truth
 from jmapper.ui.canvas.projection import emotion_point_index
 from jmapper.ui.canvas.research import CanvasResearch
 
@@ -61,6 +62,7 @@ class CanvasEditing:
             names.EMOTION_UP: lambda: self.nudge_emotion(1),
             names.EMOTION_DOWN: lambda: self.nudge_emotion(-1),
             names.ADD_METRIC: self.research.add_metric,
+            names.TOGGLE_MOMENT_OF_TRUTH: lambda: toggle_moment_of_truth(c),
         }
 
     # -- keys ---------------------------------------------------------------------------
