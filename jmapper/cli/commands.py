@@ -239,7 +239,7 @@ def _export_settings(args: argparse.Namespace) -> dict[str, Any]:
     return {
         "paper": args.paper,
         "orientation": args.orientation,
-        "mode": "tile" if args.tile else "fit",
+        "mode": "tile" if args.tile else "handout" if args.handout else "fit",
         "overlap_mm": args.overlap_mm,
         "pages": args.pages,
         "logo": args.logo,

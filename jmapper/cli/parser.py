@@ -104,6 +104,11 @@ def build_parser() -> QuietParser:
     mode = export.add_mutually_exclusive_group()
     mode.add_argument("--fit", action="store_true", help="the whole map on one sheet (default)")
     mode.add_argument("--tile", action="store_true", help="true scale over several sheets")
+    mode.add_argument(
+        "--handout",
+        action="store_true",
+        help="readable pages (nothing below 6 pt), a group of stages each; default paper A4",
+    )
     low, high = OVERLAP_RANGE_MM
     export.add_argument(
         "--overlap-mm",

@@ -17,23 +17,35 @@ TICK_TEXT_SIZE = 6.0
 def draw_emotion_plot(painter: Painter, lane: EmotionLane, style: Style) -> None:
     """Tick rules, the dashed neutral midline and every curve (faces are drawn apart)."""
     plot = lane.plot
+    for _value, y, _label in lane.ticks:
+        if abs(y - lane.midline_y) >= 0.01:
+            painter.line(plot.x, y, plot.right, y, TICK_COLOUR, 0.4, (1.0, 2.0))
+    y = lane.midline_y
+    painter.line(plot.x, y, plot.right, y, style.midline_colour, 0.9, (4.0, 2.0))
+    draw_scale_labels(painter, lane, plot.x, style)
+    for curve in reversed(lane.curves):
+        draw_curve(painter, curve)
+
+
+def draw_scale_labels(painter: Painter, lane: EmotionLane, x: float, style: Style) -> None:
+    """The scale's values just right of ``x`` (the plot's left edge, or a handout page's)."""
     neutral = ""
     for _value, y, label in lane.ticks:
         if abs(y - lane.midline_y) < 0.01:
             neutral = label
             continue
-        painter.line(plot.x, y, plot.right, y, TICK_COLOUR, 0.4, (1.0, 2.0))
         draw_label(
-            painter, plot.x + 3, y - 1.5, label, style.tick_text_size, fill=style.muted_text_colour
+            painter, x + 3, y - 1.5, label, style.tick_text_size, fill=style.muted_text_colour
         )
-    y = lane.midline_y
-    painter.line(plot.x, y, plot.right, y, style.midline_colour, 0.9, (4.0, 2.0))
     caption = f"neutral {neutral}".strip()
     draw_label(
-        painter, plot.x + 3, y - 2, caption, style.tick_text_size, fill=style.muted_text_colour
+        painter,
+        x + 3,
+        lane.midline_y - 2,
+        caption,
+        style.tick_text_size,
+        fill=style.muted_text_colour,
     )
-    for curve in reversed(lane.curves):
-        draw_curve(painter, curve)
 
 
 def draw_curve(painter: Painter, curve: EmotionCurve) -> None:

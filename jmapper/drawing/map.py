@@ -43,8 +43,19 @@ def draw_map(
     layers).  Cards come in three passes (frames, text, badges): they never overlap, and
     fewer colour and font switches keep a 10,000-card PDF close to the bare drawing.
     """
-    fill = header_fill or style.header_fill
     draw_sheet(painter, Rect(0, 0, layout.width, layout.height))
+    draw_cells(painter, layout, style)
+    draw_label_column(painter, layout, style)
+    draw_header_row(painter, layout, style, header_fill)
+    draw_corner(painter, corner_rect(layout), style)
+
+
+def draw_cells(painter: Painter, layout: MapLayout, style: Style) -> None:
+    """Everything right of the label column and below the header row.
+
+    A handout page draws these three parts apart (each from a layout cut to the
+    page), so its lane labels and headers sit beside a piece of the map.
+    """
     for lane in layout.lanes:
         draw_lane_row(painter, lane, layout.columns, layout.grid.x, style)
     for line in layout.blueprint_lines:
@@ -70,10 +81,21 @@ def draw_map(
         draw_link(painter, link, style)
     for emotion in layout.emotion:
         draw_faces(painter, emotion, style)
+
+
+def draw_label_column(painter: Painter, layout: MapLayout, style: Style) -> None:
+    """The lane labels and the blueprint lines' labels."""
     for lane in layout.lanes:
         draw_lane_label(painter, lane, style)
     for line in layout.blueprint_lines:
         draw_blueprint_label(painter, line)
+
+
+def draw_header_row(
+    painter: Painter, layout: MapLayout, style: Style, header_fill: str | None = None
+) -> None:
+    """Stage and step headers and the moment-of-truth markers in them."""
+    fill = header_fill or style.header_fill
     text = text_colour_on(fill)
     for stage in layout.stages:
         draw_stage_header(painter, stage, fill, text)
@@ -81,4 +103,3 @@ def draw_map(
         draw_step_header(painter, column, style)
     for moment in layout.moments:
         draw_moment_marker(painter, moment, style)
-    draw_corner(painter, corner_rect(layout), style)

@@ -60,6 +60,24 @@ def _fit_line(text: str, size: float, width: float, bold: bool = False) -> str:
     return text + "\u2026"
 
 
+def fit_line(text: str, size: float, width: float, bold: bool = False) -> str:
+    """``text`` on one line within ``width``, ending in an ellipsis if it had to be shortened."""
+    return _fit_line(text, size, width, bold)
+
+
+def fit_line_op(
+    x: float,
+    baseline: float,
+    text: str,
+    size: float,
+    width: float,
+    bold: bool = False,
+    fill: str = "#1A1A1A",
+) -> Op:
+    """One line of ``text`` within ``width``, ending in an ellipsis when shortened."""
+    return _text_op(x, baseline, _fit_line(text, size, width, bold), size, bold, fill)
+
+
 def wrap_lines(text: str, size: float, width: float, max_lines: int) -> list[str]:
     """``text`` wrapped at word boundaries into at most ``max_lines`` lines.
 

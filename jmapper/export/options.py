@@ -40,6 +40,9 @@ PAPER_SIZES: dict[str, tuple[float, float]] = {
 }
 
 PAGE_KINDS = ("map", "actions", "matrix", "persona")
+#: fit: the whole map on one sheet; tile: true scale over an assembled grid of sheets;
+#: handout: readable pages, a group of stages each (docs/domain.md, the printed deliverable).
+MODES = ("fit", "tile", "handout")
 
 _CUSTOM = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[x\u00d7]\s*(\d+(?:\.\d+)?)\s*(mm)?\s*$", re.I)
 
@@ -62,7 +65,7 @@ class ExportOptions:
     paper: str | None = None
     custom_mm: tuple[float, float] | None = None
     orientation: str = "landscape"  # landscape | portrait
-    mode: str = "fit"  # fit | tile
+    mode: str = "fit"  # fit | tile | handout
     overlap_mm: float = 10.0
     pages: tuple[str, ...] = ("map",)
     logo_path: str | None = None
@@ -90,8 +93,10 @@ class ExportOptions:
                 f"The resolution must be between {DPI_RANGE[0]} and {DPI_RANGE[1]} dpi, "
                 f"not {self.dpi}."
             )
-        if self.mode not in ("fit", "tile"):
-            raise ExportError(f"The export mode must be fit or tile, not \u201c{self.mode}\u201d.")
+        if self.mode not in MODES:
+            raise ExportError(
+                f"The export mode must be fit, tile or handout, not \u201c{self.mode}\u201d."
+            )
         if self.orientation not in ("landscape", "portrait"):
             raise ExportError("The orientation must be landscape or portrait.")
         if self.custom_mm is None and self.paper is not None and self.paper not in PAPER_SIZES:
@@ -166,6 +171,8 @@ class ExportResult:
     map_origin: tuple[float, float] = (0.0, 0.0)
     #: Fit mode: the smallest text printed on the map sheet, in points (map or furniture).
     smallest_text_pt: float = 0.0
+    #: Handout mode: each map page's (first column, last column, first lane, last lane).
+    handout_windows: tuple[tuple[int, int, int, int], ...] = ()
 
 
 def default_paper(column_count: int) -> str:

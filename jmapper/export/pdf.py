@@ -25,6 +25,8 @@ from jmapper.drawing.text import draw_label
 from jmapper.export.fit import FitPlan, map_smallest_text, plan_fit, readable_paper, sheet_size
 from jmapper.export.fonts import register_fonts
 from jmapper.export.furniture import Piece, build_header, build_legend, build_title_block, today
+from jmapper.export.handout import handout_pages
+from jmapper.export.handout_plan import HANDOUT_PAPER, HandoutPlan, plan_handout
 from jmapper.export.options import MM, ExportError, ExportOptions, ExportResult, page_size
 from jmapper.export.pages import extra_pages, make_logo
 from jmapper.export.pdf_painter import PdfPainter
@@ -55,6 +57,7 @@ class _Job:
         self.grid = (1, 1)
         self.scale = 1.0
         self.smallest_pt = 0.0
+        self.handout: HandoutPlan | None = None
         self.origin = (0.0, 0.0)
         # Form XObjects to define before the first page, given the page count.
         self.forms: list[Callable[[PdfPainter, int], None]] = []
@@ -63,6 +66,8 @@ class _Job:
     def _paper(self) -> tuple[str, float, float]:
         """The chosen sheet; with none named, fit takes the smallest readable A size."""
         options = self.options
+        if options.paper is None and options.custom_mm is None and options.mode == "handout":
+            return (HANDOUT_PAPER, *sheet_size(HANDOUT_PAPER, options.orientation))
         if options.paper is None and options.custom_mm is None and options.mode == "fit":
             name, plan = readable_paper(
                 self.bundle, self.layout, self.style, options, self.title_block, self.map_text
@@ -119,6 +124,34 @@ class _Job:
             self._draw_map(pen, map_x, map_y, scale)
 
         return draw
+
+    # -- handout: readable pages, a group of stages each --------------------------------
+    def handout_pages(self) -> list[PageFn]:
+        size = (self.pw, self.ph)
+        plan = plan_handout(
+            self.bundle,
+            self.layout,
+            self.style,
+            size,
+            self.margin,
+            self.accent,
+            self.title_block,
+            self.map_text,
+        )
+        self.scale = plan.scale
+        self.origin = (self.margin + self.layout.grid.x * plan.scale, plan.map_top)
+        self.handout = plan
+        pages = handout_pages(
+            self.bundle,
+            self.layout,
+            self.style,
+            plan,
+            size,
+            self.margin,
+            self.accent,
+            self.title_block,
+        )
+        return list(pages)
 
     def prepare(self, pen: PdfPainter, total: int) -> None:
         """Define the forms the pages place (``total`` is the final page count)."""
@@ -273,7 +306,12 @@ class _Job:
     def pages(self) -> list[PageFn]:
         out: list[PageFn] = []
         if "map" in self.options.pages:
-            out.extend([self.fit_page()] if self.options.mode == "fit" else self.tile_pages())
+            if self.options.mode == "fit":
+                out.append(self.fit_page())
+            elif self.options.mode == "handout":
+                out.extend(self.handout_pages())
+            else:
+                out.extend(self.tile_pages())
         # Extra pages are designed for A3; larger sheets scale them up, like the furniture.
         f = min(max(min(self.pw, self.ph) / (297 * MM), 0.85), 3.0)
         for page in extra_pages(
@@ -360,4 +398,8 @@ def export_pdf(
         map_scale=job.scale,
         map_origin=job.origin,
         smallest_text_pt=job.smallest_pt,
+        handout_windows=tuple(
+            (w.first_column, w.last_column, w.first_lane, w.last_lane)
+            for w in (job.handout.windows if job.handout else ())
+        ),
     )

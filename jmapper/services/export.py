@@ -59,6 +59,19 @@ def build_options(settings: Mapping[str, Any]) -> Any:
     return options
 
 
+def print_advice(store: Any, map_id: str, settings: Mapping[str, Any]) -> Any:
+    """How small a fit of the map would print with ``settings``, and the handout instead.
+
+    A :class:`jmapper.export.advice.PrintAdvice`; computed without reportlab, so
+    the export dialog can ask it on every change of paper or orientation.
+    """
+    from jmapper.export.advice import print_advice as advise
+    from jmapper.model.text import clean_bundle
+
+    options = build_options(settings)
+    return advise(clean_bundle(store.load_map(map_id)), options)
+
+
 def export_map_file(
     store: Any,
     map_id: str,

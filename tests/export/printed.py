@@ -1,36 +1,65 @@
 """Reading a written PDF as a printer would: the size every character prints at.
 
-pypdf reports each text run with its font size, text matrix and current
-transformation (form XObjects included), so the printed size is the font size
-times the vertical scale of their product.
+pdfium gives each character's font size and its full matrix (text matrix,
+transformations and form matrices included), so the printed size is the font
+size times the matrix's vertical scale.
 """
 
 from __future__ import annotations
 
+import ctypes
 import math
+from dataclasses import dataclass
 from pathlib import Path
 
-from pypdf import PdfReader
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
 
 
-def printed_sizes(path: str | Path) -> list[list[tuple[float, str]]]:
-    """Per page, (printed size in points, text) of every non-blank text run."""
+@dataclass(frozen=True)
+class PrintedPage:
+    """A page's characters in reading order and, index for index, their printed sizes."""
+
+    text: str
+    sizes: tuple[float, ...]
+
+    @property
+    def smallest(self) -> float:
+        printed = [s for ch, s in zip(self.text, self.sizes, strict=True) if not ch.isspace()]
+        return min(printed, default=math.inf)
+
+    def sizes_of(self, words: str) -> list[float]:
+        """The printed sizes of every occurrence of ``words`` on the page (empty if none)."""
+        out: list[float] = []
+        start = self.text.find(words)
+        while start >= 0:
+            out += [s for s in self.sizes[start : start + len(words)] if s > 0]
+            start = self.text.find(words, start + 1)
+        return out
+
+    def squashed(self) -> str:
+        return " ".join(self.text.split())
+
+
+def read_pages(path: str | Path) -> list[PrintedPage]:
+    doc = pdfium.PdfDocument(str(path))
     pages = []
-    for page in PdfReader(str(path)).pages:
-        runs: list[tuple[float, str]] = []
-
-        def visit(text, cm, tm, _font, size, runs=runs) -> None:
-            if not text.strip():
-                return
-            c = tm[2] * cm[0] + tm[3] * cm[2]
-            d = tm[2] * cm[1] + tm[3] * cm[3]
-            runs.append((size * math.hypot(c, d), text.strip()))
-
-        page.extract_text(visitor_text=visit)
-        pages.append(runs)
+    try:
+        for index in range(len(doc)):
+            textpage = doc[index].get_textpage()
+            chars, sizes = [], []
+            for k in range(raw.FPDFText_CountChars(textpage)):
+                chars.append(chr(raw.FPDFText_GetUnicode(textpage, k)))
+                matrix = raw.FS_MATRIX()
+                raw.FPDFText_GetMatrix(textpage, k, ctypes.byref(matrix))
+                size = raw.FPDFText_GetFontSize(textpage, k)
+                sizes.append(size * math.hypot(matrix.c, matrix.d))
+            pages.append(PrintedPage("".join(chars), tuple(sizes)))
+    finally:
+        doc.close()
     return pages
 
 
 def smallest_per_page(path: str | Path) -> list[float]:
     """The smallest printed text size of each page (inf for a page without text)."""
-    return [min((s for s, _t in runs), default=math.inf) for runs in printed_sizes(path)]
+    return [page.smallest for page in read_pages(path)]

@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
+    QPushButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -106,6 +108,16 @@ class ExportDialog(QDialog):
         self.mode_combo.setObjectName("exportMode")
         self.mode_combo.addItem("Fit the whole map on one sheet", "fit")
         self.mode_combo.addItem("True scale, tiled over several sheets", "tile")
+        self.mode_combo.addItem("Handout: readable pages, a group of stages each", "handout")
+        # What a fit would print on the chosen paper, and the handout it proposes instead.
+        self.advice_label = QLabel(self)
+        self.advice_label.setObjectName("exportAdvice")
+        self.advice_label.setWordWrap(True)
+        self.handout_button = QPushButton("Use a handout", self)
+        self.handout_button.setObjectName("exportUseHandout")
+        self.handout_button.setToolTip("Print the map on readable pages, a group of stages each")
+        self.handout_button.clicked.connect(self.use_handout)
+        self.advice: Any = None
         self.overlap_spin = QDoubleSpinBox(self)
         self.overlap_spin.setObjectName("exportOverlap")
         self.overlap_spin.setRange(0.0, 50.0)
@@ -154,6 +166,7 @@ class ExportDialog(QDialog):
         form.addRow("Paper", self.paper_combo)
         form.addRow("Orientation", self.orientation_combo)
         form.addRow("Layout", self.mode_combo)
+        form.addRow("", _pair(self.advice_label, self.handout_button))
         form.addRow("Tile overlap", self.overlap_spin)
         form.addRow("Extra pages", pages_row)
         self.buttons = QDialogButtonBox(
@@ -171,6 +184,8 @@ class ExportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.format_combo.currentIndexChanged.connect(self._format_changed)
         self.mode_combo.currentIndexChanged.connect(self._update_enabled)
+        for combo in (self.format_combo, self.paper_combo, self.orientation_combo, self.mode_combo):
+            combo.currentIndexChanged.connect(self._update_advice)
         self._load()
         self.resize(560, self.sizeHint().height())
 
@@ -194,6 +209,7 @@ class ExportDialog(QDialog):
             self.logo_edit.setText(read[keys.EXPORT_LOGO])
             self.accent_edit.setText(read[keys.EXPORT_ACCENT])
         self._format_changed()
+        self._update_advice()
 
     def remember(self) -> None:
         """Store the current choices in the library (skipped when it is read-only)."""
@@ -254,6 +270,8 @@ class ExportDialog(QDialog):
             except ValueError as error:
                 show_error(self, "Export", str(error))
                 return
+        if not self._confirm_readable():
+            return
         fmt = self.format()
         path = Path(out).expanduser()
         if path.suffix.lower() != f".{fmt}":
@@ -282,6 +300,50 @@ class ExportDialog(QDialog):
         if self.warnings:
             QMessageBox.information(self, "Export", "\n".join(self.warnings))
         self.accept()
+
+    # -- readable print -----------------------------------------------------------------
+    def _update_advice(self) -> None:
+        """Say how small a fit prints on the chosen paper; offer a handout below 5 pt."""
+        self.advice = None
+        fit = self.format() == "pdf" and self.mode_combo.currentData() == "fit"
+        if fit:
+            try:
+                from jmapper.services.export import print_advice
+
+                self.advice = print_advice(self.store, self.map_id, self.export_settings())
+            except USER_ERRORS as error:
+                log.info("no print advice: %s", error)
+        self.advice_label.setText(self.advice.sentence() if self.advice else "")
+        self.advice_label.setVisible(self.advice is not None)
+        offer = bool(self.advice and self.advice.fit_unreadable and self.advice.handout_pages)
+        self.handout_button.setVisible(offer)
+
+    def use_handout(self) -> None:
+        """Switch to handout mode, on the paper the advice named (one of the handout papers)."""
+        paper = self.advice.handout_paper if self.advice else None
+        _select(self.mode_combo, "handout")
+        if paper and self.paper_combo.currentData() != paper:
+            _select(self.paper_combo, paper)
+
+    def _confirm_readable(self) -> bool:
+        """Before a fit that prints below 5 pt, propose the handout; False: do nothing now."""
+        self._update_advice()
+        advice = self.advice
+        if not (advice and advice.fit_unreadable and advice.handout_pages):
+            return True
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self,
+            "Export",
+            f"{advice.sentence()}\n\nExport a handout instead? (No exports the fit anyway.)",
+            buttons.Yes | buttons.No | buttons.Cancel,
+            buttons.Yes,
+        )
+        if answer == buttons.Cancel:
+            return False
+        if answer == buttons.Yes:
+            self.use_handout()
+        return True
 
     # -- choosers ---------------------------------------------------------------------------
     def _format_changed(self) -> None:
