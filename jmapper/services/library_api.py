@@ -139,6 +139,12 @@ class Library:
             self._store, map_id, out, fmt, settings, image_exporter=image_exporter
         )
 
+    def print_advice(self, map_id: str, settings: Mapping[str, Any]) -> Any:
+        """How small a fit prints, and the handout instead (``services.export.print_advice``)."""
+        from jmapper.services.export import print_advice
+
+        return print_advice(self._store, map_id, settings)
+
     # -- personas ------------------------------------------------------------------------
     def list_personas(self) -> list[Persona]:
         return self._store.list_personas()

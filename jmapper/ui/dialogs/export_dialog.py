@@ -308,9 +308,7 @@ class ExportDialog(QDialog):
         fit = self.format() == "pdf" and self.mode_combo.currentData() == "fit"
         if fit:
             try:
-                from jmapper.services.export import print_advice
-
-                self.advice = print_advice(self.store, self.map_id, self.export_settings())
+                self.advice = self.library.print_advice(self.map_id, self.export_settings())
             except USER_ERRORS as error:
                 log.info("no print advice: %s", error)
         self.advice_label.setText(self.advice.sentence() if self.advice else "")
