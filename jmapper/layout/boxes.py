@@ -8,7 +8,6 @@ the same map.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from jmapper.layout.text import TextLine
 from jmapper.model.enums import (
@@ -18,9 +17,6 @@ from jmapper.model.enums import (
     LinkDirection,
     LinkType,
 )
-
-if TYPE_CHECKING:
-    from jmapper.layout.metrics import MetricBand, MetricTile
 
 Point = tuple[float, float]
 
@@ -245,3 +241,36 @@ class MapLayout:
     #: The metrics lane's tiles and its whole-journey band (jmapper/layout/metrics.py).
     metric_tiles: tuple[MetricTile, ...] = ()
     metric_bands: tuple[MetricBand, ...] = ()
+
+
+#: The metrics lane's tiles (placed by jmapper/layout/metrics.py).
+TILE_FILL = "#FFFFFF"
+TILE_BORDER = "#0072B2"  # Okabe-Ito blue, the metrics lane's accent
+
+
+@dataclass(frozen=True)
+class MetricTile:
+    """One metric at one scope, showing ``value_id`` (the value a click selects)."""
+
+    value_id: str
+    metric_id: str
+    rect: Rect
+    title: TextBlock
+    figure: TextBlock
+    role: TextBlock
+    change: TextBlock | None
+    arrow: Rect | None
+    direction: str  # up | down | flat | '' (no change to show)
+    improved: bool | None
+    detail: TextBlock | None
+    fill: str = TILE_FILL
+    border: str = TILE_BORDER
+
+
+@dataclass(frozen=True)
+class MetricBand:
+    """The strip across the top of the metrics lane holding map-wide tiles."""
+
+    lane_id: str
+    rect: Rect
+    caption: TextBlock

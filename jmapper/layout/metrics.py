@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from jmapper.analysis.metric_change import Change, change_since_baseline, target_for
 from jmapper.analysis.metric_text import format_with_unit, signed, verdict
 from jmapper.analysis.metrics import responses, score
-from jmapper.layout.boxes import Rect, TextBlock
+from jmapper.layout.boxes import TILE_BORDER, MetricBand, MetricTile, Rect, TextBlock
 from jmapper.layout.text import line_height, text_width, wrap
 from jmapper.model.bundle import Column, MapBundle
 from jmapper.model.entities import MetricDefinition, MetricValue
@@ -34,41 +34,11 @@ WHOLE_JOURNEY = "Whole journey"
 ARROW_SIZE = 8.0
 #: The narrowest the role ("actual, 2025-Q2") may be beside the figure before it moves below.
 ROLE_MIN_WIDTH = 64.0
-TILE_FILL = "#FFFFFF"
-TILE_BORDER = "#0072B2"  # Okabe-Ito blue, the metrics lane's accent
 BAND_FILL = "#EEF4FA"
 #: Arrow fills: bluish green when better, vermillion when worse, grey otherwise (shape and
 #: word carry the meaning; the colour only repeats it).
 ARROW_FILLS = {True: "#009E73", False: "#D55E00", None: "#6A6A6A"}
 _ROLE_PICK = (MetricRole.ACTUAL, MetricRole.BASELINE, MetricRole.TARGET)
-
-
-@dataclass(frozen=True)
-class MetricTile:
-    """One metric at one scope, showing ``value_id`` (the value a click selects)."""
-
-    value_id: str
-    metric_id: str
-    rect: Rect
-    title: TextBlock
-    figure: TextBlock
-    role: TextBlock
-    change: TextBlock | None
-    arrow: Rect | None
-    direction: str  # up | down | flat | '' (no change to show)
-    improved: bool | None
-    detail: TextBlock | None
-    fill: str = TILE_FILL
-    border: str = TILE_BORDER
-
-
-@dataclass(frozen=True)
-class MetricBand:
-    """The strip across the top of the metrics lane holding map-wide tiles."""
-
-    lane_id: str
-    rect: Rect
-    caption: TextBlock
 
 
 @dataclass(frozen=True)

@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.statusBar().addPermanentWidget(self.status_label)
 
-        self.operations = MapOperations(self)
+        self.operations = MapOperations(self, parent=self)
         self.named_actions: dict[str, QAction] = {}
         self._build_menus()
         self.toolbar = build_toolbar(self, {**self.named_actions, **self.canvas.canvas_actions})

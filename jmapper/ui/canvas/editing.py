@@ -24,13 +24,13 @@ from jmapper.ui.canvas.research import CanvasResearch
 
 if TYPE_CHECKING:
     from jmapper.layout.boxes import CardBox
-    from jmapper.ui.canvas.view import MapCanvas
+    from jmapper.ui.canvas.host import CanvasHost
 
 
 class CanvasEditing:
     """Handlers for the canvas actions and keys; reads view state, edits via the controller."""
 
-    def __init__(self, canvas: MapCanvas) -> None:
+    def __init__(self, canvas: CanvasHost) -> None:
         self.canvas = canvas
         self.research = CanvasResearch(canvas)
 

@@ -32,7 +32,7 @@ from jmapper.ui.canvas.items import (
 from jmapper.ui.qt_painter import qpen
 
 if TYPE_CHECKING:
-    from jmapper.ui.canvas.view import MapCanvas
+    from jmapper.ui.canvas.host import CanvasHost
 
 #: Distance (viewport pixels) from a card's right edge that grabs its span.
 SPAN_GRIP = 6
@@ -41,7 +41,7 @@ SPAN_GRIP = 6
 class Interaction:
     """A gesture in progress; ``release`` returns True when it is over."""
 
-    def __init__(self, canvas: MapCanvas, event: QMouseEvent) -> None:
+    def __init__(self, canvas: CanvasHost, event: QMouseEvent) -> None:
         self.canvas = canvas
         self.press_view = event.position().toPoint()
         self.press_scene = canvas.mapToScene(self.press_view)
@@ -67,7 +67,7 @@ class Interaction:
 class PanInteraction(Interaction):
     """Middle-drag or Space+drag: the map follows the hand."""
 
-    def __init__(self, canvas: MapCanvas, event: QMouseEvent) -> None:
+    def __init__(self, canvas: CanvasHost, event: QMouseEvent) -> None:
         super().__init__(canvas, event)
         self.last = self.press_view
         canvas.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
@@ -107,7 +107,7 @@ def _moved_link(
 class CardDragInteraction(Interaction):
     """Drag the selected cards to another cell (or position in a cell): one move_cards."""
 
-    def __init__(self, canvas: MapCanvas, event: QMouseEvent, item: CardItem) -> None:
+    def __init__(self, canvas: CanvasHost, event: QMouseEvent, item: CardItem) -> None:
         super().__init__(canvas, event)
         self.item = item
         self.items = [i for i in canvas.scene().selectedItems() if isinstance(i, CardItem)]
@@ -222,7 +222,7 @@ class CardDragInteraction(Interaction):
 class SpanInteraction(Interaction):
     """Drag a card's right edge across columns to change how many steps it spans."""
 
-    def __init__(self, canvas: MapCanvas, event: QMouseEvent, item: CardItem) -> None:
+    def __init__(self, canvas: CanvasHost, event: QMouseEvent, item: CardItem) -> None:
         super().__init__(canvas, event)
         self.item = item
         rect = item.box.rect
@@ -273,7 +273,7 @@ class SpanInteraction(Interaction):
 class HeaderDragInteraction(Interaction):
     """Drag a stage or step header sideways, or a lane label up or down: one reorder."""
 
-    def __init__(self, canvas: MapCanvas, event: QMouseEvent, item: MapItem) -> None:
+    def __init__(self, canvas: CanvasHost, event: QMouseEvent, item: MapItem) -> None:
         super().__init__(canvas, event)
         self.item = item
         self.marker = QGraphicsLineItem()
@@ -343,7 +343,7 @@ class HeaderDragInteraction(Interaction):
 class EmotionDragInteraction(Interaction):
     """Drag a face up or down; it snaps to whole values and commits once on release."""
 
-    def __init__(self, canvas: MapCanvas, event: QMouseEvent, item: EmotionHandleItem) -> None:
+    def __init__(self, canvas: CanvasHost, event: QMouseEvent, item: EmotionHandleItem) -> None:
         super().__init__(canvas, event)
         self.item = item
 
@@ -365,7 +365,7 @@ class EmotionDragInteraction(Interaction):
 class ArrowInteraction(Interaction):
     """Draw an arrow from a card to a card: drag between them, or click one then the other."""
 
-    def __init__(self, canvas: MapCanvas, event: QMouseEvent, source: CardItem) -> None:
+    def __init__(self, canvas: CanvasHost, event: QMouseEvent, source: CardItem) -> None:
         super().__init__(canvas, event)
         self.source = source
         centre = QPointF(*source.box.rect.centre)
@@ -402,13 +402,13 @@ class ArrowInteraction(Interaction):
             self.line.scene().removeItem(self.line)
 
 
-def near_right_edge(canvas: MapCanvas, item: CardItem, view_pos: QPoint) -> bool:
+def near_right_edge(canvas: CanvasHost, item: CardItem, view_pos: QPoint) -> bool:
     rect = item.box.rect
     edge = canvas.mapFromScene(QPointF(rect.right, rect.y))
     return abs(view_pos.x() - edge.x()) <= SPAN_GRIP
 
 
-def press_interaction(canvas: MapCanvas, event: QMouseEvent, item: MapItem) -> Interaction | None:
+def press_interaction(canvas: CanvasHost, event: QMouseEvent, item: MapItem) -> Interaction | None:
     """The drag that a left press on ``item`` (already selected) starts, if any."""
     if isinstance(item, CardItem):
         if near_right_edge(canvas, item, event.position().toPoint()):

@@ -29,7 +29,7 @@ from jmapper.style import DEFAULT_STYLE, Style
 from jmapper.ui.canvas.zoom import ZOOM_BASE
 
 if TYPE_CHECKING:
-    from jmapper.ui.canvas.view import MapCanvas
+    from jmapper.ui.canvas.host import CanvasHost
 
 #: The smallest text on screen while presenting, in pixels.
 MIN_LABEL_PX = 14.0
@@ -109,14 +109,14 @@ def lane_groups(layout: MapLayout, area: float) -> list[LaneGroup]:
 class Presentation:
     """Whether the canvas presents, and which stage, screenful and lane group it shows."""
 
-    def __init__(self, canvas: MapCanvas) -> None:
+    def __init__(self, canvas: CanvasHost) -> None:
         self.canvas = canvas
         self.on = False
         self.stage_index = 0
         self.group_index = 0
         #: how far into a stage wider than the screen the view has moved (points)
         self.pan = 0.0
-        self.overview = PresentationOverview(canvas)
+        self.overview = PresentationOverview(canvas, self)
 
     def set(self, on: bool) -> None:
         """Large type, the first stage at the top; off restores the editor's style and 100%."""
@@ -258,9 +258,10 @@ class PresentationOverview(QWidget):
     WIDTH = 280
     CAPTION = 22
 
-    def __init__(self, canvas: MapCanvas) -> None:
+    def __init__(self, canvas: CanvasHost, presentation: Presentation) -> None:
         super().__init__(canvas.viewport())
         self.canvas = canvas
+        self.presentation = presentation
         self.setObjectName("presentationOverview")
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.hide()
@@ -306,7 +307,7 @@ class PresentationOverview(QWidget):
         for stage in layout.stages[1:]:
             x = stage.rect.x * sx
             painter.drawLine(QPointF(x, 0), QPointF(x, map_h))
-        view = self.canvas.presentation.visible_scene_rect()
+        view = self.presentation.visible_scene_rect()
         painter.setPen(QPen(QColor("#0b63b6"), 2.5))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(
@@ -321,6 +322,6 @@ class PresentationOverview(QWidget):
         painter.drawText(
             QRectF(0, map_h + 2, self.WIDTH, self.CAPTION),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            self.canvas.presentation.where(),
+            self.presentation.where(),
         )
         painter.end()

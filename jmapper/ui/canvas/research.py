@@ -15,7 +15,7 @@ from jmapper.model.enums import MetricScope
 from jmapper.ui.dialogs.metric_dialog import MetricDialog, Scope
 
 if TYPE_CHECKING:
-    from jmapper.ui.canvas.view import MapCanvas
+    from jmapper.ui.canvas.host import CanvasHost
 
 
 def _stage_scope(bundle: MapBundle, stage_id: str) -> Scope:
@@ -59,7 +59,7 @@ def place_scopes(
 class CanvasResearch:
     """Handlers of the add-metric action (more research gestures join it)."""
 
-    def __init__(self, canvas: MapCanvas) -> None:
+    def __init__(self, canvas: CanvasHost) -> None:
         self.canvas = canvas
         self.dialog: MetricDialog | None = None
 

@@ -23,6 +23,7 @@ from jmapper.ui.canvas.cells import Cell, cell_at, cell_rect
 from jmapper.ui.canvas.controller import CanvasController
 from jmapper.ui.canvas.editing import CanvasEditing
 from jmapper.ui.canvas.find_bar import FindBar
+from jmapper.ui.canvas.host import CanvasHost
 from jmapper.ui.canvas.inline_editor import InlineEditor
 from jmapper.ui.canvas.interactions import (
     ArrowInteraction,
@@ -50,7 +51,7 @@ from jmapper.ui.qt_painter import register_fonts
 SCENE_MARGIN = 24.0
 
 
-class MapCanvas(QGraphicsView):
+class MapCanvas(CanvasHost):
     # the primary selection changed: kind and id, ('', '') for none
     selection_changed = Signal(str, str)
     # an edit was refused: the sentence for the status bar
@@ -61,7 +62,7 @@ class MapCanvas(QGraphicsView):
     def __init__(self, parent: QWidget | None = None, style: Style = DEFAULT_STYLE) -> None:
         super().__init__(parent)
         # First: Qt sends events (resize, gestures) to the overrides from here on.
-        self.zoom_control = Zoom(self)
+        self.zoom_control: Zoom = Zoom(self)
         self.presentation = Presentation(self)
         self.key = MapKey(self)
         register_fonts()

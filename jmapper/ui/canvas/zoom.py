@@ -14,7 +14,7 @@ from PySide6.QtGui import QNativeGestureEvent, QTransform, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView
 
 if TYPE_CHECKING:
-    from jmapper.ui.canvas.view import MapCanvas
+    from jmapper.ui.canvas.host import CanvasHost
 
 #: Scene units are points; 100% shows them at their real size on a 96 dpi screen.
 ZOOM_BASE = 96 / 72
@@ -24,7 +24,7 @@ MIN_ZOOM, MAX_ZOOM = 0.05, 8.0
 class Zoom:
     """The canvas's zoom level (1.0 is 100%) and the gestures that change it."""
 
-    def __init__(self, canvas: MapCanvas) -> None:
+    def __init__(self, canvas: CanvasHost) -> None:
         self.canvas = canvas
         self.value = 1.0
         canvas.setTransform(QTransform.fromScale(ZOOM_BASE, ZOOM_BASE))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from jmapper.model.bundle import MapBundle
 from jmapper.model.entities import Persona
@@ -26,7 +26,7 @@ from jmapper.ui.library_panel.commands import AddMapCommand, DeleteMapCommand
 if TYPE_CHECKING:
     from jmapper.services.library_api import Library
     from jmapper.ui.dialogs.new_map import NewMapDialog, NewMapRequest
-    from jmapper.ui.main_window import MainWindow
+    from jmapper.ui.library_panel.host import MapWindow
 
 log = logging.getLogger(__name__)
 
@@ -34,8 +34,10 @@ log = logging.getLogger(__name__)
 class MapOperations:
     """What the File and Map menus do to whole maps, against the window's open library."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MapWindow, parent: QWidget) -> None:
         self.window = window
+        #: Dialogs and message boxes open over this widget (the window itself).
+        self.parent = parent
 
     @property
     def library(self) -> Library:
@@ -47,14 +49,14 @@ class MapOperations:
         # The dialog pulls in the templates; load it when first asked, not at start-up.
         from jmapper.ui.dialogs.new_map import NewMapDialog
 
-        dialog = NewMapDialog(self.library.list_personas(), self.window)
+        dialog = NewMapDialog(self.library.list_personas(), self.parent)
         dialog.accepted.connect(lambda: self.create(dialog.request()))
         self.window.show_dialog(dialog)
         return dialog
 
     def create(self, request: NewMapRequest) -> str | None:
         """Build the requested map from the templates, store and open it; its id."""
-        with reporting_errors(self.window, "New map"):
+        with reporting_errors(self.parent, "New map"):
             bundle = self.library.create_map(
                 request.title,
                 request.map_type,
@@ -78,7 +80,7 @@ class MapOperations:
         document = self.window.document
         if document is None:
             return None
-        with reporting_errors(self.window, "Duplicate map"):
+        with reporting_errors(self.parent, "Duplicate map"):
             bundle = self.library.duplicate_map(document.bundle)
             return self._added(bundle, f"Duplicate map \u201c{document.bundle.map.title}\u201d")
         return None
@@ -87,7 +89,7 @@ class MapOperations:
         document = self.window.document
         if document is None:
             return None
-        with reporting_errors(self.window, "Derive future state"):
+        with reporting_errors(self.parent, "Derive future state"):
             source = document.bundle
             bundle = self.library.derive_future_state(source)
             return self._added(bundle, f"Derive future state of \u201c{source.map.title}\u201d")
@@ -111,12 +113,12 @@ class MapOperations:
         if document is None:
             return None
         dialog = TextPromptDialog(
-            "Rename map", "New title:", document.bundle.map.title, self.window
+            "Rename map", "New title:", document.bundle.map.title, self.parent
         )
         dialog.setObjectName("renameMapDialog")
 
         def rename() -> None:
-            with reporting_errors(self.window, "Rename map"):
+            with reporting_errors(self.parent, "Rename map"):
                 document.edit_map(title=dialog.text())
 
         dialog.accepted.connect(rename)
@@ -131,7 +133,7 @@ class MapOperations:
         title = document.bundle.map.title
         if confirm:
             answer = QMessageBox.question(
-                self.window,
+                self.parent,
                 "Delete map",
                 f"Delete \u201c{title}\u201d from the library? Undo (Ctrl+Z) brings it back "
                 "while jmapper stays open.",
@@ -140,7 +142,7 @@ class MapOperations:
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        with reporting_errors(self.window, "Delete map"):
+        with reporting_errors(self.parent, "Delete map"):
             map_id = document.map_id
             removed = self.library.remove_map(map_id)
             self.window.close_document(map_id)
@@ -163,7 +165,7 @@ class MapOperations:
     def import_json(self) -> list[str]:
         folder = self.window.settings.get(keys.LAST_IMPORT_FOLDER)
         path, _ = QFileDialog.getOpenFileName(
-            self.window, "Import maps from JSON", folder, "jmapper JSON (*.json);;All files (*)"
+            self.parent, "Import maps from JSON", folder, "jmapper JSON (*.json);;All files (*)"
         )
         if not path:
             return []
@@ -171,7 +173,7 @@ class MapOperations:
 
         self.window.settings.set(keys.LAST_IMPORT_FOLDER, str(Path(path).parent))
         added: list[str] = []
-        with reporting_errors(self.window, "Import"):
+        with reporting_errors(self.parent, "Import"):
             results = self.library.import_json(path)
             stack = self.window.library_stack
             stack.beginMacro(f"Import \u201c{Path(path).name}\u201d")
@@ -205,11 +207,11 @@ class MapOperations:
     def _library_changed(self, map_id: str) -> None:
         """After a library undo or redo: drop a vanished map's document, refresh the list."""
         window = self.window
-        with reporting_errors(window, "Library"):
+        with reporting_errors(self.parent, "Library"):
             if map_id in window.documents and not window.library.has_map(map_id):
                 window.close_document(map_id)
         window.refresh_maps()
         window.persona_dock.refresh()
 
     def _undo_failed(self, sentence: str) -> None:
-        show_error(self.window, "Not saved", sentence)
+        show_error(self.parent, "Not saved", sentence)
