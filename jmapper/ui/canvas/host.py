@@ -1,10 +1,11 @@
 """The canvas as its helpers see it: a QGraphicsView plus the map state they may use.
 
-Zoom, presentation, keyboard editing, research actions and mouse interactions
-each work on the canvas, and the canvas (:class:`~jmapper.ui.canvas.view.MapCanvas`)
-builds them.  They are typed against :class:`CanvasHost`, declared here below
-all of them, so none of them imports the view that imports it; what the
-helpers may touch is exactly what this class declares.
+Zoom, presentation, the key, moments, keyboard editing, research actions and
+mouse interactions each work on the canvas, and the canvas
+(:class:`~jmapper.ui.canvas.view.MapCanvas`) builds them.  They are typed
+against :class:`CanvasHost`, declared here below all of them, so none of them
+imports the view that imports it; what the helpers may touch is exactly what
+this class declares.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from abc import abstractmethod
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtWidgets import QGraphicsView
+from PySide6.QtWidgets import QGraphicsView, QWidget
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QPoint, Signal
@@ -34,11 +35,27 @@ class Scaling(Protocol):
     def scale_to(self, zoom: float) -> None: ...
 
 
+class Overlay(Protocol):
+    """The map key in the corner, which presentation moves and refreshes."""
+
+    def refresh(self) -> None: ...
+
+    def place(self) -> None: ...
+
+
+class Presenting(Protocol):
+    """The presentation mode's part the key steps around."""
+
+    @property
+    def overview(self) -> QWidget: ...
+
+
 class CanvasHost(QGraphicsView):
-    """The map canvas's state and selection, as the helpers may use them."""
+    """The map canvas's state, selection and overlays, as the helpers may use them."""
 
     if TYPE_CHECKING:
         zoom_changed: Signal
+        edit_refused: Signal
         projection: Projection
         map_style: Style
         controller: CanvasController
@@ -46,6 +63,8 @@ class CanvasHost(QGraphicsView):
         editor: InlineEditor
         find_bar: FindBar
         zoom_control: Scaling
+        presentation: Presenting
+        key: Overlay
 
         # -- the document ------------------------------------------------------------
         @abstractmethod
@@ -100,3 +119,9 @@ class CanvasHost(QGraphicsView):
 
         @abstractmethod
         def restyle(self, style: Style | None) -> None: ...
+
+        @abstractmethod
+        def normal_style(self) -> Style: ...
+
+        @abstractmethod
+        def presenting(self) -> bool: ...

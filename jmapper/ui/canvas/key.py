@@ -23,7 +23,7 @@ from jmapper.export.furniture import Piece, build_legend
 from jmapper.ui.qt_painter import QtPainter
 
 if TYPE_CHECKING:
-    from jmapper.ui.canvas.view import MapCanvas
+    from jmapper.ui.canvas.host import CanvasHost
 
 #: The legend's smallest text, in points (furniture.build_legend's item labels).
 LEGEND_TEXT_PT = 7.0
@@ -36,7 +36,7 @@ PADDING = 8
 class MapKey(QWidget):
     """The floating key; :meth:`refresh` after the layout changed, :meth:`place` after a resize."""
 
-    def __init__(self, canvas: MapCanvas) -> None:
+    def __init__(self, canvas: CanvasHost) -> None:
         super().__init__(canvas.viewport())
         self.canvas = canvas
         self.setObjectName("mapKey")

@@ -11,10 +11,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from jmapper.ui.canvas.view import MapCanvas
+    from jmapper.ui.canvas.host import CanvasHost
 
 
-def moment_column(canvas: MapCanvas) -> tuple[str, str | None] | None:
+def moment_column(canvas: CanvasHost) -> tuple[str, str | None] | None:
     """(stage id, step id) of the column the toggle acts on, or None without one."""
     bundle = canvas.document_bundle()
     layout = canvas.projection.layout
@@ -37,7 +37,7 @@ def moment_column(canvas: MapCanvas) -> tuple[str, str | None] | None:
     return column.stage_id, column.step_id
 
 
-def toggle_moment_of_truth(canvas: MapCanvas) -> None:
+def toggle_moment_of_truth(canvas: CanvasHost) -> None:
     """Mark the column as a moment of truth (and select it), or unmark it."""
     place = moment_column(canvas)
     if place is None:

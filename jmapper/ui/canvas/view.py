@@ -63,8 +63,8 @@ class MapCanvas(CanvasHost):
         super().__init__(parent)
         # First: Qt sends events (resize, gestures) to the overrides from here on.
         self.zoom_control: Zoom = Zoom(self)
-        self.presentation = Presentation(self)
-        self.key = MapKey(self)
+        self.presentation: Presentation = Presentation(self)
+        self.key: MapKey = MapKey(self)
         register_fonts()
         self.setObjectName("mapCanvas")
         self._normal_style = style
