@@ -246,6 +246,8 @@ def _export_settings(args: argparse.Namespace) -> dict[str, Any]:
         "accent": args.accent,
         "organisation": args.organisation,
         "dpi": args.dpi,
+        "with_legend": args.with_legend,
+        "text_as_paths": args.text_as_paths,
     }
 
 

@@ -142,6 +142,16 @@ def build_parser() -> QuietParser:
         metavar="N",
         help=f"PNG resolution, {DPI_RANGE[0]} to {DPI_RANGE[1]} (default 200)",
     )
+    export.add_argument(
+        "--with-legend",
+        action="store_true",
+        help="PNG and SVG: the map's title above it and its legend below",
+    )
+    export.add_argument(
+        "--text-as-paths",
+        action="store_true",
+        help="SVG: draw every letter as an outline, so it looks the same without the fonts",
+    )
 
     imp = sub.add_parser("import", help="import maps from a jmapper JSON file")
     imp.add_argument("library")

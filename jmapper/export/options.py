@@ -76,6 +76,8 @@ class ExportOptions:
     margin_mm: float = 12.0
     min_readable_pt: float = 5.0
     date: str | None = None  # printed date; None: today
+    with_legend: bool = False  # PNG and SVG: the title above the map and the legend below
+    text_as_paths: bool = False  # SVG: every letter as an outline, no fonts needed
 
     @property
     def accent(self) -> str:

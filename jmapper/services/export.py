@@ -45,6 +45,8 @@ def build_options(settings: Mapping[str, Any]) -> Any:
             accent_colour=settings.get("accent") or "#0072B2",
             organisation=settings.get("organisation") or None,
             dpi=int(settings.get("dpi", 200)),
+            with_legend=bool(settings.get("with_legend")),
+            text_as_paths=bool(settings.get("text_as_paths")),
         )
         options.validate()
     except ExportError as error:
@@ -99,6 +101,15 @@ def export_map_file(
         export_json(store, map_id, out)
         return []
     options = build_options(settings or {})
+    if options.text_as_paths and fmt != "svg":
+        raise ServiceError(
+            "--text-as-paths is for SVG exports (a PNG is pixels and a PDF embeds its "
+            "fonts); leave it out or export as SVG."
+        )
+    if options.with_legend and fmt == "pdf":
+        raise ServiceError(
+            "A PDF always carries the title and legend; --with-legend is for PNG and SVG."
+        )
     if fmt != "pdf" and image_exporter is None:
         raise ServiceError(f"{fmt.upper()} export needs the Qt image painter.")
     from jmapper.export import ExportError

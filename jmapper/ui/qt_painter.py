@@ -122,7 +122,18 @@ def _advance(key: str, size: float, text: str) -> float:
     return metrics.horizontalAdvance(text)
 
 
-def _complex_line(qp: QPainter, line: TextLine, size: float) -> None:
+def _draw_text(qp: QPainter, x: float, y: float, qfont: QFont, text: str, paths: bool) -> None:
+    """``text`` at (x, y): as glyphs, or (``paths``) as filled outlines in the pen's colour."""
+    if not paths:
+        qp.setFont(qfont)
+        qp.drawText(QPointF(x, y), text)
+        return
+    path = QPainterPath()
+    path.addText(QPointF(x, y), qfont, text)
+    qp.fillPath(path, qp.pen().color())
+
+
+def _complex_line(qp: QPainter, line: TextLine, size: float, paths: bool = False) -> None:
     """A line in visual order (bidi), each run shaped by Qt in its own direction.
 
     Why: drawn segment by segment, Qt orders each font run on its own and takes its
@@ -143,11 +154,10 @@ def _complex_line(qp: QPainter, line: TextLine, size: float) -> None:
         qp.scale(squeeze, 1.0)
         x, y = 0.0, 0.0
     for run, width in zip(runs, widths, strict=True):
-        qp.setFont(font(run.key, size))
         qp.setLayoutDirection(
             Qt.LayoutDirection.RightToLeft if run.rtl else Qt.LayoutDirection.LeftToRight
         )
-        qp.drawText(QPointF(x, y), run.text)
+        _draw_text(qp, x, y, font(run.key, size), run.text, paths)
         x += width
     if squeeze < 1.0:
         qp.restore()
@@ -160,10 +170,12 @@ class QtPainter:
     style (grid rules, zoomed-out cards) set them once: ``paint()`` runs every frame.
     """
 
-    __slots__ = ("qp", "_pen", "_brush")
+    __slots__ = ("qp", "_pen", "_brush", "text_as_paths")
 
-    def __init__(self, painter: QPainter) -> None:
+    def __init__(self, painter: QPainter, text_as_paths: bool = False) -> None:
         self.qp = painter
+        #: draw letters as outlines (an SVG that needs no fonts where it is opened)
+        self.text_as_paths = text_as_paths
         self._pen: tuple[object, ...] | None = _UNKNOWN
         self._brush: str | tuple[str] | None = _UNKNOWN
 
@@ -245,14 +257,15 @@ class QtPainter:
         qp.save()
         qp.scale(1 / TEXT_SCALE, 1 / TEXT_SCALE)
         qp.setPen(qcolour(colour))
+        qp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         for line in lines:
             y = line.baseline * TEXT_SCALE
             if needs_bidi(line.text) or any(key in SHAPED_FACES for key, _r, _o in line.segments):
-                _complex_line(qp, line, size)
+                _complex_line(qp, line, size, self.text_as_paths)
                 continue
             for key, run, offset in line.segments:
-                qp.setFont(font(key, size))
-                qp.drawText(QPointF((line.x + offset) * TEXT_SCALE, y), run)
+                x = (line.x + offset) * TEXT_SCALE
+                _draw_text(qp, x, y, font(key, size), run, self.text_as_paths)
         qp.restore()
 
     def image(self, data: bytes, rect: Rect) -> None:
