@@ -7,8 +7,9 @@ command, so what the screen shows as done is already on disk.  Undo and redo
 write the same way.  A failed check or write leaves the bundle as it was and
 raises: the caller shows the sentence.
 
-QtCore/QtGui only (no widgets, no SQLAlchemy): the store is anything with an
-``apply(changes)`` method, usually :class:`jmapper.services.library_api.Library`.
+QtCore/QtGui only (no widgets, no SQLAlchemy): the store is any
+:class:`ChangeStore` (``apply`` and the snapshot calls), in the editor the
+:class:`jmapper.services.library_api.Library`.
 """
 
 from __future__ import annotations

@@ -10,8 +10,6 @@ from jmapper.layout.emotion import NO_SHIFT, FaceShift, face_shifts
 from jmapper.style import Style
 
 TICK_COLOUR = "#E2E2E2"
-#: The emotion scale's values: 6 pt, the smallest size a handout may print at true scale.
-TICK_TEXT_SIZE = 6.0
 
 
 def draw_emotion_plot(painter: Painter, lane: EmotionLane, style: Style) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from jmapper.layout.boxes import Point, Rect
 
@@ -62,7 +62,3 @@ def nearest_on_rect(point: Point, rect: Rect) -> Point:
 
 def distance(a: Point, b: Point) -> float:
     return math.hypot(a[0] - b[0], a[1] - b[1])
-
-
-def hits_any(rect: Rect, others: Iterable[Rect]) -> bool:
-    return any(rect.intersects(o) for o in others)

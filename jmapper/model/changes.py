@@ -24,14 +24,6 @@ class EntityChange:
     def inverted(self) -> EntityChange:
         return EntityChange(self.kind, self.id, self.after, self.before)
 
-    @property
-    def is_insert(self) -> bool:
-        return self.before is None and self.after is not None
-
-    @property
-    def is_delete(self) -> bool:
-        return self.before is not None and self.after is None
-
 
 @dataclass
 class ChangeSet:

@@ -1,7 +1,8 @@
 """Opening libraries, finding, creating, importing and exporting maps.
 
-These functions are the only way the command line and the editor reach the
-storage layer for whole-map operations; single edits go through the
+These functions are the command line's way to the storage layer for
+whole-map operations, and the editor reaches them through the typed
+:class:`~jmapper.services.library_api.Library`; single edits go through the
 document.  Errors come out as ServiceError (or the storage LibraryError) with
 a sentence ready for stderr or a message box.
 """

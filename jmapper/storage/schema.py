@@ -145,7 +145,7 @@ def create_ddl() -> list[str]:
     """
     statements: list[str] = []
 
-    def capture(sql: Any, *multiparams: Any, **params: Any) -> None:
+    def capture(sql: Any, *_multiparams: Any, **_params: Any) -> None:
         statements.append(str(sql.compile(dialect=engine.dialect)).strip())
 
     engine = create_mock_engine("sqlite://", capture)

@@ -254,7 +254,7 @@ class LibraryStore:
     def __enter__(self) -> LibraryStore:
         return self
 
-    def __exit__(self, *exc_info: object) -> None:
+    def __exit__(self, *_exc_info: object) -> None:
         self.close()
 
     # -- transactions -------------------------------------------------------------

@@ -19,7 +19,7 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar, cast
+from typing import Generic, TypeVar, cast
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -50,14 +50,6 @@ WINDOW_GEOMETRY: Key[QByteArray] = Key("window/geometry", QByteArray, QByteArray
 WINDOW_STATE: Key[QByteArray] = Key("window/state", QByteArray, QByteArray())
 LAST_EXPORT_FOLDER: Key[str] = Key("export/last_folder", str, "")
 LAST_IMPORT_FOLDER: Key[str] = Key("import/last_folder", str, "")
-
-ALL_KEYS: tuple[Key[Any], ...] = (
-    RECENT_LIBRARIES,
-    WINDOW_GEOMETRY,
-    WINDOW_STATE,
-    LAST_EXPORT_FOLDER,
-    LAST_IMPORT_FOLDER,
-)
 
 
 class Settings:

@@ -219,10 +219,6 @@ class LibraryPanel(QWidget):
         """Titles of the rows the filters leave visible, top to bottom."""
         return [item.text(0) for item in self._items() if not item.isHidden()]
 
-    def current_map_id(self) -> str | None:
-        item = self.tree.currentItem()
-        return item.data(0, _ID_ROLE) if item is not None else None
-
     def select_map(self, map_id: str | None) -> None:
         """Select ``map_id``'s row quietly (the window already has it open)."""
         self.tree.blockSignals(True)
