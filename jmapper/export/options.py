@@ -173,6 +173,9 @@ class ExportResult:
     map_origin: tuple[float, float] = (0.0, 0.0)
     #: Fit mode: the smallest text printed on the map sheet, in points (map or furniture).
     smallest_text_pt: float = 0.0
+    #: Tile mode: the sheets (0-based, row-major) holding the title block and the legend;
+    #: -1 when it is on the key sheet after the grid (or there is no legend).
+    tile_key_sheets: tuple[int, int] = (-1, -1)
     #: Handout mode: each map page's (first column, last column, first lane, last lane).
     handout_windows: tuple[tuple[int, int, int, int], ...] = ()
 

@@ -24,12 +24,20 @@ from jmapper.drawing import draw_map
 from jmapper.drawing.text import draw_label
 from jmapper.export.fit import FitPlan, map_smallest_text, plan_fit, readable_paper, sheet_size
 from jmapper.export.fonts import register_fonts
-from jmapper.export.furniture import Piece, build_header, build_legend, build_title_block, today
+from jmapper.export.furniture import (
+    Piece,
+    build_header,
+    build_legend,
+    build_title_block,
+    fit_line,
+    today,
+)
 from jmapper.export.handout import handout_pages
 from jmapper.export.handout_plan import HANDOUT_PAPER, HandoutPlan, plan_handout
 from jmapper.export.options import MM, ExportError, ExportOptions, ExportResult, page_size
 from jmapper.export.pages import extra_pages, make_logo
 from jmapper.export.pdf_painter import PdfPainter
+from jmapper.export.tiles import place_key, tile_grid
 from jmapper.layout import DEFAULT_STYLE, MapLayout, Rect, Style, compute_layout
 from jmapper.model.bundle import MapBundle
 
@@ -58,6 +66,7 @@ class _Job:
         self.scale = 1.0
         self.smallest_pt = 0.0
         self.handout: HandoutPlan | None = None
+        self.key_places = (-1, -1)  # tile mode: sheets of the title block and the legend
         self.origin = (0.0, 0.0)
         # Form XObjects to define before the first page, given the page count.
         self.forms: list[Callable[[PdfPainter, int], None]] = []
@@ -173,55 +182,133 @@ class _Job:
         header = build_header(self.bundle, L.width, self.accent, self.style)
         map_y = header.h + 12
         self.origin = (m, m + map_y)
-        map_bottom = map_y + L.height
-        probe = self.title_block("")
-        legend = build_legend(self.bundle, L, max(L.width - probe.w - 24, 200), self.style)
-        poster_w = max(L.width, legend.w + probe.w + 24)
-        poster_h = map_bottom + 14 + max(legend.h, probe.h)
+        poster_w, poster_h = L.width, map_y + L.height
         overlap = self.options.overlap_mm * MM
-        area_w, area_h = pw - 2 * m, ph - 2 * m
-        step_w, step_h = area_w - overlap, area_h - overlap
-        cols = max(1, math.ceil((poster_w - overlap) / step_w - 1e-9))
-        rows = max(1, math.ceil((poster_h - overlap) / step_h - 1e-9))
+        grid = tile_grid(poster_w, poster_h, pw - 2 * m, ph - 2 * m, overlap)
+        rows, cols = grid.rows, grid.cols
         self.grid = (rows, cols)
+        block = self.title_block("")
+        block_at, legend_at, legend = place_key(
+            grid,
+            poster_w,
+            poster_h,
+            block,
+            lambda width: build_legend(self.bundle, L, width, self.style),
+        )
+        key_sheet = block_at is None or (legend_at is None and bool(legend.ops))
+        if key_sheet:  # a sheet of its own for whatever found no room on the grid
+            legend = build_legend(self.bundle, L, pw - 2 * m - block.w - 24, self.style)
+        self.key_places = (
+            -1 if block_at is None else block_at.sheet,
+            -1 if legend_at is None or not legend.ops else legend_at.sheet,
+        )
+
+        def key_label(total: int) -> str:
+            return f"{rows} x {cols} sheets, {total} pages in all"
 
         def define_poster(pen: PdfPainter, total: int) -> None:
-            # The whole poster once, at y-down coordinates (form y = -layout y).
+            # The header and the map once, at y-down coordinates (form y = -layout y).
             c_ = pen.c
             c_.beginForm(_POSTER, -2, -poster_h - 2, poster_w + 2, 2)
             pen.reset()
             header.draw(pen, 0, 0)
             self._draw_map(pen, 0, map_y, 1.0)
-            tb = self.title_block(f"{rows} x {cols} sheets, {total} pages in all")
-            foot_y = poster_h - max(legend.h, tb.h)
-            legend.draw(pen, 0, foot_y)
-            tb.draw(pen, poster_w - tb.w, foot_y)
             c_.endForm()
 
         self.forms += [define_poster, lambda pen, _total: self._define_sheet_forms(pen)]
         pages: list[PageFn] = []
         for r in range(rows):
             for c in range(cols):
-                tile = (c * step_w, r * step_h, area_w, area_h)
-                self.tiles.append(tile)
-                pages.append(self._tile_page(tile, r, c, rows, cols))
+                tile = grid.tile(r, c)
+                self.tiles.append((tile.x, tile.y, tile.w, tile.h))
+                sheet = r * cols + c
+                # Key pieces are drawn on their own sheet's page, never in the shared poster,
+                # so each is printed (and found by a text search) on exactly one sheet.
+                pieces: list[tuple[Callable[[int], Piece], float, float]] = []
+                if block_at is not None and block_at.sheet == sheet:
+                    pieces.append(
+                        (lambda total: self.title_block(key_label(total)), block_at.x, block_at.y)
+                    )
+                if legend_at is not None and legend_at.sheet == sheet and legend.ops:
+                    pieces.append((lambda _total: legend, legend_at.x, legend_at.y))
+                pages.append(self._tile_page(tile, r, c, rows, cols, pieces, map_y))
+        if key_sheet:
+            pages.append(self._key_sheet(block_at is None, legend if legend_at is None else None))
         return pages
 
+    def _key_sheet(self, with_block: bool, legend: Piece | None) -> PageFn:
+        """The legend and/or title block on a sheet of their own (not part of the assembly)."""
+        pw, ph, m = self.pw, self.ph, self.margin
+        rows, cols = self.grid
+
+        def draw(pen: PdfPainter, number: int, total: int) -> None:
+            if legend is not None and legend.ops:
+                legend.draw(pen, m, m)
+            if with_block:
+                tb = self.title_block(f"{rows} x {cols} sheets, {total} pages in all")
+                tb.draw(pen, pw - m - tb.w, ph - m - tb.h)
+            draw_label(
+                pen,
+                m,
+                ph - m + 1.5 * MM + 8,
+                f"{self.bundle.map.title} \u2013 key sheet (not part of the assembly) "
+                f"\u2013 page {number} of {total}",
+                min(7.0, (m - 3 * MM) * 0.8),
+                fill="#333333",
+            )
+
+        return draw
+
     def _tile_page(
-        self, tile: tuple[float, float, float, float], r: int, c: int, rows: int, cols: int
+        self,
+        tile: Rect,
+        r: int,
+        c: int,
+        rows: int,
+        cols: int,
+        pieces: list[tuple[Callable[[int], Piece], float, float]],
+        map_y: float,
     ) -> PageFn:
         m = self.margin
-        tx, ty, tw, th = tile
+        tx, ty, tw, th = tile.x, tile.y, tile.w, tile.h
 
         def draw(pen: PdfPainter, number: int, total: int) -> None:
             pen.save()
             pen.clip(Rect(m, m, tw, th))
             pen.translate(m - tx, m - ty)
             pen.c.doForm(_POSTER)
+            for piece, x, y in pieces:  # poster points, like the map
+                piece(total).draw(pen, x, y)
             pen.restore()
+            if c > 0:
+                self._margin_lane_labels(pen, tile, map_y)
             self._sheet_marks(pen, r, c, rows, cols, number, total)
 
         return draw
+
+    def _margin_lane_labels(self, pen: PdfPainter, tile: Rect, map_y: float) -> None:
+        """Each lane's name, turned, in the left margin of a sheet that does not start the
+        map: the sheet reads on its own, and trimming the margins for assembly removes it."""
+        m, style = self.margin, self.style
+        strip_w = 6 * MM
+        x = m - 1.5 * MM - strip_w
+        top, bottom = m + 2 * MM, m + tile.h - 2 * MM
+        for lane in self.layout.lanes:
+            y0 = m + map_y + lane.rect.y - tile.y
+            y1 = y0 + lane.rect.h
+            y0, y1 = max(y0, top), min(y1, bottom)
+            if y1 - y0 < 12:
+                continue
+            pen.rect(Rect(x, y0, strip_w, y1 - y0), style.label_fill)
+            pen.rect(Rect(x + strip_w - 1.5, y0, 1.5, y1 - y0), lane.accent)
+            name = " ".join(line.text for line in lane.label.lines)
+            size = 7.0
+            text = fit_line(name, size, y1 - y0 - 6, True)
+            pen.save()
+            pen.translate(x + strip_w / 2 + size * 0.35, (y0 + y1) / 2)
+            pen.rotate(-90)
+            draw_label(pen, 0, 0, text, size, bold=True, align="center")
+            pen.restore()
 
     def _assembly_cell(self, rows: int, cols: int) -> tuple[float, float, float]:
         """Cell size and top left corner of the assembly diagram, top right of each sheet."""
@@ -398,6 +485,7 @@ def export_pdf(
         map_scale=job.scale,
         map_origin=job.origin,
         smallest_text_pt=job.smallest_pt,
+        tile_key_sheets=job.key_places,
         handout_windows=tuple(
             (w.first_column, w.last_column, w.first_lane, w.last_lane)
             for w in (job.handout.windows if job.handout else ())
