@@ -132,6 +132,11 @@ def _export(args: argparse.Namespace) -> int:
 
     store = open_library(args.library)
     try:
+        if args.all_maps and _is_library_file(args):
+            from jmapper.cli.transfer import export_library
+
+            export_library(store, args)
+            return 0
         if args.all_maps:
             _export_all(store, args)
             return 0
@@ -140,6 +145,12 @@ def _export(args: argparse.Namespace) -> int:
     finally:
         store.close()
     return 0
+
+
+def _is_library_file(args: argparse.Namespace) -> bool:
+    """--all-maps --format json -o NAME.json writes one library file, not a folder of maps."""
+    out = Path(args.output)
+    return args.format == "json" and out.suffix.lower() == ".json" and not out.is_dir()
 
 
 def _export_all(store: Any, args: argparse.Namespace) -> None:
@@ -163,7 +174,7 @@ def _export_all(store: Any, args: argparse.Namespace) -> None:
     created = _make_folder(folder)
     try:
         for summary in summaries:
-            out = folder / f"{_safe_name(summary.title)}-{summary.id[:8]}.{args.format}"
+            out = folder / f"{_safe_name(summary.title)}-{summary.id[:8]}{_extension(args.format)}"
             try:
                 _export_one(store, summary.id, summary.title, out, args)
             except UnreadableMapError as problem:
@@ -199,12 +210,13 @@ def _safe_name(title: str) -> str:
     return "-".join(kept.split())[:60] or "map"
 
 
-def _export_one(store: Any, map_id: str, title: str, out: Path, args: argparse.Namespace) -> None:
-    if args.format == "json":
-        from jmapper.services.library import export_json
+def _extension(fmt: str) -> str:
+    from jmapper.interchange.registry import FORMATS
 
-        export_json(store, map_id, out)
-        return
+    return FORMATS[fmt].extension if fmt in FORMATS else f".{fmt}"
+
+
+def _export_one(store: Any, map_id: str, title: str, out: Path, args: argparse.Namespace) -> None:
     from jmapper.services.export import export_map_file
 
     image_exporter = None
@@ -252,28 +264,9 @@ def _export_settings(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from jmapper.services.library import (
-        IMPORT_BUSY_TIMEOUT,
-        open_library,
-        read_import,
-        store_import,
-    )
+    from jmapper.cli.transfer import run_import
 
-    # The file is read and checked first: a refused import leaves no new library behind.
-    parsed = read_import(args.source)
-    store = open_library(args.library, create=True, busy_timeout=IMPORT_BUSY_TIMEOUT)
-    try:
-        results = store_import(store, parsed, replace=args.replace)
-    finally:
-        store.close()
-    for result in results:
-        how = (
-            "replaced"
-            if result.replaced
-            else ("imported as a copy" if result.as_copy else "imported")
-        )
-        print(f"{result.id}  {result.title}  ({how})")
-    return 0
+    return run_import(args)
 
 
 def _check(args: argparse.Namespace) -> int:

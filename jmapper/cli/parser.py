@@ -15,8 +15,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
+from jmapper.interchange.registry import names as interchange_formats
+
 COMMANDS = ("templates", "new", "maps", "export", "import", "check", "metrics")
-FORMAT_CHOICES = ("json", "pdf", "png", "svg")
+#: The drawn formats, then the interchange formats (jmapper/interchange/registry.py).
+FORMAT_CHOICES = ("pdf", "png", "svg", *interchange_formats(writing=True))
+#: Formats ``jmapper import`` reads.
+IMPORT_FORMATS = interchange_formats(reading=True)
 
 PAPERS_HELP = (
     "A4, A3, A2, A1, A0, Letter, Tabloid, Ledger, ANSI-C/D/E, ARCH-C/D/E, or WxH in mm "
@@ -97,7 +102,8 @@ def build_parser() -> QuietParser:
         "--output",
         required=True,
         metavar="OUT",
-        help="the file to write, ending in .FORMAT (with --all-maps: a folder)",
+        help="the file to write, ending in .FORMAT (.mmd for mermaid); with --all-maps a "
+        "folder, or with --format json a file ending in .json that holds the whole library",
     )
     export.add_argument("--paper", type=_checked(_paper), help=PAPERS_HELP)
     export.add_argument("--orientation", choices=["landscape", "portrait"], default="landscape")
@@ -153,9 +159,25 @@ def build_parser() -> QuietParser:
         help="SVG: draw every letter as an outline, so it looks the same without the fonts",
     )
 
-    imp = sub.add_parser("import", help="import maps from a jmapper JSON file")
+    imp = sub.add_parser(
+        "import",
+        help="import maps from a file (JSON, CSV, XLSX or Mermaid journey)",
+        description=(
+            "Import the maps of SOURCE into LIBRARY (made if missing), all or nothing. The "
+            "format is told from the file's content and extension unless --format names it; "
+            "see docs/interchange.md."
+        ),
+    )
     imp.add_argument("library")
     imp.add_argument("source")
+    imp.add_argument(
+        "--format", dest="import_format", choices=IMPORT_FORMATS, help="the format of SOURCE"
+    )
+    imp.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="print what would be added and change nothing (no library is made)",
+    )
     imp.add_argument(
         "--replace",
         action="store_true",
@@ -206,13 +228,23 @@ def parse_command(argv: Sequence[str]) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.command == "export" and not args.all_maps:
         suffix = Path(args.output).suffix.lower().lstrip(".")
-        if suffix != args.format:
-            other = f" or use --format {suffix}" if suffix in FORMAT_CHOICES else ""
+        if suffix not in _suffixes(args.format):
+            fits = [f for f in FORMAT_CHOICES if suffix in _suffixes(f)]
+            other = f" or use --format {fits[0]}" if fits else ""
             raise UsageError(
                 f"-o {args.output} but --format {args.format}; give -o a name ending in "
-                f".{args.format}{other} (see \u2018jmapper export --help\u2019)"
+                f".{_suffixes(args.format)[0]}{other} (see \u2018jmapper export --help\u2019)"
             )
     return args
+
+
+def _suffixes(fmt: str) -> tuple[str, ...]:
+    """The file name endings (without the dot) an export in ``fmt`` may have."""
+    from jmapper.interchange.registry import FORMATS
+
+    if fmt in FORMATS:
+        return tuple(ext.lstrip(".") for ext in FORMATS[fmt].extensions)
+    return (fmt,)
 
 
 def _checked(parse: Callable[[str], Any]) -> Callable[[str], Any]:

@@ -19,7 +19,19 @@ from jmapper.services.limits import check_image_file
 
 ImageExporter = Callable[..., Any]
 
-FORMATS = ("pdf", "png", "svg", "json")
+#: Printed and drawn formats; the interchange formats (JSON, CSV, ...) come from
+#: :mod:`jmapper.interchange.registry` and are written by :mod:`jmapper.services.transfer`.
+DRAWN_FORMATS = ("pdf", "png", "svg")
+
+
+def export_formats() -> tuple[str, ...]:
+    """Every format a map can be exported as: the drawn ones, then the interchange ones."""
+    from jmapper.interchange.registry import names
+
+    return (*DRAWN_FORMATS, *names(writing=True))
+
+
+FORMATS = export_formats()
 
 
 def build_options(settings: Mapping[str, Any]) -> Any:
@@ -95,11 +107,10 @@ def export_map_file(
             f"Cannot export as \u201c{fmt}\u201d; choose one of {', '.join(FORMATS)}."
         )
     check_output_path(out)
-    if fmt == "json":
-        from jmapper.services.library import export_json
+    if fmt not in DRAWN_FORMATS:
+        from jmapper.services.transfer import export_map_as
 
-        export_json(store, map_id, out)
-        return []
+        return export_map_as(store, map_id, out, fmt)
     options = build_options(settings or {})
     if options.text_as_paths and fmt != "svg":
         raise ServiceError(

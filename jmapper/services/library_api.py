@@ -123,6 +123,14 @@ class Library:
     def import_json(self, source: str | Path) -> list[use_cases.ImportedMap]:
         return use_cases.import_json(self._store, source)
 
+    def import_file(
+        self, source: str | Path, fmt: str | None = None
+    ) -> tuple[list[use_cases.ImportedMap], list[str]]:
+        """Import any interchange format (jmapper.services.transfer); the maps and warnings."""
+        from jmapper.services.transfer import import_file
+
+        return import_file(self._store, source, fmt)
+
     def export_map(
         self,
         map_id: str,

@@ -84,8 +84,8 @@ ACTIONS: tuple[Entry, ...] = (
     Placeholder("recent", "file"),
     ActionSpec(
         names.IMPORT_JSON,
-        "&Import JSON…",
-        "Add the maps of a jmapper JSON file to this library",
+        "&Import…",
+        "Add the maps of a JSON, CSV, XLSX or Mermaid journey file to this library",
         lambda w: w.operations.import_json,
         "file",
         separator_before=True,

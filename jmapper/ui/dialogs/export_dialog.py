@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jmapper.interchange.registry import FORMATS as INTERCHANGE
 from jmapper.services.library_api import Library
 from jmapper.style.colours import parse_colour
 from jmapper.ui import settings as keys
@@ -47,7 +48,7 @@ FORMATS = (
     ("pdf", "PDF (vector, for print)"),
     ("png", "PNG image"),
     ("svg", "SVG drawing"),
-    ("json", "JSON (complete data)"),
+    *((fmt.name, fmt.label) for fmt in INTERCHANGE.values() if fmt.writes),
 )
 #: Paper sizes offered (names understood by the export service); "" chooses from the map width.
 PAPERS = (
@@ -274,8 +275,8 @@ class ExportDialog(QDialog):
             return
         fmt = self.format()
         path = Path(out).expanduser()
-        if path.suffix.lower() != f".{fmt}":
-            path = path.with_name(f"{path.name}.{fmt}")
+        if path.suffix.lower() not in _extensions(fmt):
+            path = path.with_name(f"{path.name}{_extensions(fmt)[0]}")
         try:
             self.warnings = self.library.export_map(
                 self.map_id,
@@ -350,12 +351,12 @@ class ExportDialog(QDialog):
         if not text:
             folder = self.settings.get(keys.LAST_EXPORT_FOLDER) or str(Path.home())
             text = str(Path(folder) / _safe_name(self.map_title))
-        self.path_edit.setText(str(Path(text).with_suffix(f".{fmt}")))
+        self.path_edit.setText(str(Path(text).with_suffix(_extensions(fmt)[0])))
         self._update_enabled()
 
     def _update_enabled(self) -> None:
         printed = self.format() in ("pdf",)
-        drawn = self.format() != "json"
+        drawn = self.format() in ("pdf", "png", "svg")
         for widget in (self.paper_combo, self.orientation_combo, self.mode_combo):
             widget.setEnabled(printed)
         self.overlap_spin.setEnabled(printed and self.mode_combo.currentData() == "tile")
@@ -366,8 +367,9 @@ class ExportDialog(QDialog):
 
     def _choose_path(self) -> None:
         fmt = self.format()
+        patterns = " ".join(f"*{ext}" for ext in _extensions(fmt))
         chosen, _ = QFileDialog.getSaveFileName(
-            self, "Export to", self.path_edit.text(), f"{fmt.upper()} files (*.{fmt})"
+            self, "Export to", self.path_edit.text(), f"{fmt.upper()} files ({patterns})"
         )
         if chosen:
             self.path_edit.setText(chosen)
@@ -415,6 +417,13 @@ def _image_exporter(fmt: str) -> Any:
             f"{fmt.upper()} export is not available in this build; export a PDF instead."
         ) from error
     return export_image
+
+
+def _extensions(fmt: str) -> tuple[str, ...]:
+    """The file endings of ``fmt``, the one to write first (``.mmd`` for Mermaid)."""
+    if fmt in INTERCHANGE:
+        return INTERCHANGE[fmt].extensions
+    return (f".{fmt}",)
 
 
 def _pair(edit: QWidget, button: QWidget) -> QWidget:

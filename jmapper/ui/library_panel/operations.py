@@ -164,8 +164,10 @@ class MapOperations:
     # -- JSON import --------------------------------------------------------------------------
     def import_json(self) -> list[str]:
         folder = self.window.settings.get(keys.LAST_IMPORT_FOLDER)
-        path, _ = QFileDialog.getOpenFileName(
-            self.parent, "Import maps from JSON", folder, "jmapper JSON (*.json);;All files (*)"
+        from jmapper.ui.dialogs.interchange_filters import format_of_filter, import_filter_text
+
+        path, chosen = QFileDialog.getOpenFileName(
+            self.parent, "Import maps", folder, import_filter_text()
         )
         if not path:
             return []
@@ -174,7 +176,7 @@ class MapOperations:
         self.window.settings.set(keys.LAST_IMPORT_FOLDER, str(Path(path).parent))
         added: list[str] = []
         with reporting_errors(self.parent, "Import"):
-            results = self.library.import_json(path)
+            results, warnings = self.library.import_file(path, format_of_filter(chosen))
             stack = self.window.library_stack
             stack.beginMacro(f"Import \u201c{Path(path).name}\u201d")
             try:
@@ -201,6 +203,8 @@ class MapOperations:
             self.window.undo_group.setActiveStack(stack)
             titles = ", ".join(f"\u201c{r.title}\u201d" for r in results) or "nothing"
             self.window.statusBar().showMessage(f"Imported {titles}.", 8000)
+            if warnings:
+                QMessageBox.information(self.parent, "Import", "\n".join(warnings))
         return added
 
     # -- undo callbacks -----------------------------------------------------------------------

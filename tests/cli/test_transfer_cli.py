@@ -1,0 +1,95 @@
+"""The real ``jmapper`` process importing and exporting with --format, --dry-run and --all-maps."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from jmapper.interchange.json_format import dump_map
+from jmapper.services.library import create_map, open_library
+from tests.builders import small_map
+from tests.cli.test_import_cli import assert_one_error_line, jmapper, map_count
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def two_maps(tmp_path) -> Path:
+    library = tmp_path / "two.jmapper"
+    store = open_library(library, create=True)
+    create_map(store, "Support", from_sample="support_request")
+    create_map(store, "Park", from_sample="theme_park_visit")
+    store.close()
+    return library
+
+
+def test_dry_run_prints_what_would_be_added_and_makes_no_library(tmp_path):
+    source = tmp_path / "commute.json"
+    source.write_text(dump_map(small_map("Commute")), encoding="utf-8")
+    library = tmp_path / "new.jmapper"
+    result = jmapper(tmp_path, "import", str(library), str(source), "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "Would add \u201cCommute\u201d (2 stages, 2 steps, 3 lanes, 4 cards, 0 emotion values; "
+        "new personas Priya).",
+        "Nothing was changed (--dry-run).",
+    ]
+    assert not library.exists()
+
+
+def test_dry_run_on_an_existing_library_changes_no_byte(tmp_path, two_maps):
+    source = tmp_path / "commute.json"
+    source.write_text(dump_map(small_map("Commute")), encoding="utf-8")
+    before = digest(two_maps)
+    result = jmapper(tmp_path, "import", str(two_maps), str(source), "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert "Would add \u201cCommute\u201d" in result.stdout
+    assert digest(two_maps) == before
+
+
+def test_all_maps_into_a_json_file_then_import_gives_every_map_back(tmp_path, two_maps):
+    out = tmp_path / "library.json"
+    exported = jmapper(
+        tmp_path, "export", str(two_maps), "--all-maps", "--format", "json", "-o", str(out)
+    )
+    assert exported.returncode == 0, exported.stderr
+    assert exported.stdout.strip() == str(out)
+    document = json.loads(out.read_text(encoding="utf-8"))
+    assert document["format"] == "jmapper-library"
+    assert sorted(m["map"]["title"] for m in document["maps"]) == ["Park", "Support"]
+    target = tmp_path / "target.jmapper"
+    imported = jmapper(tmp_path, "import", str(target), str(out), "--format", "json")
+    assert imported.returncode == 0, imported.stderr
+    assert map_count(target) == 2
+
+
+def test_import_with_a_format_that_does_not_fit_the_file_says_which_line(tmp_path):
+    source = tmp_path / "notes.json"
+    source.write_text('{"format": "jmapper-map",\n "format_version": 1,\n oops}\n')
+    library = tmp_path / "lib.jmapper"
+    result = jmapper(tmp_path, "import", str(library), str(source))
+    assert_one_error_line(result, "Cannot import \u201cnotes.json\u201d", "line 3")
+    assert not library.exists()
+
+
+def test_import_with_an_unknown_format_name_is_a_usage_error(tmp_path):
+    source = tmp_path / "a.json"
+    source.write_text("{}")
+    result = jmapper(
+        tmp_path, "import", str(tmp_path / "lib.jmapper"), str(source), "--format", "docx"
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "invalid choice: 'docx'" in result.stderr
+
+
+def test_a_file_of_no_known_kind_is_refused_in_one_line(tmp_path):
+    source = tmp_path / "photo.bin"
+    source.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    result = jmapper(tmp_path, "import", str(tmp_path / "lib.jmapper"), str(source))
+    assert_one_error_line(result, "cannot tell what kind of file", "--format")
