@@ -11,11 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jmapper.services.errors import ServiceError
 from jmapper.services.files import atomic_output, check_output_path
 from jmapper.services.limits import check_image_file
+
+if TYPE_CHECKING:  # reportlab and the export package load only when a file is written
+    from jmapper.export import ExportOptions
+    from jmapper.export.advice import PrintAdvice
+    from jmapper.storage import LibraryStore
 
 ImageExporter = Callable[..., Any]
 
@@ -34,7 +39,7 @@ def export_formats() -> tuple[str, ...]:
 FORMATS = export_formats()
 
 
-def build_options(settings: Mapping[str, Any]) -> Any:
+def build_options(settings: Mapping[str, Any]) -> ExportOptions:
     """ExportOptions from the plain settings the CLI and the dialog collect.
 
     Every option is checked here, before any map is loaded or file created.
@@ -73,7 +78,7 @@ def build_options(settings: Mapping[str, Any]) -> Any:
     return options
 
 
-def print_advice(store: Any, map_id: str, settings: Mapping[str, Any]) -> Any:
+def print_advice(store: LibraryStore, map_id: str, settings: Mapping[str, Any]) -> PrintAdvice:
     """How small a fit of the map would print with ``settings``, and the handout instead.
 
     A :class:`jmapper.export.advice.PrintAdvice`; computed without reportlab, so
@@ -87,7 +92,7 @@ def print_advice(store: Any, map_id: str, settings: Mapping[str, Any]) -> Any:
 
 
 def export_map_file(
-    store: Any,
+    store: LibraryStore,
     map_id: str,
     out: str | Path,
     fmt: str,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jmapper.model.bundle import MapBundle
 from jmapper.model.changes import EntityChange
@@ -31,6 +31,10 @@ from jmapper.storage import (
     default_library_path,
 )
 from jmapper.storage.paths import DATA_DIR_ENV
+
+if TYPE_CHECKING:
+    from jmapper.export.advice import PrintAdvice
+    from jmapper.services.export import ImageExporter
 
 __all__ = [
     "DATA_DIR_ENV",
@@ -138,7 +142,7 @@ class Library:
         fmt: str,
         settings: Mapping[str, Any] | None = None,
         *,
-        image_exporter: Any = None,
+        image_exporter: ImageExporter | None = None,
     ) -> list[str]:
         """Write one map as ``fmt`` (see :func:`jmapper.services.export.export_map_file`)."""
         from jmapper.services.export import export_map_file
@@ -147,7 +151,7 @@ class Library:
             self._store, map_id, out, fmt, settings, image_exporter=image_exporter
         )
 
-    def print_advice(self, map_id: str, settings: Mapping[str, Any]) -> Any:
+    def print_advice(self, map_id: str, settings: Mapping[str, Any]) -> PrintAdvice:
         """How small a fit prints, and the handout instead (``services.export.print_advice``)."""
         from jmapper.services.export import print_advice
 
