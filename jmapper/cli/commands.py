@@ -281,6 +281,18 @@ def _metrics(args: argparse.Namespace) -> int:
     return run_metrics(args)
 
 
+def _review_report(args: argparse.Namespace) -> int:
+    from jmapper.cli.review import run_review_report
+
+    return run_review_report(args)
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from jmapper.cli.review import run_compare
+
+    return run_compare(args)
+
+
 _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "templates": _templates,
     "new": _new,
@@ -288,5 +300,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": _export,
     "import": _import,
     "check": _check,
+    "review-report": _review_report,
+    "compare": _compare,
     "metrics": _metrics,
 }

@@ -17,7 +17,17 @@ from typing import Any, NoReturn
 
 from jmapper.interchange.registry import names as interchange_formats
 
-COMMANDS = ("templates", "new", "maps", "export", "import", "check", "metrics")
+COMMANDS = (
+    "templates",
+    "new",
+    "maps",
+    "export",
+    "import",
+    "check",
+    "metrics",
+    "review-report",
+    "compare",
+)
 #: The drawn formats, then the interchange formats (jmapper/interchange/registry.py).
 FORMAT_CHOICES = ("pdf", "png", "svg", *interchange_formats(writing=True))
 #: Formats ``jmapper import`` reads.
@@ -187,6 +197,7 @@ def build_parser() -> QuietParser:
     from jmapper.cli.metrics import add_metrics_parser
 
     add_metrics_parser(sub)
+    _add_review(sub)
     return parser
 
 
@@ -212,6 +223,33 @@ def _add_check(sub: Any) -> None:
     )
 
 
+def _add_review(sub: Any) -> None:
+    """``jmapper review-report`` and ``jmapper compare`` (docs/review.md)."""
+    review = sub.add_parser(
+        "review-report",
+        help="what changed on a map since its last review (or a snapshot)",
+        description="Print what changed since the map's last review (docs/review.md).",
+    )
+    review.add_argument("library")
+    review.add_argument("--map", required=True, metavar="ID_OR_TITLE")
+    review.add_argument("--since", metavar="SNAPSHOT", help="a snapshot name or id")
+    review.add_argument("--json", action="store_true", help="print JSON (docs/review.md)")
+    compare = sub.add_parser(
+        "compare",
+        help="compare a map with another map or with one of its snapshots",
+        description="Print what differs between two maps, or a map and a snapshot "
+        "(docs/review.md); -o writes the comparison page as a PDF.",
+    )
+    compare.add_argument("library")
+    compare.add_argument("--map", required=True, metavar="ID_OR_TITLE")
+    other = compare.add_mutually_exclusive_group(required=True)
+    other.add_argument("--with", dest="with_map", metavar="ID_OR_TITLE", help="the other map")
+    other.add_argument("--snapshot", metavar="SNAPSHOT", help="a snapshot of --map")
+    out = compare.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="print JSON (docs/review.md)")
+    out.add_argument("-o", "--output", metavar="FILE.pdf", help="write a PDF page")
+
+
 def _rule_ids(text: str) -> tuple[str, ...]:
     from jmapper.analysis.health import select_rules
 
@@ -226,6 +264,11 @@ def parse_command(argv: Sequence[str]) -> argparse.Namespace:
     """The parsed command line, with the checks that involve several options."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command == "compare" and args.output and Path(args.output).suffix.lower() != ".pdf":
+        raise UsageError(
+            f"-o {args.output}: the comparison is written as a PDF; give -o a name ending in "
+            ".pdf, or use --json (see \u2018jmapper compare --help\u2019)"
+        )
     if args.command == "export" and not args.all_maps:
         suffix = Path(args.output).suffix.lower().lstrip(".")
         if suffix not in _suffixes(args.format):

@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
@@ -257,6 +257,22 @@ class JourneyDocument(QObject):
         changeset, moment = edits.toggle_moment_of_truth(self.bundle, stage_id, step_id)
         self.execute(changeset)
         return self.bundle.moments_of_truth[moment.id] if moment is not None else None
+
+    # -- the review cycle --------------------------------------------------------
+    def start_review(self, today: date) -> Snapshot:
+        """Record a review: the dates (one undo step), then a named snapshot of the map.
+
+        The last-reviewed date becomes ``today`` and the next review one cadence
+        later (the map's own, else a quarter); the snapshot ("Review 2026-Q4",
+        numbered if the map already has one so named) is what the next review
+        report compares with.
+        """
+        from jmapper.analysis.review_report import review_name
+        from jmapper.services.review import next_review_after, unique_snapshot_name
+
+        self.edit_map(last_reviewed=today, next_review=next_review_after(self.bundle.map, today))
+        taken = [snapshot.name for snapshot in self.snapshots()]
+        return self.save_snapshot(unique_snapshot_name(review_name(today), taken))
 
     # -- snapshots -------------------------------------------------------------
     def save_snapshot(self, name: str) -> Snapshot:

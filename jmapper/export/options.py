@@ -39,7 +39,7 @@ PAPER_SIZES: dict[str, tuple[float, float]] = {
     "ARCH E": (914.4, 1219.2),
 }
 
-PAGE_KINDS = ("map", "actions", "matrix", "persona")
+PAGE_KINDS = ("map", "actions", "matrix", "persona", "review")
 #: fit: the whole map on one sheet; tile: true scale over an assembled grid of sheets;
 #: handout: readable pages, a group of stages each (docs/domain.md, the printed deliverable).
 MODES = ("fit", "tile", "handout")

@@ -71,7 +71,7 @@ def _page_heading(
     return y + 54
 
 
-def _footer(
+def footer(
     pen: Painter, block: TitleBlock, number: int, total: int, pw: float, ph: float, m: float
 ) -> float:
     """Draw the title block bottom right; returns the y above which content must stay."""
@@ -142,7 +142,7 @@ def action_pages(
         def draw(pen: Painter, number: int, total: int) -> None:
             suffix = f" (continued, part {part + 1})" if part else ""
             _page_heading(pen, "Action plan" + suffix, bundle.map.title, m, m, width, accent)
-            _footer(pen, block, number, total, pw, ph, m)
+            footer(pen, block, number, total, pw, ph, m)
             x = m
             head_fill, head_text = accent, text_colour_on(accent)
             pen.rect(Rect(m, top - 18, width, 18), fill=head_fill)
@@ -194,7 +194,7 @@ def matrix_page(
             width,
             accent,
         )
-        bottom = _footer(pen, block, number, total, pw, ph, m)
+        bottom = footer(pen, block, number, total, pw, ph, m)
         opps = [
             o
             for o in _sorted_opportunities(bundle)
@@ -293,7 +293,7 @@ def persona_page(
         top = _page_heading(
             pen, name, persona_line(bundle) if persona else bundle.map.title, m, m, width, accent
         )
-        bottom = _footer(pen, block, number, total, pw, ph, m)
+        bottom = footer(pen, block, number, total, pw, ph, m)
         if persona is None:
             return
         x = m

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
 from jmapper.drawing import draw_map
+from jmapper.drawing.report import Report
 from jmapper.drawing.text import draw_label
 from jmapper.export.fit import FitPlan, map_smallest_text, plan_fit, readable_paper, sheet_size
 from jmapper.export.fonts import register_fonts
@@ -37,6 +38,7 @@ from jmapper.export.handout_plan import HANDOUT_PAPER, HandoutPlan, plan_handout
 from jmapper.export.options import MM, ExportError, ExportOptions, ExportResult, page_size
 from jmapper.export.pages import extra_pages, make_logo
 from jmapper.export.pdf_painter import PdfPainter
+from jmapper.export.report_pages import report_pages
 from jmapper.export.tiles import place_key, tile_grid
 from jmapper.layout import DEFAULT_STYLE, MapLayout, Rect, Style, compute_layout
 from jmapper.model.bundle import MapBundle
@@ -46,8 +48,15 @@ _POSTER, _MARKS = "jmPoster", "jmSheetMarks"
 
 
 class _Job:
-    def __init__(self, bundle: MapBundle, options: ExportOptions, style: Style) -> None:
+    def __init__(
+        self,
+        bundle: MapBundle,
+        options: ExportOptions,
+        style: Style,
+        reports: Sequence[Report] = (),
+    ) -> None:
         self.bundle = bundle
+        self.reports = reports
         self.options = options
         self.style = style
         self.layout: MapLayout = compute_layout(bundle, style)
@@ -413,6 +422,11 @@ class _Job:
             self.warnings.append,
         ):
             out.append(_scaled(page, f))
+        for report in self.reports:
+            for page in report_pages(
+                report, self.pw / f, self.ph / f, self.margin / f, self.accent, self.title_block
+            ):
+                out.append(_scaled(page, f))
         return out
 
 
@@ -438,6 +452,7 @@ def export_pdf(
     out_path: str | os.PathLike[str],
     options: ExportOptions | None = None,
     style: Style = DEFAULT_STYLE,
+    reports: Sequence[Report] = (),
 ) -> ExportResult:
     """Write the map as a print-ready PDF to ``out_path``.
 
@@ -447,11 +462,11 @@ def export_pdf(
     options = options or ExportOptions()
     options.validate()
     target = Path(out_path)
-    job = _Job(bundle, options, style)
+    job = _Job(bundle, options, style, reports)
     pages = job.pages()
     if not pages:
         raise ExportError(
-            "Nothing to export: choose at least one page (map, actions, matrix or persona)."
+            "Nothing to export: choose at least one page (map, actions, matrix, persona or review)."
         )
     register_fonts()
     canvas = Canvas(

@@ -132,14 +132,28 @@ def export_map_file(
     from jmapper.model.text import clean_bundle
 
     bundle = clean_bundle(store.load_map(map_id))
+    # Refused (no review yet) before the output file is touched.
+    reports = _review_pages(store, map_id, bundle, options.pages) if fmt == "pdf" else []
     try:
         with atomic_output(out) as temp:
             if fmt == "pdf":
                 from jmapper.export import export_pdf
 
-                return list(export_pdf(bundle, temp, options).warnings)
+                return list(export_pdf(bundle, temp, options, reports=reports).warnings)
             assert image_exporter is not None
             image_exporter(bundle, temp, fmt, dpi=options.dpi, options=options)
             return []
     except ExportError as error:
         raise ServiceError(str(error)) from error
+
+
+def _review_pages(store: Any, map_id: str, bundle: Any, pages: Any) -> list[Any]:
+    """The "Review" page's report (what changed since the last review), when asked for."""
+    if "review" not in pages:
+        return []
+    from datetime import date
+
+    from jmapper.drawing.report import review_report_data
+    from jmapper.services.review import report_since
+
+    return [review_report_data(report_since(store, map_id, date.today(), current=bundle))]

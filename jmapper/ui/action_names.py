@@ -27,6 +27,9 @@ SHOW_LIBRARY = "actionShowLibraryDock"
 SHOW_INSPECTOR = "actionShowInspectorDock"
 SHOW_PERSONAS = "actionShowPersonaDock"
 SHOW_HEALTH = "actionShowHealthDock"
+START_REVIEW = "actionStartReview"
+REVIEW_REPORT = "actionReviewReport"
+COMPARE_MAPS = "actionCompareMaps"
 
 # Map
 DUPLICATE_MAP = "actionDuplicateMap"

@@ -184,6 +184,24 @@ ACTIONS: tuple[Entry, ...] = (
         needs="map",
     ),
     ActionSpec(
+        names.START_REVIEW,
+        "Start Re&view",
+        "Record a review today: a named version, the last-reviewed date and the next review by "
+        "the map's cadence; shows what changed since the previous review",
+        lambda w: lambda: _review("start_review", w),
+        "map",
+        separator_before=True,
+        needs="map",
+    ),
+    ActionSpec(
+        names.REVIEW_REPORT,
+        "Review Re&port",
+        "What changed since the last review: emotions, touchpoints, pain points, priorities",
+        lambda w: lambda: _review("show_review_report", w),
+        "map",
+        needs="open",
+    ),
+    ActionSpec(
         names.ABOUT,
         "&About jmapper",
         "jmapper's version and licence, and the licences of the fonts and libraries it ships",
@@ -191,6 +209,13 @@ ACTIONS: tuple[Entry, ...] = (
         "help",
     ),
 )
+
+
+def _review(command: str, window: Any) -> object:
+    """Map > Start Review / Review Report; the module loads when first asked."""
+    from jmapper.ui import review_commands
+
+    return getattr(review_commands, command)(window)
 
 
 def _show_about(window: Any) -> object:

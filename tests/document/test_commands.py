@@ -301,3 +301,20 @@ def test_dismissing_a_finding_is_one_undo_step_stored_at_once(document) -> None:
     assert document.restore_finding(dismissal.id)
     assert reload(document).dismissals == {}
     assert document.undo_stack.count() == 2
+
+
+def test_start_review_sets_the_dates_by_cadence_and_records_a_named_version(document) -> None:
+    from datetime import date
+
+    day = date(2026, 11, 30)
+    snapshot = document.start_review(day)
+    assert snapshot.name == "Review 2026-Q4"
+    stored = reload(document).map
+    assert stored.last_reviewed == day and stored.next_review == date(2027, 2, 28)
+    document.edit_map(review_cadence_months=6)
+    again = document.start_review(day)
+    assert again.name == "Review 2026-Q4 (2)"
+    assert reload(document).map.next_review == date(2027, 5, 30)
+    assert {s.name for s in document.snapshots()} >= {"Review 2026-Q4 (2)", "Review 2026-Q4"}
+    document.undo_stack.undo()  # the dates of the second review
+    assert reload(document).map.next_review == date(2027, 2, 28)

@@ -72,6 +72,7 @@ EXTRA_PAGES = (
     ("actions", "Action plan"),
     ("matrix", "Priority matrix"),
     ("persona", "Persona profile"),
+    ("review", "Review"),
 )
 
 

@@ -118,6 +118,13 @@ SPECS: dict[str, tuple[FieldSpec, ...]] = {
         _line("organisation", "Organisation"),
         _date("last_reviewed", "Last reviewed"),
         _date("next_review", "Next review"),
+        _int(
+            "review_cadence_months",
+            "Review every",
+            1,
+            24,
+            tip="Months between reviews; \u2014 means a quarter (3 months)",
+        ),
     ),
     "stage": (
         _line("name", "Name"),
