@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from jmapper.analysis.priority import is_priority
 from jmapper.app import main
 from jmapper.interchange.json_format import dump_map
 from jmapper.model.entities import Snapshot
@@ -50,7 +51,9 @@ def library(tmp_path, capsys) -> Path:
         from jmapper.model import edits
 
         point = sorted(bundle.emotion_points.values(), key=lambda p: p.id)[0]
-        opp = sorted(bundle.opportunities.values(), key=lambda o: o.id)[0]
+        opp = min(
+            (o for o in bundle.opportunities.values() if is_priority(o)), key=lambda o: o.title
+        )
         for changeset in (
             edits.edit_fields(
                 bundle, "emotion_point", point.id, value=bundle.map.emotion_scale.maximum
