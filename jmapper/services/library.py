@@ -129,7 +129,7 @@ def build_map(
     opened or created, so a refused ``jmapper new`` leaves no file behind.
     """
     from jmapper.model.text import clean_text
-    from jmapper.templates import SAMPLES, new_map
+    from jmapper.templates import SAMPLES, build_sample, new_map
     from jmapper.templates.factory import duplicate_map
 
     title = clean_text(title)  # the one text the user types into a new map (model/text.py)
@@ -146,7 +146,9 @@ def build_map(
         raise ServiceError(
             f"There is no sample called \u201c{from_sample}\u201d; choose one of {names}."
         )
-    return duplicate_map(sample.build(), title.strip())
+    # build_sample dates the copy relative to today, as the default library's
+    # samples are, so a new map from a sample has no opportunity overdue on day one.
+    return duplicate_map(build_sample(from_sample), title.strip())
 
 
 def adopt_library_personas(store: LibraryStore, bundle: MapBundle) -> None:

@@ -167,3 +167,16 @@ def test_maps_from_a_sample_share_the_library_personas(store):
     stored = store.load_map(second.map.id)
     assert stored.map.primary_persona_id == first.map.primary_persona_id
     assert {p.persona_id for p in stored.emotion_points.values()} <= personas
+
+
+@pytest.mark.parametrize("sample", sorted(SAMPLES))
+def test_a_map_from_a_sample_has_nothing_overdue_on_day_one(store, sample):
+    """The copy is dated relative to today, as the default library's samples are."""
+    from datetime import date
+
+    from jmapper.analysis.health import run_checks
+
+    bundle = create_map(store, "From sample", from_sample=sample)
+    stored = store.load_map(bundle.map.id)
+    assert stored.opportunities, "every sample has opportunities to check"
+    assert run_checks(stored, date.today(), ["overdue-opportunity"]) == []
