@@ -20,6 +20,19 @@ def stages_backed_by_data(bundle: MapBundle) -> set[str]:
     return backed
 
 
+def stage_evidence_counts(bundle: MapBundle) -> dict[str, int]:
+    """Per stage: the data sources it cites plus the evidence items on it, its steps and cards.
+
+    A stage missing from the result (or at 0) rests on no data.
+    """
+    counts = {s.id: sum(1 for src in s.data_sources if src.strip()) for s in bundle.stages.values()}
+    for item in bundle.evidence_items.values():
+        stage_id = _stage_of(bundle, item.target_kind, item.target_id)
+        if stage_id is not None:
+            counts[stage_id] = counts.get(stage_id, 0) + 1
+    return counts
+
+
 def _stage_of(bundle: MapBundle, kind: TargetKind, target_id: str | None) -> str | None:
     if target_id is None:
         return None
@@ -34,4 +47,4 @@ def _stage_of(bundle: MapBundle, kind: TargetKind, target_id: str | None) -> str
     return None
 
 
-__all__ = ["stages_backed_by_data"]
+__all__ = ["stage_evidence_counts", "stages_backed_by_data"]

@@ -10,8 +10,16 @@ from collections.abc import Sequence
 
 from jmapper.drawing.cards import SELECTION_COLOUR
 from jmapper.drawing.painter import Painter
-from jmapper.drawing.text import draw_block
-from jmapper.layout.boxes import BlueprintLineBox, ColumnBox, LaneBox, MapLayout, Rect, StageBox
+from jmapper.drawing.text import draw_block, draw_label
+from jmapper.layout.boxes import (
+    BlueprintLineBox,
+    ColumnBox,
+    EvidenceBadge,
+    LaneBox,
+    MapLayout,
+    Rect,
+    StageBox,
+)
 from jmapper.style import Style
 
 WHITE = "#FFFFFF"
@@ -38,8 +46,26 @@ def draw_stage_header(
 ) -> None:
     painter.rect(stage.rect, fill, WHITE, 1.0)
     draw_block(painter, stage.label, text)
+    if stage.evidence is not None:
+        draw_evidence_badge(painter, stage.evidence, fill, text)
     if selected:
         draw_header_selection(painter, stage.rect)
+
+
+def draw_evidence_badge(painter: Painter, badge: EvidenceBadge, fill: str, text: str) -> None:
+    """'Data n' in header colours reversed (a solid badge); 'No data' as a dashed empty outline.
+
+    Drawn in the header's own text colour, so it reads on any accent fill.
+    """
+    size = 7.0
+    cx, cy = badge.rect.centre
+    if badge.backed:
+        painter.rect(badge.rect, text, None, 0.0, 2.0)
+        ink = fill
+    else:
+        painter.rect(badge.rect, None, text, 0.9, 2.0, (2.0, 1.5))
+        ink = text
+    draw_label(painter, cx, cy + size * 0.36, badge.code, size, bold=True, fill=ink, align="center")
 
 
 def draw_step_header(

@@ -15,13 +15,22 @@ from datetime import date
 
 from jmapper.drawing.cards import draw_diamond, draw_marker
 from jmapper.drawing.emotion import draw_face, draw_series_swatch
-from jmapper.drawing.grid import draw_rule
+from jmapper.drawing.grid import draw_evidence_badge, draw_rule
 from jmapper.drawing.links import draw_link
 from jmapper.drawing.metrics import draw_change_arrow
 from jmapper.drawing.painter import Painter
 from jmapper.drawing.text import draw_label
-from jmapper.layout.boxes import EmotionCurve, EmotionMark, LinkBox, MapLayout, Marker, Rect
+from jmapper.layout.boxes import (
+    EmotionCurve,
+    EmotionMark,
+    EvidenceBadge,
+    LinkBox,
+    MapLayout,
+    Marker,
+    Rect,
+)
 from jmapper.layout.connectors import arrow_heads
+from jmapper.layout.evidence import NO_DATA, badge_width
 from jmapper.layout.grid import marker_width
 from jmapper.layout.priority import BIG_BET, FILL_IN, MONEY_PIT, QUICK_WIN
 from jmapper.layout.text import text_width, wrap
@@ -202,6 +211,10 @@ def legend_groups(bundle: MapBundle, layout: MapLayout) -> list[tuple[str, list[
         cards.append(("marker", ("severity", "S0\u20134"), "Pain severity 0\u20134 (Nielsen)"))
     if "moment" in uses:
         cards.append(("moment", None, "Moment of truth"))
+    if "stage_data" in uses:
+        cards.append(("badge", "Data 2", "Stage backed by 2 data sources or evidence items"))
+    if "stage_no_data" in uses:
+        cards.append(("badge", NO_DATA, "Stage resting on no data (dashed)"))
     for label in (QUICK_WIN, BIG_BET, FILL_IN, MONEY_PIT):
         if f"priority:{label}" in uses:
             cards.append(("marker", ("priority", label), _PRIORITY_MEANING[label]))
@@ -236,6 +249,8 @@ def legend_groups(bundle: MapBundle, layout: MapLayout) -> list[tuple[str, list[
 
 
 def _swatch_width(kind: str, payload: LegendPayload, style: Style) -> float:
+    if kind == "badge":
+        return max(26.0, badge_width(str(payload), style))
     if kind == "marker" and isinstance(payload, tuple):
         return max(26.0, marker_width(payload[1], style))
     return 26.0
@@ -272,6 +287,11 @@ def _swatch(kind: str, payload: LegendPayload, x: float, y: float, style: Style)
             draw_rule(painter, x, x + 24, cy, LINE_WEIGHTS[payload], LINE_DASHES[payload], style)
         elif kind == "text":
             draw_label(painter, x, cy + 2.5, str(payload), 7, bold=True)
+        elif kind == "badge":
+            code = str(payload)
+            w, h = badge_width(code, style), style.marker_size
+            badge = EvidenceBadge(Rect(x, cy - h / 2, w, h), code != NO_DATA, 0, code)
+            draw_evidence_badge(painter, badge, "#FFFFFF", style.header_fill)
         elif kind == "change":
             draw_change_arrow(painter, Rect(x + 7, cy - 5, 10, 10), str(payload), None)
 

@@ -72,10 +72,21 @@ class TextBlock:
 
 
 @dataclass(frozen=True)
+class EvidenceBadge:
+    """A stage's "backed by data" badge: filled 'Data n', or a dashed empty 'No data'."""
+
+    rect: Rect
+    backed: bool
+    count: int  # data sources cited plus evidence items attached
+    code: str  # what it prints
+
+
+@dataclass(frozen=True)
 class StageBox:
     stage_id: str
     rect: Rect
     label: TextBlock
+    evidence: EvidenceBadge | None = None
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from jmapper.analysis.coverage import stage_evidence_counts
 from jmapper.layout.boxes import (
     BlueprintLineBox,
     CardBox,
@@ -27,6 +28,7 @@ from jmapper.layout.boxes import (
 )
 from jmapper.layout.connectors import layout_links
 from jmapper.layout.emotion import layout_emotion
+from jmapper.layout.evidence import badge_reserve, stage_badge
 from jmapper.layout.metrics import MetricBand, MetricTile, layout_metrics
 from jmapper.layout.priority import quadrant
 from jmapper.layout.text import ascent, line_height, place_lines, text_width, wrap
@@ -201,7 +203,7 @@ class _Builder:
         has_steps = any(c.step_id is not None for c in self.columns)
         stage_lines: dict[str, list[str]] = {}
         for stage in self.bundle.ordered_stages():
-            width = len(self.stage_span.get(stage.id, [])) * self.cw - 2 * pad
+            width = len(self.stage_span.get(stage.id, [])) * self.cw - 2 * pad - badge_reserve(s)
             if width > 0:
                 stage_lines[stage.id] = wrap(stage.name, s.stage_size, width, True)
         stage_h = max(
@@ -229,6 +231,7 @@ class _Builder:
                 + [_height(lines, s.step_size, s) + 2 * pad for lines in step_lines.values()]
             )
         stages = []
+        evidence = stage_evidence_counts(self.bundle)
         for stage in self.bundle.ordered_stages():
             span = self.stage_span.get(stage.id)
             if not span:
@@ -244,7 +247,9 @@ class _Builder:
                 bold=True,
                 colour=s.header_text_colour,
             )
-            stages.append(StageBox(stage.id, rect, label))
+            count = evidence.get(stage.id, 0)
+            self.uses.add("stage_data" if count else "stage_no_data")
+            stages.append(StageBox(stage.id, rect, label, stage_badge(rect, count, s)))
         columns = []
         for column in self.columns:
             x = self.x0 + column.index * self.cw

@@ -290,6 +290,7 @@ class EvidenceItem:
     collected: date | None = None
     target_kind: TargetKind = TargetKind.MAP
     target_id: str | None = None
+    level: EvidenceLevel | None = None  # how strong it is, as a card's evidence level
 
 
 @dataclass

@@ -208,6 +208,7 @@ def full_bundle(title: str = "Order a gift — “express”") -> MapBundle:
         collected=date(2024, 3, 3),
         target_kind=TargetKind.CARD,
         target_id=card.id,
+        level=EvidenceLevel.QUALITATIVE,
     )
     comment = Comment(
         map_id=m,

@@ -79,8 +79,8 @@ def test_migrations_and_create_all_make_the_same_schema(tmp_path: Path) -> None:
 
 
 def test_schema_version_matches_head() -> None:
-    assert SCHEMA_VERSION == 3
-    assert HEAD_REVISION == "0003_health_review"
+    assert SCHEMA_VERSION == 4
+    assert HEAD_REVISION == "0004_evidence_level"
 
 
 def test_v1_fixture_is_upgraded_after_a_byte_identical_backup(tmp_path: Path) -> None:
@@ -231,3 +231,35 @@ def _created(tmp_path: Path) -> Path:
     with LibraryStore.create(path):
         pass
     return path
+
+
+def test_a_v3_library_gains_evidence_levels(tmp_path: Path) -> None:
+    """0004: an older library's evidence reads with no level and can store one."""
+    from jmapper.model.entities import EvidenceItem
+    from jmapper.model.enums import EvidenceKind, EvidenceLevel, TargetKind
+
+    path = tmp_path / "library.jmapper"
+    shutil.copyfile(V1, path)
+    _migrated(path, "0003_health_review")
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert "level" not in {row[1] for row in conn.execute("PRAGMA table_info(evidence_item)")}
+    finally:
+        conn.close()
+    with LibraryStore.open(path) as store:
+        assert store.backup_path is not None and ".v3-backup-" in store.backup_path.name
+        bundle = store.load_map(V1_MAP_ID)
+        assert all(item.level is None for item in bundle.evidence_items.values())
+        stage = next(iter(bundle.stages.values()))
+        item = EvidenceItem(
+            map_id=V1_MAP_ID,
+            kind=EvidenceKind.SURVEY,
+            title="Exit survey",
+            target_kind=TargetKind.STAGE,
+            target_id=stage.id,
+            level=EvidenceLevel.QUANTITATIVE,
+        )
+        store.apply([EntityChange("evidence_item", item.id, None, item)])
+        assert store.load_map(V1_MAP_ID).evidence_items[item.id] == item
+    assert schema_of(path) == schema_of(_created(tmp_path))

@@ -36,6 +36,7 @@ EMOTION_DOWN = "actionEmotionDown"
 ADD_METRIC = "actionAddMetric"
 SHOW_KEY = "actionShowKey"
 TOGGLE_MOMENT_OF_TRUTH = "actionToggleMomentOfTruth"
+ADD_EVIDENCE = "actionAddEvidence"
 
 Shortcut = QKeySequence.StandardKey | str | None
 
@@ -122,6 +123,11 @@ SPECS: dict[str, tuple[str, str, tuple[Shortcut, ...]]] = {
         "Mark the selected step as a moment of truth, or unmark it (M)",
         ("M",),
     ),
+    ADD_EVIDENCE: (
+        "Add E&vidence\u2026",
+        "Attach research (interviews, survey, tickets, ...) to the selected stage, step or card",
+        ("Ctrl+Shift+E",),
+    ),
 }
 
 CHECKABLE = {DRAW_ARROW, SHOW_KEY}
@@ -156,7 +162,7 @@ def build_actions(parent: QObject, handlers: dict[str, Callable[[], None]]) -> d
 #: The canvas's context menu: groups of actions, a separator after each.
 CONTEXT_MENU: tuple[tuple[str, ...], ...] = (
     (ADD_CARD, ADD_OPPORTUNITY, EDIT_CARD, DUPLICATE, COPY, PASTE, DELETE),
-    (ADD_METRIC,),
+    (ADD_METRIC, ADD_EVIDENCE),
     (
         INSERT_STAGE_BEFORE,
         INSERT_STAGE_AFTER,

@@ -80,6 +80,10 @@ class CanvasController(QObject):
         added = self._run(lambda d: d.execute(add_metric_with_lane(d.bundle, value, definition)))
         return value.id if added else None
 
+    def add_entity(self, entity: Any, text: str) -> bool:
+        """A leaf entity (an evidence item, a comment) as one undo step."""
+        return bool(self._run(lambda d: d.add(entity, text)))
+
     def edit(self, kind: str, entity_id: str, **fields: Any) -> bool:
         return bool(self._run(lambda d: d.edit(kind, entity_id, **fields)))
 

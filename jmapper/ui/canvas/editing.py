@@ -63,6 +63,7 @@ class CanvasEditing:
             names.EMOTION_DOWN: lambda: self.nudge_emotion(-1),
             names.ADD_METRIC: self.research.add_metric,
             names.TOGGLE_MOMENT_OF_TRUTH: lambda: toggle_moment_of_truth(c),
+            names.ADD_EVIDENCE: self.research.add_evidence,
         }
 
     # -- keys ---------------------------------------------------------------------------

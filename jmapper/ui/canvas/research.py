@@ -1,4 +1,4 @@
-"""Canvas gestures that attach data to the map: metrics (and, in time, evidence and comments).
+"""Canvas gestures that attach data to the map: metrics, evidence (and comments).
 
 Each gesture opens a small dialog about the selection (or the current cell),
 and its OK is one controller call, so one undo step; Cancel changes nothing.
@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from jmapper.model.bundle import MapBundle
 from jmapper.model.enums import MetricScope
+from jmapper.ui.dialogs.evidence_dialog import EvidenceDialog
 from jmapper.ui.dialogs.metric_dialog import MetricDialog, Scope
 
 if TYPE_CHECKING:
@@ -57,11 +58,11 @@ def place_scopes(
 
 
 class CanvasResearch:
-    """Handlers of the add-metric action (more research gestures join it)."""
+    """Handlers of the add-metric and add-evidence actions."""
 
     def __init__(self, canvas: CanvasHost) -> None:
         self.canvas = canvas
-        self.dialog: MetricDialog | None = None
+        self.dialog: MetricDialog | EvidenceDialog | None = None
 
     def _selection(self) -> tuple[str, str | None]:
         """The selected entity, else the current cell's step or stage, else nothing."""
@@ -95,6 +96,25 @@ class CanvasResearch:
             added = canvas.controller.add_metric(entry.value, entry.definition)
             if added is not None and canvas.projection.item("metric_value", added) is not None:
                 canvas.select("metric_value", added)
+
+        dialog.accepted.connect(commit)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def add_evidence(self) -> None:
+        """Attach an evidence item to the selection (one undo step on OK)."""
+        canvas = self.canvas
+        bundle = canvas.document_bundle()
+        if bundle is None or canvas.current_document() is None:
+            return
+        kind, entity_id = self._selection()
+        scopes, _metric = place_scopes(bundle, kind, entity_id)
+        dialog = EvidenceDialog(bundle, scopes, canvas.window())
+        self.dialog = dialog
+
+        def commit() -> None:
+            if dialog.item is not None:
+                canvas.controller.add_entity(dialog.item, "Add evidence")
 
         dialog.accepted.connect(commit)
         dialog.finished.connect(dialog.deleteLater)

@@ -19,6 +19,7 @@ from jmapper.model.enums import (
     BlueprintZone,
     Channel,
     EmotionSeries,
+    EvidenceKind,
     EvidenceLevel,
     LaneKind,
     LinkDirection,
@@ -201,6 +202,20 @@ SPECS: dict[str, tuple[FieldSpec, ...]] = {
             CountsEditor,
             "key: number pairs, e.g. 4: 25, 5: 15 (docs/metrics.md); Enter applies",
         ),
+    ),
+    "evidence_item": (
+        _line("title", "Title"),
+        _enum("kind", "Kind", EvidenceKind),
+        _enum("level", "Level", EvidenceLevel, optional=True),
+        _line("source", "Source"),
+        _line("url", "Link or file"),
+        _text("notes", "Note"),
+        _date("collected", "Collected"),
+    ),
+    "comment": (
+        _line("author", "Author"),
+        _text("text", "Text"),
+        _bool("resolved", "Resolved"),
     ),
     "persona": (
         _line("name", "Name"),

@@ -1,0 +1,29 @@
+"""The per-stage "backed by data" badge prints as it shows, and the legend says what it means."""
+
+from __future__ import annotations
+
+from pypdf import PdfReader
+
+from jmapper.export import ExportOptions, export_pdf
+from jmapper.layout import compute_layout
+from jmapper.model.enums import MapType
+from jmapper.services.library import build_map
+
+
+def test_stages_without_data_print_no_data(tmp_path) -> None:
+    bundle = build_map("Bare", MapType.CURRENT_STATE, stage_preset="short_lifecycle")
+    first = bundle.ordered_stages()[0]
+    first.data_sources = ["Exit survey", "CRM"]
+    layout = compute_layout(bundle)
+    codes = [s.evidence.code for s in layout.stages if s.evidence is not None]
+    assert codes == ["Data 2", "No data", "No data", "No data", "No data"]
+    for stage in layout.stages:
+        assert stage.evidence is not None and stage.rect.contains(stage.evidence.rect)
+        assert not stage.evidence.rect.intersects(stage.label.rect) or all(
+            line.x + line.width <= stage.evidence.rect.x for line in stage.label.lines
+        )
+    out = tmp_path / "bare.pdf"
+    export_pdf(bundle, out, ExportOptions(paper="A3"))
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(str(out)).pages)
+    assert text.count("No data") >= 4 and "Data 2" in text
+    assert "Stage resting on no data" in text and "Stage backed by" in text
