@@ -50,7 +50,15 @@ class Format:
 
 FORMATS: dict[str, Format] = {
     fmt.name: fmt
-    for fmt in (Format("json", "JSON (complete data)", (".json",), "jmapper.interchange.json_io"),)
+    for fmt in (
+        Format("json", "JSON (complete data)", (".json",), "jmapper.interchange.json_io"),
+        Format(
+            "mermaid",
+            "Mermaid journey",
+            (".mmd", ".mermaid"),
+            "jmapper.interchange.mermaid_journey",
+        ),
+    )
 }
 
 

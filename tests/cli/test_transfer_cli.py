@@ -93,3 +93,48 @@ def test_a_file_of_no_known_kind_is_refused_in_one_line(tmp_path):
     source.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
     result = jmapper(tmp_path, "import", str(tmp_path / "lib.jmapper"), str(source))
     assert_one_error_line(result, "cannot tell what kind of file", "--format")
+
+
+JOURNEY = """\
+journey
+    title My working day
+    section Go to work
+      Make tea: 5: Me
+      Do work: 1: Me, Cat
+    section Go home
+      Sit down: high: Me
+"""
+
+
+def test_a_mermaid_journey_imports_and_exports_back(tmp_path):
+    source = tmp_path / "day.mmd"
+    source.write_text(JOURNEY, encoding="utf-8")
+    library = tmp_path / "lib.jmapper"
+    imported = jmapper(tmp_path, "import", str(library), str(source))
+    assert imported.returncode == 0, imported.stderr
+    assert "My working day  (imported)" in imported.stdout
+    assert imported.stderr.strip() == (
+        "jmapper: warning: On line 7, the score of \u201cSit down\u201d (\u201chigh\u201d) is "
+        "not a number, so the step has no emotion value."
+    )
+    out = tmp_path / "again.mmd"
+    exported = jmapper(
+        tmp_path, "export", str(library), "--map", "My working day", "--format", "mermaid",
+        "-o", str(out),
+    )  # fmt: skip
+    assert exported.returncode == 0, exported.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("journey\n    title My working day\n    section Go to work\n")
+    assert "      Do work: 1: Me, Cat\n" in text
+    assert "neutral score" in exported.stderr
+
+
+def test_a_broken_journey_is_refused_naming_the_line_and_the_library_is_unchanged(
+    tmp_path, two_maps
+):
+    source = tmp_path / "day.mmd"
+    source.write_text("journey\n  section Morning\n  Make tea\n", encoding="utf-8")
+    before = digest(two_maps)
+    result = jmapper(tmp_path, "import", str(two_maps), str(source))
+    assert_one_error_line(result, "Cannot import \u201cday.mmd\u201d", "On line 3", "Make tea")
+    assert digest(two_maps) == before

@@ -38,3 +38,11 @@ def test_every_format_module_has_what_its_entry_promises():
         assert callable(getattr(module, "read", None)) == fmt.reads
         assert callable(getattr(module, "write_map", None)) == fmt.writes
         assert fmt.extension.startswith(".")
+
+
+def test_a_mermaid_journey_is_told_by_its_first_statement_or_its_fence():
+    head = b"---\ntitle: x\n---\n%% my day\nJourney\n  title T\n"
+    assert registry.detect("day.txt", head, None).name == "mermaid"
+    page = b"# Notes\n\n```mermaid\njourney\n  section A\n```\n"
+    assert registry.detect("notes.md", page, None).name == "mermaid"
+    assert registry.detect("day.mmd", b"", None).name == "mermaid"
