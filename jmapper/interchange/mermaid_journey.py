@@ -10,7 +10,8 @@ grammar (its Jison lexer and ``journeyDb``) line by line:
   Mermaid and kept here as the step's description;
 - tasks before any section belong to no section.
 
-The map it gives: the title is the map's title; each section a stage; each
+The map it gives (a current-state map with a customer-actions and an emotions
+lane): the title is the map's title; each section a stage; each
 task a step with a customer-actions card; each actor a persona (the first the
 map's persona, up to four more overlaid, one emotion curve each); each score an
 emotion value on the 1..5 scale (0..5 when a score of 0 appears).  What the
@@ -25,11 +26,12 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from jmapper.interchange.building import start_map
 from jmapper.interchange.errors import InterchangeError
 from jmapper.interchange.reading import MapCheck, Reading, single_map
 from jmapper.model.bundle import MapBundle
 from jmapper.model.entities import Card, EmotionPoint, EmotionScale, Persona, Stage, Step
-from jmapper.model.enums import EmotionScaleKind, EmotionSeries, LaneKind, MapType
+from jmapper.model.enums import EmotionScaleKind, EmotionSeries, LaneKind
 from jmapper.model.text import clean_text
 from jmapper.style import OKABE_ITO
 
@@ -355,19 +357,15 @@ def _cut(text: str, limit: int = 40) -> str:
 
 def build_map(journey: _Journey) -> MapBundle:
     """The map a parsed journey gives (see the module docstring)."""
-    from jmapper.templates import new_map
-
     title = journey.title or journey.front_title or journey.acc_title or UNTITLED
-    bundle = new_map(_cut(clean_text(title), 200) or UNTITLED, MapType.CURRENT_STATE)
+    bundle, (actions, _) = start_map(
+        _cut(clean_text(title), 200).strip() or UNTITLED,
+        (("Customer actions", LaneKind.CUSTOMER_ACTIONS), ("Emotions", LaneKind.EMOTIONS)),
+    )
     journey_map = bundle.map
     journey_map.scenario = journey.acc_descr
     kind = EmotionScaleKind.ZERO_TO_FIVE if journey.saw_zero else EmotionScaleKind.ONE_TO_FIVE
     journey_map.emotion_scale = EmotionScale.preset(kind)
-    for stage_id in list(bundle.stages):
-        bundle.put("stage", stage_id, None)
-    actions = next(
-        lane for lane in bundle.ordered_lanes() if lane.kind is LaneKind.CUSTOMER_ACTIONS
-    )
     personas = _personas(journey, bundle)
     m = journey_map.id
     for position, section in enumerate(journey.sections):
