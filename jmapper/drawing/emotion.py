@@ -17,7 +17,7 @@ def draw_emotion_plot(painter: Painter, lane: EmotionLane, style: Style) -> None
     plot = lane.plot
     for _value, y, _label in lane.ticks:
         if abs(y - lane.midline_y) >= 0.01:
-            painter.line(plot.x, y, plot.right, y, TICK_COLOUR, 0.4, (1.0, 2.0))
+            painter.line(plot.x, y, plot.right, y, style.tick_colour, 0.4, (1.0, 2.0))
     y = lane.midline_y
     painter.line(plot.x, y, plot.right, y, style.midline_colour, 0.9, (4.0, 2.0))
     draw_scale_labels(painter, lane, plot.x, style)
@@ -33,7 +33,7 @@ def draw_scale_labels(painter: Painter, lane: EmotionLane, x: float, style: Styl
             neutral = label
             continue
         draw_label(
-            painter, x + 3, y - 1.5, label, style.tick_text_size, fill=style.muted_text_colour
+            painter, x + 3, y - 1.5, label, style.tick_text_size, fill=style.scale_text_colour
         )
     caption = f"neutral {neutral}".strip()
     draw_label(
@@ -42,7 +42,7 @@ def draw_scale_labels(painter: Painter, lane: EmotionLane, x: float, style: Styl
         lane.midline_y - 2,
         caption,
         style.tick_text_size,
-        fill=style.muted_text_colour,
+        fill=style.scale_text_colour,
     )
 
 
@@ -107,7 +107,7 @@ def draw_face(
         mark.label,
         style.emotion_value_size,
         bold=True,
-        fill=style.text_colour,
+        fill=style.label_text_colour,
     )
 
 

@@ -27,9 +27,9 @@ WHITE = "#FFFFFF"
 ACCENT_WIDTH = 4.0
 
 
-def draw_sheet(painter: Painter, rect: Rect) -> None:
-    """The white sheet under the map: gaps between lanes show paper."""
-    painter.rect(rect, WHITE)
+def draw_sheet(painter: Painter, rect: Rect, paper: str = WHITE) -> None:
+    """The sheet under the map: gaps between lanes show paper."""
+    painter.rect(rect, paper)
 
 
 def corner_rect(layout: MapLayout) -> Rect:
@@ -42,9 +42,14 @@ def draw_corner(painter: Painter, rect: Rect, style: Style) -> None:
 
 
 def draw_stage_header(
-    painter: Painter, stage: StageBox, fill: str, text: str, selected: bool = False
+    painter: Painter,
+    stage: StageBox,
+    fill: str,
+    text: str,
+    selected: bool = False,
+    separator: str = WHITE,
 ) -> None:
-    painter.rect(stage.rect, fill, WHITE, 1.0)
+    painter.rect(stage.rect, fill, separator, 1.0)
     draw_block(painter, stage.label, text)
     if stage.evidence is not None:
         draw_evidence_badge(painter, stage.evidence, fill, text)
@@ -73,7 +78,7 @@ def draw_step_header(
 ) -> None:
     if column.header is None:
         return
-    painter.rect(column.header, style.step_header_fill, WHITE, 1.0)
+    painter.rect(column.header, style.step_header_fill, style.paper, 1.0)
     draw_block(painter, column.label)
     if selected:
         draw_header_selection(painter, column.header)
@@ -103,7 +108,7 @@ def draw_lane_row(
 ) -> None:
     """The cell area of one lane: white band, row rules and the column separators."""
     r = lane.rect
-    painter.rect(Rect(grid_x, r.y, r.right - grid_x, r.h), WHITE)
+    painter.rect(Rect(grid_x, r.y, r.right - grid_x, r.h), style.paper)
     rules = [(grid_x, r.y, r.right, r.y), (grid_x, r.bottom, r.right, r.bottom)]
     rules += [(column.x, r.y, column.x, r.bottom) for column in columns[1:]]
     painter.lines(rules, style.grid_colour, style.grid_weight)
@@ -126,6 +131,6 @@ def draw_blueprint_line(painter: Painter, line: BlueprintLineBox, style: Style) 
     draw_rule(painter, line.x0, line.x1, line.y, line.weight, line.dash, style)
 
 
-def draw_blueprint_label(painter: Painter, line: BlueprintLineBox) -> None:
-    painter.rect(line.label_bg, WHITE)
+def draw_blueprint_label(painter: Painter, line: BlueprintLineBox, paper: str = WHITE) -> None:
+    painter.rect(line.label_bg, paper)
     draw_block(painter, line.label)

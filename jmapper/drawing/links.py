@@ -18,7 +18,7 @@ def link_leader(link: LinkBox) -> tuple[Point, Point] | None:
 
 
 def draw_link(painter: Painter, link: LinkBox, style: Style, selected: bool = False) -> None:
-    """The arrow (heavier and blue when selected), then its label on white."""
+    """The arrow (heavier and blue when selected), then its label on the paper."""
     colour = SELECTION_COLOUR if selected else style.link_colour
     painter.line(*link.start, *link.end, colour, style.link_weight * (2.0 if selected else 1.0))
     for tip, left, right in link.heads:
@@ -30,7 +30,7 @@ def draw_link(painter: Painter, link: LinkBox, style: Style, selected: bool = Fa
         (x0, y0), (x1, y1) = leader
         painter.line(x0, y0, x1, y1, colour, style.link_weight * 0.5)
         painter.ellipse(x0, y0, LEADER_DOT, colour)
-    painter.rect(link.label.rect, "#FFFFFF")
+    painter.rect(link.label.rect, style.paper)
     draw_block(painter, link.label)
 
 

@@ -43,7 +43,7 @@ def draw_map(
     layers).  Cards come in three passes (frames, text, badges): they never overlap, and
     fewer colour and font switches keep a 10,000-card PDF close to the bare drawing.
     """
-    draw_sheet(painter, Rect(0, 0, layout.width, layout.height))
+    draw_sheet(painter, Rect(0, 0, layout.width, layout.height), style.paper)
     draw_cells(painter, layout, style)
     draw_label_column(painter, layout, style)
     draw_header_row(painter, layout, style, header_fill)
@@ -88,7 +88,7 @@ def draw_label_column(painter: Painter, layout: MapLayout, style: Style) -> None
     for lane in layout.lanes:
         draw_lane_label(painter, lane, style)
     for line in layout.blueprint_lines:
-        draw_blueprint_label(painter, line)
+        draw_blueprint_label(painter, line, style.paper)
 
 
 def draw_header_row(
@@ -98,7 +98,7 @@ def draw_header_row(
     fill = header_fill or style.header_fill
     text = text_colour_on(fill)
     for stage in layout.stages:
-        draw_stage_header(painter, stage, fill, text)
+        draw_stage_header(painter, stage, fill, text, separator=style.paper)
     for column in layout.columns:
         draw_step_header(painter, column, style)
     for moment in layout.moments:

@@ -291,7 +291,7 @@ def layout_links(
             blocked.append(rect)
             lines = place_lines([link.label], rect.x, rect.y, size, rect.w, style.line_spacing)
             label = TextBlock(
-                "link_label", link.id, rect, lines, size, False, style.text_colour, True
+                "link_label", link.id, rect, lines, size, False, style.label_text_colour, True
             )
         out.append(
             LinkBox(link.id, start, end, link.direction, link.link_type, heads, label, leader)

@@ -264,6 +264,7 @@ class _Builder:
                     inner,
                     s.step_size,
                     bold=True,
+                    colour=s.label_text_colour,
                 )
             columns.append(
                 ColumnBox(
@@ -479,7 +480,13 @@ class _Builder:
                 mid = y + s.line_band_height / 2
                 rect = Rect(pad, mid - lh / 2, label_w + 4, lh)
                 label = self.block(
-                    "line_label", line.id, label_lines, rect, s.line_label_size, bold=True
+                    "line_label",
+                    line.id,
+                    label_lines,
+                    rect,
+                    s.line_label_size,
+                    bold=True,
+                    colour=s.label_text_colour,
                 )
                 bg = Rect(pad - 2, mid - lh / 2 - 1, lw + 4, lh + 2)
                 line_boxes.append(
@@ -528,6 +535,7 @@ class _Builder:
                 Rect(pad + 4, y + pad, label_w, height - 2 * pad),
                 s.lane_label_size,
                 bold=True,
+                colour=s.label_text_colour,
             )
             lane_boxes.append(
                 LaneBox(

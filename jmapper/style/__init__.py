@@ -8,8 +8,9 @@ style with ``dataclasses.replace`` without touching globals.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
+from typing import Any
 
 from jmapper.model.enums import (
     BlueprintLineKind,
@@ -205,6 +206,16 @@ class Style:
     line_colour: str = "#1A1A1A"
     midline_colour: str = "#9A9A9A"
     opportunity_fill: str = "#DDF1E9"
+    #: the map's paper: the sheet, the cell bands, the chips under line and arrow labels
+    paper: str = "#FFFFFF"
+    #: around the map on the canvas
+    canvas_fill: str = "#FAFAFA"
+    #: text set straight on the paper or the label column (lane, step, line and arrow
+    #: labels, emotion values); card text stays ``text_colour`` on the cards' light fills
+    label_text_colour: str = "#1A1A1A"
+    #: the emotion scale's values and its dotted rules
+    scale_text_colour: str = "#555555"
+    tick_colour: str = "#E2E2E2"
     lane_tints: Mapping[LaneKind, str] = field(default_factory=lambda: LANE_TINTS)
     lane_accents: Mapping[LaneKind, str] = field(default_factory=lambda: LANE_ACCENTS)
 
@@ -216,6 +227,40 @@ class Style:
 
 
 DEFAULT_STYLE = Style()
+
+#: The colours of the dark scheme: dark paper, label column and headers, light labels
+#: and rules on them; cards, notes, tiles and badges keep their light fills and dark ink
+#: (sticky notes on a dark board), so every text keeps 4.5:1 or more (WCAG AA).
+DARK_COLOURS: dict[str, str] = {
+    "paper": "#1C1E22",
+    "canvas_fill": "#121316",
+    "label_text_colour": "#E8EAED",
+    "scale_text_colour": "#A3A9B1",
+    "tick_colour": "#383C43",
+    "grid_colour": "#454B53",
+    "header_fill": "#0B0C0E",
+    "header_text_colour": "#FFFFFF",
+    "step_header_fill": "#2E3238",
+    "label_fill": "#25282D",
+    "line_colour": "#E8EAED",
+    "midline_colour": "#8B9099",
+    "link_colour": "#C9CDD2",
+}
+
+
+def dark_variant(style: Style) -> Style:
+    """``style`` in the dark scheme's colours (sizes untouched)."""
+    colours: dict[str, Any] = dict(DARK_COLOURS)
+    return replace(style, **colours)
+
+
+DARK_STYLE = dark_variant(DEFAULT_STYLE)
+
+
+def light_variant(style: Style) -> Style:
+    """``style`` in the light scheme's colours (for what sits on white: the key, exports)."""
+    colours: dict[str, Any] = {name: getattr(DEFAULT_STYLE, name) for name in DARK_COLOURS}
+    return replace(style, **colours)
 
 
 def marker_stroke(kind: str, style: Style) -> tuple[str, float]:

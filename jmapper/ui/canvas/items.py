@@ -192,7 +192,14 @@ class StageHeaderItem(MapItem):
 
     def paint(self, painter, option, widget=None) -> None:
         box = self.box
-        draw_stage_header(QtPainter(painter), box.stage, box.fill, box.text, self.isSelected())
+        draw_stage_header(
+            QtPainter(painter),
+            box.stage,
+            box.fill,
+            box.text,
+            self.isSelected(),
+            separator=self.style.paper,
+        )
 
 
 class StepHeaderItem(MapItem):
@@ -229,7 +236,7 @@ class SheetItem(MapItem):
         return _bounds(box)
 
     def paint(self, painter, option, widget=None) -> None:
-        draw_sheet(QtPainter(painter), self.box)
+        draw_sheet(QtPainter(painter), self.box, self.style.paper)
 
 
 @dataclass(frozen=True)
@@ -274,7 +281,7 @@ class BlueprintLabelItem(MapItem):
         return _bounds(box.label_bg).united(_bounds(box.label.rect))
 
     def paint(self, painter, option, widget=None) -> None:
-        draw_blueprint_label(QtPainter(painter), self.box)
+        draw_blueprint_label(QtPainter(painter), self.box, self.style.paper)
 
 
 class LinkItem(MapItem):
@@ -443,10 +450,13 @@ class CornerItem(QGraphicsItem):
         self._style = style
         self.setZValue(Z_CORNER)
 
-    def set_rect(self, rect: QRectF) -> None:
+    def set_rect(self, rect: QRectF, style: Style | None = None) -> None:
         if rect != self._rect:
             self.prepareGeometryChange()
             self._rect = rect
+        if style is not None and style is not self._style:
+            self._style = style  # the scheme changed (light or dark)
+            self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._rect
@@ -489,7 +499,7 @@ class LabelColumnItem(QGraphicsItem):
         r = self._rect
         pen = QtPainter(painter)
         column = Rect(r.x(), r.y(), r.width(), r.height())
-        draw_sheet(pen, column)
+        draw_sheet(pen, column, self._style.paper)
         pen.save()
         pen.clip(column)
         for line in self._lines:

@@ -20,6 +20,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from jmapper.export.furniture import Piece, build_legend
+from jmapper.style import light_variant
 from jmapper.ui.qt_painter import QtPainter
 
 if TYPE_CHECKING:
@@ -63,7 +64,8 @@ class MapKey(QWidget):
             self.scale = PRESENTING_SCALE if canvas.presenting() else EDITOR_SCALE
             room = max(200.0, canvas.viewport().width() * 0.72 / self.scale)
             # The swatches at the editor's size: the legend's rows are spaced for them.
-            self.piece = build_legend(bundle, layout, room, canvas.normal_style())
+            style = light_variant(canvas.normal_style())  # the key is white in either scheme
+            self.piece = build_legend(bundle, layout, room, style)
         self.place()
 
     def place(self) -> None:

@@ -125,7 +125,7 @@ class Presentation:
         self.on = on
         canvas = self.canvas
         selected = canvas.primary_selection()
-        canvas.restyle(PRESENTATION_STYLE if on else None)
+        canvas.restyle(canvas.in_scheme(PRESENTATION_STYLE) if on else None)
         policy = (
             Qt.ScrollBarPolicy.ScrollBarAlwaysOff if on else Qt.ScrollBarPolicy.ScrollBarAsNeeded
         )
@@ -140,6 +140,14 @@ class Presentation:
         canvas.key.refresh()
         if selected[0]:
             canvas.select(*selected, scroll=not on)
+
+    def restyle(self) -> None:
+        """Lay the map out again in the current scheme (the palette changed)."""
+        canvas = self.canvas
+        canvas.restyle(canvas.in_scheme(PRESENTATION_STYLE) if self.on else None)
+        if self.on:
+            self._frame()
+        canvas.key.refresh()
 
     # -- geometry ------------------------------------------------------------------------
     def _zoom_for(self, layout: MapLayout, stage_w: float) -> float:

@@ -179,7 +179,7 @@ class Projection:
                     item.set_box(box)
                     self.updated += 1
         self.layout = layout
-        self.corner.set_rect(qrect(corner_rect(layout)))
+        self.corner.set_rect(qrect(corner_rect(layout)), self.style)
         self.label_backing.set_column(
             QRectF(0, layout.header_height, layout.grid.x, layout.height - layout.header_height),
             layout.blueprint_lines,

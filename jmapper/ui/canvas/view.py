@@ -10,13 +10,22 @@ items that changed.  Keyboard editing lives in :mod:`editing`.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QImage, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QImage,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QMenu, QWidget
 
 from jmapper.document import JourneyDocument
 from jmapper.layout import compute_layout
 from jmapper.model.bundle import MapBundle
-from jmapper.style import DEFAULT_STYLE, Style
+from jmapper.style import DEFAULT_STYLE, Style, dark_variant
 from jmapper.ui.canvas import actions as names
 from jmapper.ui.canvas.actions import build_actions, enable_actions
 from jmapper.ui.canvas.cells import Cell, cell_at, cell_rect
@@ -67,11 +76,14 @@ class MapCanvas(CanvasHost):
         self.key: MapKey = MapKey(self)
         register_fonts()
         self.setObjectName("mapCanvas")
-        self._normal_style = style
+        #: the style asked for (light); the canvas draws it in the window's scheme
+        self._light_style = style
+        self._normal_style = self.in_scheme(style)
+        style = self._normal_style
         self.map_style = style
         self._scene = QGraphicsScene(self)
         self._scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
-        self._scene.setBackgroundBrush(QColor("#FAFAFA"))
+        self._scene.setBackgroundBrush(QColor(style.canvas_fill))
         self.setScene(self._scene)
         self.projection = Projection(self._scene, style)
         self.cursor_item = CellCursorItem()
@@ -521,12 +533,32 @@ class MapCanvas(CanvasHost):
         """The editor's style (presentation lays the map out in a larger one)."""
         return self._normal_style
 
+    def dark_scheme(self) -> bool:
+        """Whether the window's palette is dark (the system's dark scheme, ui/palette.py)."""
+        return self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+    def in_scheme(self, style: Style) -> Style:
+        """``style`` in the window's scheme: its dark variant when the palette is dark."""
+        return dark_variant(style) if self.dark_scheme() else style
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        # The system switched between light and dark (the app's palette changed): the
+        # map follows, like the rest of the window.  Not an edit; the layout is redone.
+        super().changeEvent(event)
+        light = getattr(self, "_light_style", None)
+        if event.type() == QEvent.Type.PaletteChange and light is not None:
+            normal = self.in_scheme(light)
+            if normal != self._normal_style:
+                self._normal_style = normal
+                self.presentation.restyle()
+
     def restyle(self, style: Style | None) -> None:
         """Lay the map out in ``style`` (None: the canvas's own).
 
         A change of style re-lays out every box; it is not an edit, so rebuilding is fine.
         """
         self.map_style = style or self._normal_style
+        self._scene.setBackgroundBrush(QColor(self.map_style.canvas_fill))
         self.projection.clear()
         self.projection.style = self.map_style
         self._refresh()
