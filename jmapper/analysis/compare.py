@@ -1,9 +1,10 @@
 """What differs between two maps: aligned columns, both emotion curves, changed entities.
 
 Used for a map against one of its snapshots (same ids), a current state
-against the future state derived from it, or any two maps.  Entities are
-paired by id first (a snapshot keeps every id), then by name within the
-aligned structure: a derived map is a copy with fresh ids whose stages,
+against the future state derived from it, or any two maps.  A map and its
+snapshot share every id, so their entities are paired by id alone (exactly
+the entities that changed are reported).  Other maps are paired by id, then
+by name within the aligned structure: a derived map is a copy with fresh ids whose stages,
 steps, lanes and cards keep their source's names (the model records the
 derivation link per map, ``derived_from_id``, not per entity).  Cards that
 stay unpaired are finally paired by their place (lane, column, order in the
@@ -232,7 +233,9 @@ def _pair_kind(result: Comparison, kind: str, keys: _Keys) -> None:
     for entity_id in list(old_items):
         if entity_id in new_items:
             pairs[entity_id] = entity_id
-    for key_of in (keys.name_key, keys.place_key):
+    # A map and its snapshot share every id: pairing by id alone is exact there.
+    same_map = result.old.map.id == result.new.map.id
+    for key_of in () if same_map else (keys.name_key, keys.place_key):
 
         def key(bundle: MapBundle, entity: Any, f: KeyOf = key_of) -> Hashable | None:
             return f(kind, bundle, entity)

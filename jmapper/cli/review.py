@@ -48,8 +48,9 @@ def run_compare(args: argparse.Namespace) -> int:
                 store, first.id, args.snapshot, current=current
             )
         else:
+            # --with is the baseline, --map the map looked at (as with --snapshot)
             other = store.load_map(find_map(store, args.with_map).id)
-            comparison, old_name, new_name = compare_maps(current, other)
+            comparison, old_name, new_name = compare_maps(other, current)
     finally:
         store.close()
     report = comparison_report(comparison, old_name, new_name)

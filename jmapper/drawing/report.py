@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from jmapper.analysis.compare import Comparison, Mark, curve_series
+from jmapper.analysis.compare import Change, Comparison, Mark, curve_series
 from jmapper.analysis.review_report import CardChange, ReviewReport
 from jmapper.drawing.painter import Painter
 from jmapper.drawing.text import draw_label
@@ -87,6 +87,20 @@ def _name(entity: object) -> str:
     return "(untitled)"
 
 
+def _describe(comparison: Comparison, change: Change) -> str:
+    """A changed entity's name; a metric value by its metric, period and role."""
+    entity = change.entity
+    if change.kind == "metric_value":
+        bundle = comparison.new if change.new is not None else comparison.old
+        metric = bundle.metric_definitions.get(entity.metric_id)
+        name = metric.name if metric is not None and metric.name else "Metric"
+        period = f" {entity.period}" if entity.period else ""
+        return f"{name}{period} ({entity.role.label.lower()})"
+    if change.mark is Mark.CHANGED and ("title" in change.fields or "name" in change.fields):
+        return f"{_name(change.old)} \u2192 {_name(change.new)}"
+    return _name(entity)
+
+
 def _chart(comparison: Comparison, old_name: str, new_name: str) -> Chart:
     columns = comparison.columns
     scales = [comparison.old.map.emotion_scale, comparison.new.map.emotion_scale]
@@ -131,7 +145,7 @@ def comparison_report(comparison: Comparison, old_name: str, new_name: str) -> R
             comparison.of(kind), key=lambda c: (c.mark.value, _name(c.entity).casefold())
         ):
             detail = f" ({', '.join(f.replace('_', ' ') for f in change.fields)})"
-            text = _name(change.entity) + (detail if change.mark is Mark.CHANGED else "")
+            text = _describe(comparison, change) + (detail if change.mark is Mark.CHANGED else "")
             lines.append(Line(change.mark.symbol, change.mark.value, text))
         if lines:
             sections.append(Section(heading, tuple(lines)))

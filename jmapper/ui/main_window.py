@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         self.library_server.serve(library.path)
 
         self.library_panel.map_requested.connect(self.open_map)
+        self.library_panel.compare_requested.connect(self._compare_with_open_map)
         self.canvas.selection_changed.connect(self.inspector.show_selection)
         self.canvas.edit_refused.connect(self.show_refusal)
         self.canvas.zoom_changed.connect(lambda zoom: self.zoom_label.setText(f"{zoom:.0%}"))
@@ -371,6 +372,11 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(document.undo_stack)
         self._update_titles()
         return document
+
+    def _compare_with_open_map(self, map_id: str) -> None:
+        from jmapper.ui.review_commands import compare_with_open_map
+
+        compare_with_open_map(self, map_id)
 
     def show_entity(self, kind: str, entity_id: str) -> None:
         """Select an entity on the canvas, scrolled into view, and show it in the inspector."""

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from jmapper.ui.dialogs.messages import reporting_errors
@@ -60,13 +61,37 @@ def show_review_report(window: Any) -> QDialog | None:
     return None
 
 
-def show_comparison(window: Any, old: Any, new: Any, old_name: str, new_name: str) -> QDialog:
-    """A comparison of two bundles in a window (from the library panel or the Versions)."""
-    from jmapper.analysis.compare import compare
-    from jmapper.drawing.report import comparison_report
+def compare_with_open_map(window: Any, map_id: str) -> QDialog | None:
+    """Library panel > Compare with the open map: the two maps side by side.
 
-    report = comparison_report(compare(old, new), old_name, new_name)
-    return _show(window, report, f"Compare \u201c{new_name}\u201d with \u201c{old_name}\u201d", new)
+    A map and the map it was derived from are shown as source -> derived.
+    """
+    document = window.document
+    if document is None or map_id == document.map_id:
+        return None
+    from jmapper.drawing.report import comparison_report
+    from jmapper.services.review import compare_maps
+
+    with reporting_errors(window, "Compare"):
+        other = window.library.load_map(map_id)
+        comparison, old_name, new_name = compare_maps(other, document.bundle)
+        report = comparison_report(comparison, old_name, new_name)
+        return _show(window, report, f"Compare \u201c{new_name}\u201d", comparison.new)
+    return None
+
+
+def compare_with_version(parent: Any, document: Any, snapshot_id: str) -> QDialog | None:
+    """Versions > Compare: a saved version against the map now."""
+    from jmapper.drawing.report import comparison_report
+    from jmapper.services.review import compare_with_snapshot
+
+    with reporting_errors(parent, "Compare"):
+        comparison, old_name, new_name = compare_with_snapshot(
+            document.store, document.map_id, snapshot_id, current=document.bundle
+        )
+        report = comparison_report(comparison, old_name, new_name)
+        return _show(parent, report, f"Compare with \u201c{old_name}\u201d", document.bundle)
+    return None
 
 
 def _show(window: Any, report: Any, title: str, bundle: Any = None) -> QDialog:
@@ -78,5 +103,10 @@ def _show(window: Any, report: Any, title: str, bundle: Any = None) -> QDialog:
     def save(path: Path) -> object:
         return write_report_pdf(printed, report, path)
 
-    dialog: QDialog = window.show_dialog(ReportDialog(report, title, save, window), modal=False)
+    dialog = ReportDialog(report, title, save, window)
+    if hasattr(window, "show_dialog"):
+        window.show_dialog(dialog, modal=False)
+    else:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
     return dialog

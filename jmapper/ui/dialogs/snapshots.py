@@ -44,6 +44,12 @@ class SnapshotDialog(QDialog):
         self.restore_button = QPushButton("Restore", self)
         self.restore_button.setObjectName("restoreSnapshot")
         self.restore_button.setToolTip("Bring the map back to the selected version (undoable)")
+        self.compare_button = QPushButton("Compare with now", self)
+        self.compare_button.setObjectName("compareSnapshot")
+        self.compare_button.setToolTip(
+            "Show what changed since the selected version: steps, emotion curves and cards"
+        )
+        self.comparison: QDialog | None = None
         hint = QLabel(
             "Every change is saved as you work; versions are named points you can go back to.",
             self,
@@ -57,12 +63,16 @@ class SnapshotDialog(QDialog):
         layout.addWidget(hint)
         layout.addLayout(save_row)
         layout.addWidget(self.list, 1)
-        layout.addWidget(self.restore_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.restore_button)
+        buttons.addWidget(self.compare_button)
+        layout.addLayout(buttons)
         layout.addWidget(close)
         close.rejected.connect(self.reject)
         self.save_button.clicked.connect(self.save)
         self.name_edit.returnPressed.connect(self.save)
         self.restore_button.clicked.connect(self.restore_selected)
+        self.compare_button.clicked.connect(self.compare_selected)
         self.list.currentItemChanged.connect(lambda *_: self._update())
         self.name_edit.textChanged.connect(lambda *_: self._update())
         document.snapshots_changed.connect(self.refresh)
@@ -94,7 +104,16 @@ class SnapshotDialog(QDialog):
         with reporting_errors(self, "Restore version"):
             self.document.restore_snapshot(item.data(_ID))
 
+    def compare_selected(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            return
+        from jmapper.ui.review_commands import compare_with_version
+
+        self.comparison = compare_with_version(self, self.document, item.data(_ID))
+
     def _update(self) -> None:
+        self.compare_button.setEnabled(self.list.currentItem() is not None)
         writable = not self.document.read_only
         self.save_button.setEnabled(writable and bool(self.name_edit.text().strip()))
         self.restore_button.setEnabled(writable and self.list.currentItem() is not None)

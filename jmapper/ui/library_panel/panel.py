@@ -14,12 +14,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLineEdit,
+    QMenu,
     QStyle,
     QTreeWidget,
     QTreeWidgetItem,
@@ -59,6 +60,8 @@ _REVIEW_ICONS = {
 class LibraryPanel(QWidget):
     # the user picked a map (clicked, moved with the keyboard or pressed Enter); argument: map id
     map_requested = Signal(str)
+    # the user asked to compare a listed map with the open one; argument: map id
+    compare_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +101,28 @@ class LibraryPanel(QWidget):
         self.tree.currentItemChanged.connect(self._current_changed)
         self.tree.itemActivated.connect(lambda item, _col: self._emit_pick(item))
         self.setFocusProxy(self.tree)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._show_context_menu)
+        self.open_map_id: str | None = None  # the map the editor shows (set by the window)
+
+    def context_menu(self, item: QTreeWidgetItem) -> QMenu | None:
+        """The row's menu: compare it with the open map (when it is another, readable map)."""
+        map_id = item.data(0, _ID_ROLE)
+        if not map_id or map_id in self._unreadable:
+            return None
+        menu = QMenu(self)
+        action = menu.addAction("Compare with the Open Map")
+        action.setObjectName("actionCompareWithOpenMap")
+        action.setToolTip("Steps, emotion curves and cards of this map beside the open one")
+        action.setEnabled(self.open_map_id is not None and map_id != self.open_map_id)
+        action.triggered.connect(lambda _checked=False: self.compare_requested.emit(map_id))
+        return menu
+
+    def _show_context_menu(self, pos: QPoint) -> None:
+        item = self.tree.itemAt(pos)
+        menu = self.context_menu(item) if item is not None else None
+        if menu is not None:
+            menu.exec(self.tree.viewport().mapToGlobal(pos))
 
     # -- content -------------------------------------------------------------
     def set_summaries(
@@ -221,6 +246,7 @@ class LibraryPanel(QWidget):
 
     def select_map(self, map_id: str | None) -> None:
         """Select ``map_id``'s row quietly (the window already has it open)."""
+        self.open_map_id = map_id
         self.tree.blockSignals(True)
         try:
             self.tree.setCurrentItem(None)  # type: ignore[call-overload]  # Qt takes nullptr; the stubs omit it
