@@ -16,7 +16,7 @@ squeezed if shaping made them wider than the layout measured.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.utils import ImageReader
@@ -173,14 +173,21 @@ class PdfPainter:
         """A line in visual order, shaped run by run, no wider than the layout measured."""
         from reportlab.pdfbase.pdfmetrics import stringWidth
 
-        from jmapper.export.shaping import shape
+        shape: Callable[[str, str, float, bool], tuple[str, float]] | None
+        try:
+            from jmapper.export.shaping import shape
+        except ImportError:  # an older reportlab or no uharfbuzz: ordered, not joined
+            shape = None
 
         pieces: list[tuple[str, str, float]] = []
         total = 0.0
         for run in visual_runs(line.text, line.segments):
             name = FONT_NAMES[run.key]
-            if run.key in SHAPED_FACES or run.rtl:
+            if shape is not None and (run.key in SHAPED_FACES or run.rtl):
                 text, width = shape(run.text, name, size, run.rtl)
+            elif run.rtl:
+                text = strip_ignorable(run.text)[::-1]
+                width = stringWidth(text, name, size)
             else:
                 text = strip_ignorable(run.text)
                 width = stringWidth(text, name, size)
