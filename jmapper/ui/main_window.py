@@ -374,7 +374,7 @@ class MainWindow(QMainWindow):
         return document
 
     def _compare_with_open_map(self, map_id: str) -> None:
-        from jmapper.ui.review_commands import compare_with_open_map
+        from jmapper.ui.dialogs.review_commands import compare_with_open_map
 
         compare_with_open_map(self, map_id)
 

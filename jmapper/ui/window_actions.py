@@ -213,7 +213,7 @@ ACTIONS: tuple[Entry, ...] = (
 
 def _review(command: str, window: Any) -> object:
     """Map > Start Review / Review Report; the module loads when first asked."""
-    from jmapper.ui import review_commands
+    from jmapper.ui.dialogs import review_commands
 
     return getattr(review_commands, command)(window)
 

@@ -108,7 +108,7 @@ class SnapshotDialog(QDialog):
         item = self.list.currentItem()
         if item is None:
             return
-        from jmapper.ui.review_commands import compare_with_version
+        from jmapper.ui.dialogs.review_commands import compare_with_version
 
         self.comparison = compare_with_version(self, self.document, item.data(_ID))
 
