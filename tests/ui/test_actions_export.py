@@ -140,3 +140,25 @@ def test_both_palettes_have_readable_text():
             (QPalette.ColorRole.HighlightedText, QPalette.ColorRole.Highlight),
         ):
             assert contrast_ratio(palette.color(text), palette.color(background)) >= 4.5
+
+
+def test_export_dialog_writes_an_svg_with_legend_and_letters_as_outlines(
+    window, tmp_path, message_boxes, render_dir
+):
+    window.named_actions[names.EXPORT].trigger()
+    dialog = window.active_dialog
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("pdf"))
+    assert not dialog.with_legend_check.isEnabled()  # a PDF always has them
+    assert not dialog.text_as_paths_check.isEnabled()
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("png"))
+    assert dialog.with_legend_check.isEnabled() and not dialog.text_as_paths_check.isEnabled()
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("svg"))
+    dialog.with_legend_check.setChecked(True)
+    dialog.text_as_paths_check.setChecked(True)
+    dialog.grab().save(str(render_dir / "export_dialog_svg.png"))
+    out = tmp_path / "map.svg"
+    dialog.path_edit.setText(str(out))
+    dialog.export()
+    assert message_boxes.shown == []
+    svg = out.read_text("utf-8")
+    assert "<text" not in svg and "<path" in svg

@@ -132,6 +132,21 @@ class ExportDialog(QDialog):
             self.page_checks[key] = check
             pages_row.addWidget(check)
         pages_row.addStretch(1)
+        # PNG and SVG: the title and legend around the map; SVG: letters as outlines.
+        self.with_legend_check = QCheckBox("Title and legend around the map", self)
+        self.with_legend_check.setObjectName("exportWithLegend")
+        self.with_legend_check.setToolTip(
+            "Put the map's title above it and its legend below (PNG and SVG; a PDF always has them)"
+        )
+        self.text_as_paths_check = QCheckBox("Letters as outlines (SVG)", self)
+        self.text_as_paths_check.setObjectName("exportTextAsPaths")
+        self.text_as_paths_check.setToolTip(
+            "Draw every letter as a shape, so the SVG looks the same without the fonts"
+        )
+        image_row = QHBoxLayout()
+        image_row.addWidget(self.with_legend_check)
+        image_row.addWidget(self.text_as_paths_check)
+        image_row.addStretch(1)
 
         branding = QGroupBox("Branding (remembered for this library)", self)
         self.organisation_edit = QLineEdit(branding)
@@ -171,6 +186,7 @@ class ExportDialog(QDialog):
         form.addRow("", _pair(self.advice_label, self.handout_button))
         form.addRow("Tile overlap", self.overlap_spin)
         form.addRow("Extra pages", pages_row)
+        form.addRow("Image", image_row)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -257,6 +273,11 @@ class ExportDialog(QDialog):
             "accent": accent or None,
             "organisation": self.organisation_edit.text().strip() or None,
             "dpi": 200,
+            "with_legend": self.with_legend_check.isEnabled()
+            and self.with_legend_check.isChecked(),
+            "text_as_paths": (
+                self.text_as_paths_check.isEnabled() and self.text_as_paths_check.isChecked()
+            ),
         }
 
     def export(self) -> None:
@@ -365,6 +386,8 @@ class ExportDialog(QDialog):
             check.setEnabled(printed)
         for field in (self.organisation_edit, self.logo_edit, self.accent_edit):
             field.setEnabled(drawn)
+        self.with_legend_check.setEnabled(self.format() in ("png", "svg"))
+        self.text_as_paths_check.setEnabled(self.format() == "svg")
 
     def _choose_path(self) -> None:
         fmt = self.format()
