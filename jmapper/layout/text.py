@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -66,6 +67,24 @@ _IGNORABLE = re.compile(
 )
 #: The font key of an ignorable character: "whatever run it is in".
 JOINER = ""
+
+
+def clusters(text: str) -> list[str]:
+    """``text`` cut into what must stay together on a line: a letter with its marks
+    (Devanagari vowel signs, Thai tone marks, Arabic harakat), an emoji with its
+    joiners, variation selectors and skin tones."""
+    out: list[str] = []
+    for char in text:
+        if out and (
+            unicodedata.category(char)[0] == "M"
+            or _IGNORABLE.match(char)
+            or out[-1].endswith("\u200d")
+            or "\U0001f3fb" <= char <= "\U0001f3ff"
+        ):
+            out[-1] += char
+        else:
+            out.append(char)
+    return out
 
 
 def strip_ignorable(text: str) -> str:
@@ -232,12 +251,12 @@ def _wrap(text: str, size: float, max_width: float, bold: bool) -> tuple[str, ..
             if token_w <= limit:
                 line, line_w = token, token_w
                 continue
-            for char in token:
-                char_w = glyph(char, bold)[1]
+            for cluster in clusters(token):
+                char_w = sum(glyph(c, bold)[1] for c in cluster)
                 if line and line_w + char_w > limit:
                     lines.append(line)
                     line, line_w = "", 0.0
-                line += char
+                line += cluster
                 line_w += char_w
         lines.append(line.rstrip())
     while len(lines) > 1 and not lines[-1]:

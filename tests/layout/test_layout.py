@@ -196,3 +196,19 @@ def test_a_quote_repeated_as_the_title_is_not_printed_twice() -> None:
         printed = " ".join(line.text for line in body.lines) if body else ""
         same = card.title.strip("\u201c\u201d") == card.quote
         assert (card.quote[:12] in printed) != same, card.title
+
+
+def test_a_long_word_is_never_cut_between_a_letter_and_its_marks() -> None:
+    """Cut between characters to fit, a Devanagari or Thai word keeps each vowel sign and
+    tone mark with its letter (a line starting with a mark prints a dotted circle)."""
+    import unicodedata
+
+    from jmapper.layout.text import wrap
+
+    for word in ("नमस्तेदुनियानमस्तेदुनिया", "สวัสดีชาวโลกสวัสดีชาวโลก", "👍🏽👨\u200d👩\u200d👧👍🏽"):
+        lines = wrap(word, 10, 14)
+        assert len(lines) > 1, word
+        assert "".join(lines) == word
+        for line in lines:
+            assert unicodedata.category(line[0])[0] != "M", (word, lines)
+            assert not line.startswith(("\u200d", "\U0001f3fd")), (word, lines)
