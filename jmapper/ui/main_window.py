@@ -124,6 +124,8 @@ class MainWindow(QMainWindow):
         self.canvas.edit_refused.connect(self.show_refusal)
         self.canvas.zoom_changed.connect(lambda zoom: self.zoom_label.setText(f"{zoom:.0%}"))
         self.inspector.edit_refused.connect(self.show_refusal)
+        self.inspector.pick_pains_requested.connect(self.canvas.pain_picker.start)
+        self.canvas.pain_picker.finished.connect(self.inspector.pick_finished)
         self.persona_dock.edit_refused.connect(self.show_refusal)
         self.health_dock.edit_refused.connect(self.show_refusal)
         self.health_dock.jump_requested.connect(self.show_entity)

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Signal
 
 from jmapper.document import JourneyDocument
+from jmapper.model.changes import ChangeSet
 from jmapper.model.entities import Card, Lane, MetricDefinition, MetricValue, Opportunity
 from jmapper.model.enums import EmotionSeries, LaneKind, LinkDirection
 from jmapper.model.errors import DomainError
@@ -83,6 +84,10 @@ class CanvasController(QObject):
     def add_entity(self, entity: Any, text: str) -> bool:
         """A leaf entity (an evidence item, a comment) as one undo step."""
         return bool(self._run(lambda d: d.add(entity, text)))
+
+    def run_changeset(self, build: Callable[[JourneyDocument], ChangeSet]) -> bool:
+        """Build a change set from the document and execute it as one undo step."""
+        return bool(self._run(lambda d: d.execute(build(d))))
 
     def edit(self, kind: str, entity_id: str, **fields: Any) -> bool:
         return bool(self._run(lambda d: d.edit(kind, entity_id, **fields)))

@@ -51,6 +51,7 @@ from jmapper.ui.canvas.items import (
     StepHeaderItem,
 )
 from jmapper.ui.canvas.key import MapKey
+from jmapper.ui.canvas.pain_picker import PainPicker
 from jmapper.ui.canvas.presentation import Presentation
 from jmapper.ui.canvas.projection import Projection
 from jmapper.ui.canvas.rendering import render_scene
@@ -98,6 +99,7 @@ class MapCanvas(CanvasHost):
         self.editor = InlineEditor(self.viewport())
         self.find_bar = FindBar(self)
         self.editing = CanvasEditing(self)
+        self.pain_picker = PainPicker(self)
         self.find_bar.find_requested.connect(self.editing.find_next)
         self.find_bar.closed.connect(lambda: self.setFocus())
         self.canvas_actions: dict[str, QAction] = build_actions(self, self.editing.handlers())
@@ -121,6 +123,7 @@ class MapCanvas(CanvasHost):
             self._document.changes_applied.disconnect(self._on_changes)
         self.editor.finish("cancel")
         self._cancel_interaction()
+        self.pain_picker.stop()
         self._document = document
         self.controller.document = document
         self._scene.clearSelection()
@@ -331,6 +334,8 @@ class MapCanvas(CanvasHost):
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         pos = event.position().toPoint()
         button = event.button()
+        if self.pain_picker.press(event):
+            return
         if isinstance(self._interaction, ArrowInteraction) and self._interaction.armed:
             if self._interaction.press(event):
                 self._interaction = None
@@ -442,6 +447,9 @@ class MapCanvas(CanvasHost):
         if key == Qt.Key.Key_Space and not event.isAutoRepeat():
             self._space_held = True
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            return
+        if key == Qt.Key.Key_Escape and self.pain_picker.active:
+            self.pain_picker.stop()  # the opportunity stays selected
             return
         if key == Qt.Key.Key_Escape:
             self._cancel_interaction()

@@ -13,13 +13,21 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDockWidget, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFormLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from jmapper.document import JourneyDocument
 from jmapper.model import edits
 from jmapper.model.kinds import label
 from jmapper.ui.dialogs.messages import USER_ERRORS, show_error
 from jmapper.ui.docks.form import SPECS, EntityForm
+from jmapper.ui.docks.opportunity_extras import OpportunityExtras
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +35,8 @@ log = logging.getLogger(__name__)
 class InspectorDock(QDockWidget):
     # a keystroke's edit was refused (shown in the status bar, not a dialog); argument: sentence
     edit_refused = Signal(str)
+    # "Pick on canvas" for an opportunity's pain points: its id, or '' to stop
+    pick_pains_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Inspector", parent)
@@ -53,6 +63,7 @@ class InspectorDock(QDockWidget):
         self._layout.addWidget(self.scroll_area, 1)
         self.setWidget(body)
         self._forms: dict[str, EntityForm] = {}
+        self.opportunity_extras: OpportunityExtras | None = None
         self._show_nothing()
 
     # -- what is shown ---------------------------------------------------------
@@ -89,6 +100,8 @@ class InspectorDock(QDockWidget):
             scale = self.document.bundle.map.emotion_scale
             form.configure_emotion_scale(scale.minimum, scale.maximum)
         form.show_entity(entity)
+        if kind == "opportunity" and self.opportunity_extras is not None:
+            self.opportunity_extras.show_opportunity(self.document, entity)
         form.setEnabled(not self.document.read_only)
         self.header.setText(f"{label(kind)}: {_name_of(entity)}".rstrip(": "))
         self._switch_to(form)
@@ -99,8 +112,24 @@ class InspectorDock(QDockWidget):
             form = EntityForm(kind)
             form.setObjectName(f"inspectorForm_{kind}")
             form.field_edited.connect(self._field_edited)
+            if kind == "opportunity":
+                self._add_opportunity_extras(form)
             self._forms[kind] = form
         return form
+
+    def _add_opportunity_extras(self, form: EntityForm) -> None:
+        """Scores, covered steps and linked pain points below an opportunity's fields."""
+        extras = OpportunityExtras(form)
+        layout = form.layout()
+        assert isinstance(layout, QFormLayout)
+        layout.addRow(extras)
+        extras.edit_refused.connect(self.edit_refused)
+        extras.pick_requested.connect(self.pick_pains_requested)
+        self.opportunity_extras = extras
+
+    def pick_finished(self) -> None:
+        if self.opportunity_extras is not None:
+            self.opportunity_extras.pick_finished()
 
     def _switch_to(self, form: EntityForm) -> None:
         if self.form is form:
@@ -150,7 +179,8 @@ class InspectorDock(QDockWidget):
             self.show_entity(self.kind, self.entity_id)
 
     def _entity_changed(self, kind: str, entity_id: str) -> None:
-        if (kind, entity_id) == (self.kind, self.entity_id):
+        # An opportunity's ranks move when another opportunity's scores change.
+        if (kind, entity_id) == (self.kind, self.entity_id) or kind == self.kind == "opportunity":
             self._refresh()
 
     def _entity_removed(self, kind: str, entity_id: str) -> None:
