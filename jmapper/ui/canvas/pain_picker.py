@@ -17,7 +17,7 @@ from PySide6.QtGui import QMouseEvent
 from jmapper.model import opportunity_edits
 
 if TYPE_CHECKING:
-    from jmapper.ui.canvas.view import MapCanvas
+    from jmapper.ui.canvas.host import CanvasHost
 
 HINT = "Click pain points to link or unlink them; Esc ends"
 
@@ -26,7 +26,7 @@ class PainPicker(QObject):
     # pick mode ended (Esc, another document, or asked to stop)
     finished = Signal()
 
-    def __init__(self, canvas: MapCanvas) -> None:
+    def __init__(self, canvas: CanvasHost) -> None:
         super().__init__(canvas)
         self.canvas = canvas
         self.opportunity_id = ""
