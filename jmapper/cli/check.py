@@ -11,7 +11,10 @@ import argparse
 import json
 import sys
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from jmapper.analysis.health import Finding
 
 #: Output format version of ``--json`` (docs/check.md).
 CHECK_JSON_VERSION = 1
@@ -20,23 +23,21 @@ CHECK_JSON_VERSION = 1
 def run_check(args: argparse.Namespace) -> int:
     """Print the findings; 1 if any error-severity finding remains, else 0."""
     from jmapper.analysis.health import Severity, run_checks, sort_dismissed
-    from jmapper.services.library import find_map, open_library
-    from jmapper.storage import UnreadableMapError
+    from jmapper.services.library_api import Library, UnreadableMapError
 
     today = date.today()
-    store = open_library(args.library)
     reports: list[dict[str, Any]] = []
-    try:
+    with Library.open(args.library) as library:
         if args.map is not None:
-            summaries = [find_map(store, args.map)]
+            summaries = [library.find_map(args.map)]
         else:
-            survey = store.survey_maps()
+            survey = library.survey()
             for problem in survey.unreadable:
                 print(f"jmapper: warning: {problem}", file=sys.stderr)
             summaries = list(survey.readable)
         for summary in summaries:
             try:
-                bundle = store.load_map(summary.id)
+                bundle = library.load_map(summary.id)
             except UnreadableMapError as problem:
                 print(f"jmapper: warning: {problem}", file=sys.stderr)
                 continue
@@ -52,8 +53,6 @@ def run_check(args: argparse.Namespace) -> int:
                     ],
                 }
             )
-    finally:
-        store.close()
     errors = sum(
         1
         for report in reports
@@ -73,7 +72,7 @@ def run_check(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
-def _finding(finding: Any) -> dict[str, Any]:
+def _finding(finding: Finding) -> dict[str, Any]:
     return {
         "rule": finding.rule_id,
         "severity": finding.severity.value,

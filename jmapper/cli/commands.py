@@ -11,15 +11,19 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jmapper.model.enums import MapType
 from jmapper.model.errors import DomainError
 from jmapper.services.errors import ServiceError
 
+if TYPE_CHECKING:
+    from jmapper.services.export import ImageExporter
+    from jmapper.services.library_api import Library
+
 
 def run_command(args: argparse.Namespace) -> int:
-    from jmapper.storage import LibraryError
+    from jmapper.services.library_api import LibraryError
 
     handler: Callable[[argparse.Namespace], int] = _HANDLERS[args.command]
     try:
@@ -64,28 +68,23 @@ def _parse_map_type(text: str) -> MapType:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from jmapper.services.library import build_map, open_library, store_new_map
+    from jmapper.services.library import build_map
+    from jmapper.services.library_api import Library
 
     map_type = _parse_map_type(args.map_type)
     # Refusals come before the library is opened, so they leave no new file behind.
     bundle = build_map(args.title, map_type, from_sample=args.from_sample, stage_preset=args.stages)
-    store = open_library(args.library, create=True)
-    try:
-        store_new_map(store, bundle)
-    finally:
-        store.close()
+    with Library.open(args.library, create=True) as library:
+        library.store_new_map(bundle)
     print(bundle.map.id)
     return 0
 
 
 def _maps(args: argparse.Namespace) -> int:
-    from jmapper.services.library import open_library
+    from jmapper.services.library_api import Library
 
-    store = open_library(args.library)
-    try:
-        survey = store.survey_maps()
-    finally:
-        store.close()
+    with Library.open(args.library) as library:
+        survey = library.survey()
     for problem in survey.unreadable:  # listed maps stay usable; say which one is not
         print(f"jmapper: warning: {problem}", file=sys.stderr)
     summaries = survey.readable
@@ -128,22 +127,19 @@ def _cut(text: str, width: int) -> str:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from jmapper.services.library import find_map, open_library
+    from jmapper.services.library_api import Library
 
-    store = open_library(args.library)
-    try:
+    with Library.open(args.library) as library:
         if args.all_maps and _is_library_file(args):
             from jmapper.cli.transfer import export_library
 
-            export_library(store, args)
+            export_library(library, args)
             return 0
         if args.all_maps:
-            _export_all(store, args)
+            _export_all(library, args)
             return 0
-        summary = find_map(store, args.map)
-        _export_one(store, summary.id, summary.title, Path(args.output), args)
-    finally:
-        store.close()
+        summary = library.find_map(args.map)
+        _export_one(library, summary.id, summary.title, Path(args.output), args)
     return 0
 
 
@@ -153,15 +149,15 @@ def _is_library_file(args: argparse.Namespace) -> bool:
     return args.format == "json" and out.suffix.lower() == ".json" and not out.is_dir()
 
 
-def _export_all(store: Any, args: argparse.Namespace) -> None:
+def _export_all(library: Library, args: argparse.Namespace) -> None:
     """Every map into the folder -o, made if missing (and removed again if nothing came of it).
 
     A map this version cannot read is skipped with a warning naming it and
     the field; the others are exported.
     """
-    from jmapper.storage import UnreadableMapError
+    from jmapper.services.library_api import UnreadableMapError
 
-    survey = store.survey_maps()
+    survey = library.survey()
     for problem in survey.unreadable:
         print(f"jmapper: warning: {problem}", file=sys.stderr)
     summaries = survey.readable
@@ -176,7 +172,7 @@ def _export_all(store: Any, args: argparse.Namespace) -> None:
         for summary in summaries:
             out = folder / f"{_safe_name(summary.title)}-{summary.id[:8]}{_extension(args.format)}"
             try:
-                _export_one(store, summary.id, summary.title, out, args)
+                _export_one(library, summary.id, summary.title, out, args)
             except UnreadableMapError as problem:
                 print(f"jmapper: warning: {problem}", file=sys.stderr)
                 continue
@@ -216,20 +212,20 @@ def _extension(fmt: str) -> str:
     return FORMATS[fmt].extension if fmt in FORMATS else f".{fmt}"
 
 
-def _export_one(store: Any, map_id: str, title: str, out: Path, args: argparse.Namespace) -> None:
-    from jmapper.services.export import export_map_file
-
+def _export_one(
+    library: Library, map_id: str, title: str, out: Path, args: argparse.Namespace
+) -> None:
     image_exporter = None
     if args.format in ("png", "svg"):
         image_exporter = _image_exporter()
-    warnings = export_map_file(
-        store, map_id, out, args.format, _export_settings(args), image_exporter=image_exporter
+    warnings = library.export_map(
+        map_id, out, args.format, _export_settings(args), image_exporter=image_exporter
     )
     for warning in warnings:
         print(f"jmapper: warning: \u201c{title}\u201d: {warning}", file=sys.stderr)
 
 
-def _image_exporter() -> Any:
+def _image_exporter() -> ImageExporter:
     """The Qt painter for PNG/SVG, with a windowless Qt application behind it."""
     import os
 

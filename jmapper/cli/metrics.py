@@ -32,14 +32,11 @@ def add_metrics_parser(sub: Any) -> None:
 
 
 def run_metrics(args: argparse.Namespace) -> int:
-    from jmapper.services.library import open_library
-    from jmapper.services.metrics import load_map_metrics, metrics_document
+    from jmapper.services.library_api import Library
+    from jmapper.services.metrics import metrics_document
 
-    store = open_library(args.library)
-    try:
-        report = load_map_metrics(store, args.map)
-    finally:
-        store.close()
+    with Library.open(args.library) as library:
+        report = library.map_metrics(args.map)
     if args.json:
         print(json.dumps(metrics_document(report), indent=2, ensure_ascii=False))
         return 0

@@ -9,7 +9,12 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from jmapper.analysis.compare import Comparison
+    from jmapper.drawing.report import Report
+    from jmapper.model.bundle import MapBundle
 
 #: Output format version of both commands' ``--json`` (docs/review.md).
 REVIEW_JSON_VERSION = 1
@@ -17,15 +22,11 @@ REVIEW_JSON_VERSION = 1
 
 def run_review_report(args: argparse.Namespace) -> int:
     from jmapper.drawing.report import review_report_data
-    from jmapper.services.library import find_map, open_library
-    from jmapper.services.review import report_since
+    from jmapper.services.library_api import Library
 
-    store = open_library(args.library)
-    try:
-        summary = find_map(store, args.map)
-        report = report_since(store, summary.id, date.today(), since=args.since)
-    finally:
-        store.close()
+    with Library.open(args.library) as library:
+        summary = library.find_map(args.map)
+        report = library.review_report(summary.id, date.today(), since=args.since)
     if args.json:
         document = {"version": REVIEW_JSON_VERSION, "id": summary.id, **report.as_json()}
         print(json.dumps(document, indent=2, ensure_ascii=False))
@@ -36,23 +37,20 @@ def run_review_report(args: argparse.Namespace) -> int:
 
 def run_compare(args: argparse.Namespace) -> int:
     from jmapper.drawing.report import comparison_report
-    from jmapper.services.library import find_map, open_library
-    from jmapper.services.review import compare_maps, compare_with_snapshot, write_report_pdf
+    from jmapper.services.library_api import Library
+    from jmapper.services.review import compare_maps, write_report_pdf
 
-    store = open_library(args.library)
-    try:
-        first = find_map(store, args.map)
-        current = store.load_map(first.id)
+    with Library.open(args.library) as library:
+        first = library.find_map(args.map)
+        current = library.load_map(first.id)
         if args.snapshot is not None:
-            comparison, old_name, new_name = compare_with_snapshot(
-                store, first.id, args.snapshot, current=current
+            comparison, old_name, new_name = library.compare_with_snapshot(
+                first.id, args.snapshot, current=current
             )
         else:
             # --with is the baseline, --map the map looked at (as with --snapshot)
-            other = store.load_map(find_map(store, args.with_map).id)
+            other = library.load_map(library.find_map(args.with_map).id)
             comparison, old_name, new_name = compare_maps(other, current)
-    finally:
-        store.close()
     report = comparison_report(comparison, old_name, new_name)
     if args.output:
         print(write_report_pdf(comparison.new, report, args.output))
@@ -67,11 +65,11 @@ def run_compare(args: argparse.Namespace) -> int:
     return 0
 
 
-def _comparison_json(comparison: Any, old_name: str, new_name: str) -> dict[str, Any]:
-    def side(bundle: Any, name: str) -> dict[str, str]:
+def _comparison_json(comparison: Comparison, old_name: str, new_name: str) -> dict[str, Any]:
+    def side(bundle: MapBundle, name: str) -> dict[str, str]:
         return {"id": bundle.map.id, "title": bundle.map.title, "name": name}
 
-    def title(entity: Any) -> str:
+    def title(entity: object) -> str:
         for attribute in ("title", "name", "label"):
             text = getattr(entity, attribute, None)
             if isinstance(text, str) and text:
@@ -107,7 +105,7 @@ def _comparison_json(comparison: Any, old_name: str, new_name: str) -> dict[str,
     }
 
 
-def _print_report(report: Any) -> None:
+def _print_report(report: Report) -> None:
     print(report.title)
     print(report.subtitle)
     for section in report.sections:

@@ -1,9 +1,9 @@
 """Opening libraries, finding, creating, importing and exporting maps.
 
-These functions are the command line's way to the storage layer for
-whole-map operations, and the editor reaches them through the typed
-:class:`~jmapper.services.library_api.Library`; single edits go through the
-document.  Errors come out as ServiceError (or the storage LibraryError) with
+These functions are the use cases over the storage layer for whole-map
+operations; the command line and the editor both reach them through the typed
+:class:`~jmapper.services.library_api.Library` (``build_map`` needs no library,
+so a refused ``jmapper new`` opens none); single edits go through the document.  Errors come out as ServiceError (or the storage LibraryError) with
 a sentence ready for stderr or a message box.
 """
 

@@ -1,18 +1,21 @@
-"""The editor's typed door to one open library: every use case, and never the store itself.
+"""The one typed door to an open library: every use case, and never the store itself.
 
-Widgets (``jmapper.ui``) hold a :class:`Library` and call its methods; they
-never import :mod:`jmapper.storage` (an import-linter contract says so).  Each
-method is one use case from :mod:`jmapper.services.library` or
-:mod:`jmapper.services.map_operations`, the same functions the command line
-calls on the store it opens, so both front ends share one rule per use case.
-A :class:`Library` is also the change store a ``JourneyDocument`` writes its
-edits and snapshots to.
+Both front ends hold a :class:`Library` and call its methods: the editor's
+widgets (``jmapper.ui``) and every command of the command line
+(``jmapper.cli``, which opens one with ``with Library.open(path) as library``).
+Neither imports :mod:`jmapper.storage` (import-linter contracts say so).  Each
+method is one use case from :mod:`jmapper.services` (library, map_operations,
+transfer, export, metrics, review), so both front ends share one rule per use
+case.  A :class:`Library` is also the change store a ``JourneyDocument`` writes
+its edits and snapshots to.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from jmapper.model.bundle import MapBundle
@@ -21,6 +24,7 @@ from jmapper.model.entities import Persona, Snapshot
 from jmapper.model.enums import MapType
 from jmapper.services import library as use_cases
 from jmapper.services import map_operations as operations
+from jmapper.services.library import IMPORT_BUSY_TIMEOUT, ImportedMap
 from jmapper.services.map_operations import RemovedMap
 from jmapper.storage import (
     LibraryError,
@@ -30,14 +34,22 @@ from jmapper.storage import (
     UnreadableMapError,
     default_library_path,
 )
+from jmapper.storage.connection import DEFAULT_BUSY_TIMEOUT
 from jmapper.storage.paths import DATA_DIR_ENV
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # these load only when their use case runs, off the editor's start-up path
+    from jmapper.analysis.compare import Comparison
+    from jmapper.analysis.review_report import ReviewReport
     from jmapper.export.advice import PrintAdvice
+    from jmapper.interchange.reading import Reading
     from jmapper.services.export import ImageExporter
+    from jmapper.services.metrics import MapMetrics
+    from jmapper.services.transfer import PlannedMap
 
 __all__ = [
     "DATA_DIR_ENV",
+    "IMPORT_BUSY_TIMEOUT",
+    "ImportedMap",
     "Library",
     "LibraryError",
     "MapSummary",
@@ -55,9 +67,27 @@ class Library:
         self._store = store
 
     @classmethod
-    def open(cls, path: str | Path | None = None) -> Library:
-        """Open ``path``, or the default library (made with the sample maps on first run)."""
-        return cls(use_cases.open_library(path))
+    def open(
+        cls,
+        path: str | Path | None = None,
+        *,
+        create: bool = False,
+        busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+    ) -> Library:
+        """Open ``path`` (made if ``create``), or the default library (samples on first run)."""
+        return cls(use_cases.open_library(path, create=create, busy_timeout=busy_timeout))
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        """A command's ``with`` block closes the library however it ends."""
+        self.close()
 
     # -- the file ------------------------------------------------------------------------
     @property
@@ -78,6 +108,10 @@ class Library:
 
     def list_maps(self) -> list[MapSummary]:
         return self._store.list_maps()
+
+    def find_map(self, id_or_title: str) -> MapSummary:
+        """The one map whose id, id prefix or title matches; else a sentence saying why."""
+        return use_cases.find_map(self._store, id_or_title)
 
     def has_map(self, map_id: str) -> bool:
         return self._store.has_map(map_id)
@@ -108,6 +142,10 @@ class Library:
             persona=persona,
         )
 
+    def store_new_map(self, bundle: MapBundle, *, persona: Persona | None = None) -> MapBundle:
+        """Store a map ``services.library.build_map`` made before any file was opened."""
+        return use_cases.store_new_map(self._store, bundle, persona=persona)
+
     def duplicate_map(self, source: MapBundle) -> MapBundle:
         return operations.duplicate_map(self._store, source)
 
@@ -124,16 +162,34 @@ class Library:
     def put_back(self, removed: RemovedMap) -> None:
         operations.put_back(self._store, removed)
 
-    def import_json(self, source: str | Path) -> list[use_cases.ImportedMap]:
+    def import_json(self, source: str | Path) -> list[ImportedMap]:
         return use_cases.import_json(self._store, source)
 
     def import_file(
         self, source: str | Path, fmt: str | None = None
-    ) -> tuple[list[use_cases.ImportedMap], list[str]]:
+    ) -> tuple[list[ImportedMap], list[str]]:
         """Import any interchange format (jmapper.services.transfer); the maps and warnings."""
         from jmapper.services.transfer import import_file
 
         return import_file(self._store, source, fmt)
+
+    def import_reading(self, reading: Reading, *, replace: bool = False) -> list[ImportedMap]:
+        """Store every map of a file ``services.transfer.read_source`` read, all or nothing."""
+        from jmapper.services.transfer import import_reading
+
+        return import_reading(self._store, reading, replace=replace)
+
+    def plan_import(self, reading: Reading, *, replace: bool = False) -> list[PlannedMap]:
+        """What importing ``reading`` would add (``jmapper import --dry-run``); writes nothing."""
+        from jmapper.services.transfer import plan_import
+
+        return plan_import(self._store, reading, replace=replace)
+
+    def export_library(self, out: str | Path) -> list[str]:
+        """Every readable map and persona as one JSON library file; warnings for the rest."""
+        from jmapper.services.transfer import export_library_file
+
+        return export_library_file(self._store, out)
 
     def export_map(
         self,
@@ -156,6 +212,33 @@ class Library:
         from jmapper.services.export import print_advice
 
         return print_advice(self._store, map_id, settings)
+
+    # -- reports -----------------------------------------------------------------------
+    def map_metrics(self, id_or_title: str) -> MapMetrics:
+        """The scored metrics of the map named by id, id prefix or title."""
+        from jmapper.services.metrics import load_map_metrics
+
+        return load_map_metrics(self._store, id_or_title)
+
+    def review_report(
+        self,
+        map_id: str,
+        today: date,
+        since: str | None = None,
+        current: MapBundle | None = None,
+    ) -> ReviewReport:
+        """What changed since ``since`` (a snapshot) or the last review (``services.review``)."""
+        from jmapper.services.review import report_since
+
+        return report_since(self._store, map_id, today, since=since, current=current)
+
+    def compare_with_snapshot(
+        self, map_id: str, name_or_id: str, current: MapBundle | None = None
+    ) -> tuple[Comparison, str, str]:
+        """(comparison, old name, new name) of one of the map's snapshots against the map now."""
+        from jmapper.services.review import compare_with_snapshot
+
+        return compare_with_snapshot(self._store, map_id, name_or_id, current=current)
 
     # -- personas ------------------------------------------------------------------------
     def list_personas(self) -> list[Persona]:
