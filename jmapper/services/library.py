@@ -3,8 +3,9 @@
 These functions are the use cases over the storage layer for whole-map
 operations; the command line and the editor both reach them through the typed
 :class:`~jmapper.services.library_api.Library` (``build_map`` needs no library,
-so a refused ``jmapper new`` opens none); single edits go through the document.  Errors come out as ServiceError (or the storage LibraryError) with
-a sentence ready for stderr or a message box.
+so a refused ``jmapper new`` opens none); single edits go through the document.
+Errors come out as ServiceError (or the storage LibraryError) with a sentence
+ready for stderr or a message box.
 """
 
 from __future__ import annotations
