@@ -410,5 +410,41 @@ def build_title_block(
     return Piece(width, height, frame_ops + ops)
 
 
+def build_page_footer(
+    bundle: MapBundle,
+    *,
+    sheet: str,
+    prepared_by: str,
+    printed: str,
+    width: float,
+    style: Style,
+) -> Piece:
+    """The title block's facts in one line across an extra page's foot.
+
+    The action plan, matrix and persona pages need their height for content; the
+    full title block is on the map sheet, and this line keeps each page traceable
+    (which map, for whom, by whom, which version, when, which page).
+    """
+    jm = bundle.map
+    facts = [jm.title or "Untitled map", jm.map_type.label]
+    if jm.organisation:
+        facts.append(f"Prepared for {jm.organisation}")
+    if prepared_by:
+        facts.append(f"Prepared by {prepared_by}")
+    if jm.version_label:
+        facts.append(f"Version {jm.version_label}")
+    facts.append(printed)
+    right = f"Sheet {sheet}"
+    size = 8.0
+    right_w = text_width(right, size, True)
+    line = fit_line("  \u00b7  ".join(facts), size, width - right_w - 16)
+    ops: list[Op] = [
+        _rule_op(0, 0, width, 0),
+        _text_op(0, 13, line, size, False, style.muted_text_colour),
+        _text_op(width, 13, right, size, True, style.text_colour, "right"),
+    ]
+    return Piece(width, 18, ops)
+
+
 def today() -> str:
     return date.today().isoformat()

@@ -29,6 +29,7 @@ from jmapper.export.furniture import (
     Piece,
     build_header,
     build_legend,
+    build_page_footer,
     build_title_block,
     fit_line,
     today,
@@ -103,6 +104,17 @@ class _Job:
             printed=self.printed,
             logo=self.logo,
             vendor_mark=self.options.show_vendor_mark,
+            style=self.style,
+        )
+
+    def page_footer(self, sheet: str, width: float) -> Piece:
+        """The one-line footer of the extra pages (the title block's facts)."""
+        return build_page_footer(
+            self.bundle,
+            sheet=sheet,
+            prepared_by=self.options.organisation or "",
+            printed=self.printed,
+            width=width,
             style=self.style,
         )
 
@@ -408,8 +420,9 @@ class _Job:
                 out.extend(self.handout_pages())
             else:
                 out.extend(self.tile_pages())
-        # Extra pages are designed for A3; larger sheets scale them up, like the furniture.
-        f = min(max(min(self.pw, self.ph) / (297 * MM), 0.85), 3.0)
+        # Extra pages are laid out for the sheet at A3 type sizes; larger sheets scale them
+        # up, like the furniture, and smaller ones never down: their 6 pt labels stay 6 pt.
+        f = min(max(min(self.pw, self.ph) / (297 * MM), 1.0), 3.0)
         for page in extra_pages(
             self.bundle,
             self.options.pages,
@@ -418,7 +431,7 @@ class _Job:
             self.margin / f,
             self.accent,
             self.style,
-            self.title_block,
+            lambda sheet: self.page_footer(sheet, (self.pw - 2 * self.margin) / f),
             self.warnings.append,
         ):
             out.append(_scaled(page, f))

@@ -104,11 +104,15 @@ def test_handouts_on_everyday_papers_in_both_orientations(paper, orientation, tm
 def test_handout_defaults_to_a4_and_keeps_extra_pages(tmp_path) -> None:
     out = tmp_path / "h.pdf"
     result = export_pdf(
-        SAMPLES[0], out, ExportOptions(mode="handout", pages=("map", "actions", "matrix"))
+        SAMPLES[0],
+        out,
+        ExportOptions(mode="handout", pages=("map", "actions", "matrix", "persona")),
     )
     assert result.paper == "A4"
-    text = " ".join(page.squashed() for page in read_pages(out))
+    pages = read_pages(out)
+    text = " ".join(page.squashed() for page in pages)
     assert "Action plan" in text and "Priority matrix" in text
+    assert min(page.smallest for page in pages) >= 6 - 1e-6, "extra pages are readable too"
 
 
 def test_a_page_too_small_for_one_readable_column_is_refused(tmp_path) -> None:
