@@ -244,7 +244,7 @@ def test_export_pdf_png_svg_and_all_maps(sample_library, tmp_path, capsys):
     )
     assert code == 0, err
     reader = PdfReader(pdf)
-    assert len(reader.pages) == 4
+    assert len(reader.pages) == 5  # map, actions, matrix, the primary and the overlay persona
     width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
     assert (round(width), round(height)) == (2384, 1684)  # A1 landscape in points
     assert "Northwind CX" in reader.pages[0].extract_text()
