@@ -8,7 +8,8 @@ from jmapper.interchange.reading import MapCheck, Reading
 from jmapper.model.bundle import MapBundle
 
 
-def read(data: bytes, *, check_map: MapCheck | None = None) -> Reading:
+def read(data: bytes, *, check_map: MapCheck | None = None, name: str = "") -> Reading:
+    """A jmapper JSON file (``name``, the file's name, is not needed: the file has titles)."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -90,9 +90,13 @@ class _Journey:
     saw_zero: bool = False
 
 
-def read(data: bytes, *, check_map: MapCheck | None = None) -> Reading:
-    """A Mermaid journey (or a Markdown file with one in a ```mermaid block) as one map."""
+def read(data: bytes, *, check_map: MapCheck | None = None, name: str = "") -> Reading:
+    """A Mermaid journey (or a Markdown file with one in a ```mermaid block) as one map.
+
+    ``name`` (the file's name without extension) titles a journey that has no title.
+    """
     journey = parse(_decode(data))
+    journey.front_title = journey.front_title or name
     bundle = build_map(journey)
     return single_map(bundle, "mermaid", journey.warnings, check_map)
 

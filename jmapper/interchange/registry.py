@@ -28,7 +28,8 @@ class Format:
     """One interchange format: its name on the command line, its label in dialogs, its module.
 
     ``extensions`` are lower case with the dot; the first is the one written.
-    ``module`` defines ``read(data: bytes, *, check_map=None) -> Reading``
+    ``module`` defines ``read(data: bytes, *, check_map=None, name="") -> Reading``
+    (``name``: the file's name without extension, a title when the file has none)
     when ``reads`` and ``write_map(bundle) -> tuple[bytes, list[str]]``
     (the file and its warnings) when ``writes``.
     """
@@ -52,6 +53,13 @@ FORMATS: dict[str, Format] = {
     fmt.name: fmt
     for fmt in (
         Format("json", "JSON (complete data)", (".json",), "jmapper.interchange.json_io"),
+        Format("csv", "CSV laid out as the map", (".csv",), "jmapper.interchange.csv_grid"),
+        Format(
+            "xlsx",
+            "Excel workbook laid out as the map",
+            (".xlsx",),
+            "jmapper.interchange.xlsx_grid",
+        ),
         Format(
             "mermaid",
             "Mermaid journey",

@@ -34,6 +34,8 @@ SHIPPED_DISTRIBUTIONS: tuple[str, ...] = (
     "pillow",
     "charset-normalizer",
     "platformdirs",
+    "openpyxl",
+    "et_xmlfile",
 )
 
 #: The bundled fonts: (family, font files, licence, licence file) in ``jmapper/resources/fonts``.

@@ -51,7 +51,7 @@ def read_source(source: str | Path, fmt: str | None = None) -> Reading:
         raise ServiceError(f"Cannot read \u201c{path}\u201d: {error.strerror or error}.") from error
     try:
         chosen = registry.detect(path.name, data[:_SNIFF_BYTES], fmt)
-        reading: Reading = chosen.load().read(data, check_map=map_cards_refusal)
+        reading: Reading = chosen.load().read(data, check_map=map_cards_refusal, name=path.stem)
     except InterchangeError as error:
         raise ServiceError(f"Cannot import \u201c{path.name}\u201d: {error}") from error
     check_persona_photos(reading.document.personas)

@@ -138,3 +138,41 @@ def test_a_broken_journey_is_refused_naming_the_line_and_the_library_is_unchange
     result = jmapper(tmp_path, "import", str(two_maps), str(source))
     assert_one_error_line(result, "Cannot import \u201cday.mmd\u201d", "On line 3", "Make tea")
     assert digest(two_maps) == before
+
+
+SHEET = (
+    "\ufeffCommute;Plan;;Travel\n;Search;Compare;\n"
+    "Customer actions;Search the web;Compare prices;Take the train\n"
+)
+
+
+def test_a_spreadsheet_csv_dry_run_then_import_then_export_as_xlsx(tmp_path):
+    source = tmp_path / "commute.csv"
+    source.write_text(SHEET, encoding="utf-8")
+    library = tmp_path / "lib.jmapper"
+    planned = jmapper(tmp_path, "import", str(library), str(source), "--dry-run")
+    assert planned.returncode == 0, planned.stderr
+    assert planned.stdout.startswith(
+        "Would add \u201cCommute\u201d (2 stages, 2 steps, 1 lane, 3 cards, 0 emotion values)."
+    )
+    assert not library.exists()
+    imported = jmapper(tmp_path, "import", str(library), str(source), "--format", "csv")
+    assert imported.returncode == 0, imported.stderr
+    out = tmp_path / "commute.xlsx"
+    exported = jmapper(
+        tmp_path, "export", str(library), "--map", "Commute", "--format", "xlsx", "-o", str(out)
+    )
+    assert exported.returncode == 0, exported.stderr
+    assert out.read_bytes().startswith(b"PK\x03\x04")
+    again = jmapper(tmp_path, "import", str(library), str(out), "--dry-run")
+    assert "Would add as a copy" not in again.stdout  # a sheet has no ids: a new map
+    assert "\u201cCommute\u201d (2 stages, 2 steps, 1 lane, 3 cards" in again.stdout
+
+
+def test_a_refused_sheet_names_the_cell_and_changes_nothing(tmp_path, two_maps):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Map,A,B\nEmotions,2,happy\n", encoding="utf-8")
+    before = digest(two_maps)
+    result = jmapper(tmp_path, "import", str(two_maps), str(bad))
+    assert_one_error_line(result, "Cannot import \u201cbad.csv\u201d", "cell C2", "happy")
+    assert digest(two_maps) == before
