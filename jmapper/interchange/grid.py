@@ -139,6 +139,11 @@ def read_grid(rows: Sequence[Sequence[str]], *, name: str = "", where: str = "")
             f"The sheet has {len(grid) - first_lane:,} lane rows, more than the {MAX_LANES} "
             "lanes jmapper reads into one map."
         )
+    if len(grid) <= first_lane:
+        raise InterchangeError(
+            "The sheet has stages but no lanes: name the lanes in column A, from row "
+            f"{first_lane + 1} on, with their cards beside them."
+        )
     title = clean_text(grid[0][0]).strip() or name.strip() or UNTITLED
     lanes_spec = []
     for r in range(first_lane, len(grid)):

@@ -49,11 +49,17 @@ def read_source(source: str | Path, fmt: str | None = None) -> Reading:
         raise ServiceError(f"\u201c{path}\u201d is a folder; choose a file to import.") from error
     except OSError as error:
         raise ServiceError(f"Cannot read \u201c{path}\u201d: {error.strerror or error}.") from error
+    head = data[:_SNIFF_BYTES]
     try:
-        chosen = registry.detect(path.name, data[:_SNIFF_BYTES], fmt)
-        reading: Reading = chosen.load().read(data, check_map=map_cards_refusal, name=path.stem)
+        chosen = registry.detect(path.name, head, fmt)
     except InterchangeError as error:
         raise ServiceError(f"Cannot import \u201c{path.name}\u201d: {error}") from error
+    guessed = not fmt and registry.sniff(head) is None and registry.by_extension(path) is None
+    try:
+        reading: Reading = chosen.load().read(data, check_map=map_cards_refusal, name=path.stem)
+    except InterchangeError as error:
+        how = f" (read as {chosen.name.upper()}, since nothing said otherwise)" if guessed else ""
+        raise ServiceError(f"Cannot import \u201c{path.name}\u201d{how}: {error}") from error
     check_persona_photos(reading.document.personas)
     return reading
 

@@ -208,3 +208,8 @@ def test_any_bytes_give_a_documented_error_or_a_valid_map(data):
     except InterchangeError:
         return
     check_bundle(reading.document.bundles[0])
+
+
+def test_a_line_of_text_is_not_a_map():
+    with pytest.raises(InterchangeError, match="stages but no lanes"):
+        csv_grid.read(b"not a library, not an image, not JSON\n")
