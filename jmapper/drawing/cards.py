@@ -8,6 +8,7 @@ with a title bar, then its frame and title, then everything.  Exports draw at
 
 from __future__ import annotations
 
+from jmapper.drawing.comments import draw_comment_bubble
 from jmapper.drawing.painter import Painter
 from jmapper.drawing.text import draw_block, draw_label
 from jmapper.layout.boxes import CardBox, Marker, MomentBox, OpportunityBox, Rect
@@ -27,6 +28,9 @@ NOTE_FILL = "#FBF6C9"
 
 def draw_marker(painter: Painter, marker: Marker, style: Style) -> None:
     """A badge: its kind gives fill and outline (pill-shaped for a failure point)."""
+    if marker.kind == "comment":
+        draw_comment_bubble(painter, marker.rect, marker.code)
+        return
     stroke, width = marker_stroke(marker.kind, style)
     radius = marker.rect.h / 2 if marker.kind == "failure" else 2.0
     fill = MARKER_FILLS.get(marker.kind, "#FFFFFF")

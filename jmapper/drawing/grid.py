@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from jmapper.drawing.cards import SELECTION_COLOUR
+from jmapper.drawing.comments import draw_comment_bubble
 from jmapper.drawing.painter import Painter
 from jmapper.drawing.text import draw_block, draw_label
 from jmapper.layout.boxes import (
@@ -53,6 +54,8 @@ def draw_stage_header(
     draw_block(painter, stage.label, text)
     if stage.evidence is not None:
         draw_evidence_badge(painter, stage.evidence, fill, text)
+    if stage.comments is not None:
+        draw_comment_bubble(painter, stage.comments.rect, stage.comments.code)
     if selected:
         draw_header_selection(painter, stage.rect)
 
@@ -80,6 +83,8 @@ def draw_step_header(
         return
     painter.rect(column.header, style.step_header_fill, style.paper, 1.0)
     draw_block(painter, column.label)
+    if column.comments is not None:
+        draw_comment_bubble(painter, column.comments.rect, column.comments.code)
     if selected:
         draw_header_selection(painter, column.header)
 
@@ -99,6 +104,8 @@ def draw_lane_label(painter: Painter, lane: LaneBox, style: Style, selected: boo
     painter.line(r.x, r.bottom, r.right, r.bottom, style.grid_colour, style.grid_weight)
     painter.line(r.right, r.y, r.right, r.bottom, style.grid_colour, 0.8)
     draw_block(painter, lane.label)
+    if lane.comments is not None:
+        draw_comment_bubble(painter, lane.comments.rect, lane.comments.code)
     if selected:
         draw_header_selection(painter, r)
 

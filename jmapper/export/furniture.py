@@ -211,6 +211,8 @@ def legend_groups(bundle: MapBundle, layout: MapLayout) -> list[tuple[str, list[
         cards.append(("marker", ("severity", "S0\u20134"), "Pain severity 0\u20134 (Nielsen)"))
     if "moment" in uses:
         cards.append(("moment", None, "Moment of truth"))
+    if "comment" in uses:
+        cards.append(("marker", ("comment", "2"), "Open comments on it (2)"))
     if "stage_data" in uses:
         cards.append(("badge", "Data 2", "Stage backed by 2 data sources or evidence items"))
     if "stage_no_data" in uses:

@@ -72,6 +72,15 @@ class TextBlock:
 
 
 @dataclass(frozen=True)
+class CommentBadge:
+    """A speech bubble with the number of open comments on an object."""
+
+    rect: Rect
+    count: int
+    code: str  # what it prints: the count
+
+
+@dataclass(frozen=True)
 class EvidenceBadge:
     """A stage's "backed by data" badge: filled 'Data n', or a dashed empty 'No data'."""
 
@@ -87,6 +96,7 @@ class StageBox:
     rect: Rect
     label: TextBlock
     evidence: EvidenceBadge | None = None
+    comments: CommentBadge | None = None
 
 
 @dataclass(frozen=True)
@@ -100,6 +110,7 @@ class ColumnBox:
     width: float
     header: Rect | None  # the step header cell; None for a step-less stage
     label: TextBlock | None
+    comments: CommentBadge | None = None
 
     @property
     def centre_x(self) -> float:
@@ -115,6 +126,7 @@ class LaneBox:
     label: TextBlock
     fill: str
     accent: str
+    comments: CommentBadge | None = None
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from jmapper.layout.boxes import (
     BlueprintLineBox,
     CardBox,
     ColumnBox,
+    CommentBadge,
     EmotionLane,
     LaneBox,
     MapLayout,
@@ -26,6 +27,9 @@ from jmapper.layout.boxes import (
     StageBox,
     TextBlock,
 )
+from jmapper.layout.comments import GAP as COMMENT_GAP
+from jmapper.layout.comments import badge_at, open_comments
+from jmapper.layout.comments import reserve as comment_reserve
 from jmapper.layout.connectors import layout_links
 from jmapper.layout.emotion import layout_emotion
 from jmapper.layout.evidence import badge_reserve, stage_badge
@@ -169,6 +173,7 @@ class _Builder:
             self.stage_span.setdefault(column.stage_id, []).append(column.index)
         self.text_runs: list[TextBlock] = []
         self.uses: set[str] = set()
+        self.comments = open_comments(bundle)
         self.metric_tiles: list[MetricTile] = []
         self.metric_bands: list[MetricBand] = []
 
@@ -204,6 +209,7 @@ class _Builder:
         stage_lines: dict[str, list[str]] = {}
         for stage in self.bundle.ordered_stages():
             width = len(self.stage_span.get(stage.id, [])) * self.cw - 2 * pad - badge_reserve(s)
+            width -= comment_reserve(self.comments[stage.id], s)
             if width > 0:
                 stage_lines[stage.id] = wrap(stage.name, s.stage_size, width, True)
         stage_h = max(
@@ -221,9 +227,10 @@ class _Builder:
                 if column.step_id is None:
                     continue
                 step = self.bundle.steps[column.step_id]
-                lines = wrap(step.name, s.step_size, self.cw - 2 * pad - reserve, True)
+                room = self.cw - 2 * pad - reserve - comment_reserve(self.comments[step.id], s)
+                lines = wrap(step.name, s.step_size, room, True)
                 if step.duration:
-                    width = self.cw - 2 * pad - reserve
+                    width = room
                     lines.extend(wrap(f"Time: {step.duration}", s.step_size, width, True))
                 step_lines[column.index] = lines
             step_h = max(
@@ -249,7 +256,16 @@ class _Builder:
             )
             count = evidence.get(stage.id, 0)
             self.uses.add("stage_data" if count else "stage_no_data")
-            stages.append(StageBox(stage.id, rect, label, stage_badge(rect, count, s)))
+            badge = stage_badge(rect, count, s)
+            stages.append(
+                StageBox(
+                    stage.id,
+                    rect,
+                    label,
+                    badge,
+                    self.comment_badge(stage.id, badge.rect.x - COMMENT_GAP, badge.rect.bottom),
+                )
+            )
         columns = []
         for column in self.columns:
             x = self.x0 + column.index * self.cw
@@ -266,9 +282,21 @@ class _Builder:
                     bold=True,
                     colour=s.label_text_colour,
                 )
+            comments = (
+                self.comment_badge(column.step_id, x + self.cw - pad, header.bottom - 3)
+                if header is not None
+                else None
+            )
             columns.append(
                 ColumnBox(
-                    column.index, column.stage_id, column.step_id, x, self.cw, header, step_label
+                    column.index,
+                    column.stage_id,
+                    column.step_id,
+                    x,
+                    self.cw,
+                    header,
+                    step_label,
+                    comments,
                 )
             )
         return stages, columns, stage_h + step_h
@@ -308,6 +336,9 @@ class _Builder:
 
         for card in self.bundle.cards.values():
             markers = _card_markers(card)
+            if self.comments[card.id]:
+                count = str(self.comments[card.id])
+                markers.append(("comment", count, count))
             for kind, _code, value in markers:
                 self.uses.add(f"{kind}:{value}" if kind in ("channel", "evidence") else kind)
             add(
@@ -508,7 +539,8 @@ class _Builder:
             emit_lines(index)
             if not lane.visible:
                 continue
-            label_lines = wrap(lane.name or lane.kind.label, s.lane_label_size, label_w, True)
+            room = label_w - comment_reserve(self.comments[lane.id], s)
+            label_lines = wrap(lane.name or lane.kind.label, s.lane_label_size, room, True)
             label_h = _height(label_lines, s.lane_label_size, s)
             content_top = y
             plot = None
@@ -546,6 +578,7 @@ class _Builder:
                     label,
                     s.lane_tint(lane.kind),
                     s.lane_accent(lane.kind),
+                    self.comment_badge(lane.id, self.x0 - pad, y + height - 4),
                 )
             )
             for box in boxes:
@@ -560,6 +593,16 @@ class _Builder:
             y += height
         emit_lines(len(all_lanes) + 1)
         return lane_boxes, cards, opps, notes, emotion, line_boxes, y
+
+    def comment_badge(
+        self, target_id: str | None, right: float, bottom: float
+    ) -> CommentBadge | None:
+        """The open-comment badge of ``target_id`` ending at (right, bottom), or None."""
+        count = self.comments[target_id] if target_id else 0
+        if not count:
+            return None
+        self.uses.add("comment")
+        return badge_at(right, bottom, count, self.style)
 
     def metrics_lane(self, lane_id: str, top: float) -> float:
         """Lay the metric tiles out at the top of the lane; returns where its cards start."""

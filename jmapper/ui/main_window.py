@@ -41,6 +41,7 @@ from jmapper.ui import window_actions
 from jmapper.ui.canvas import MapCanvas
 from jmapper.ui.canvas import actions as canvas_names
 from jmapper.ui.dialogs.messages import reporting_errors, show_error
+from jmapper.ui.docks.comments import CommentsDock
 from jmapper.ui.docks.health import HealthDock
 from jmapper.ui.docks.inspector import InspectorDock
 from jmapper.ui.docks.personas import PersonaDock
@@ -99,6 +100,10 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.persona_dock)
         self.tabifyDockWidget(self.inspector, self.persona_dock)
         self.inspector.raise_()
+        self.comments_dock = CommentsDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.comments_dock)
+        self.tabifyDockWidget(self.inspector, self.comments_dock)
+        self.inspector.raise_()
         self.health_dock = HealthDock(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.health_dock)
         self.splitDockWidget(self.library_dock, self.health_dock, Qt.Orientation.Vertical)
@@ -128,6 +133,8 @@ class MainWindow(QMainWindow):
         self.canvas.pain_picker.finished.connect(self.inspector.pick_finished)
         self.persona_dock.edit_refused.connect(self.show_refusal)
         self.health_dock.edit_refused.connect(self.show_refusal)
+        self.comments_dock.edit_refused.connect(self.show_refusal)
+        self.comments_dock.jump_requested.connect(self.show_entity)
         self.health_dock.jump_requested.connect(self.show_entity)
         self.health_dock.counted.connect(self.library_health.known)
         self.persona_dock.library_personas_changed.connect(self.refresh_maps)
@@ -213,6 +220,7 @@ class MainWindow(QMainWindow):
                 (self.inspector, names.SHOW_INSPECTOR, "Show or hide the inspector"),
                 (self.persona_dock, names.SHOW_PERSONAS, "Show or hide the personas"),
                 (self.health_dock, names.SHOW_HEALTH, "Show or hide the map's health findings"),
+                (self.comments_dock, names.SHOW_COMMENTS, "Show or hide the map's comments"),
             ):
                 toggle = dock.toggleViewAction()
                 toggle.setObjectName(name)
@@ -370,6 +378,7 @@ class MainWindow(QMainWindow):
         self.inspector.set_document(document)
         self.persona_dock.set_document(document)
         self.health_dock.set_document(document)
+        self.comments_dock.set_document(document)
         self.library_panel.select_map(map_id)
         self.undo_group.setActiveStack(document.undo_stack)
         self._update_titles()
@@ -414,6 +423,7 @@ class MainWindow(QMainWindow):
             self.inspector.set_document(None)
             self.persona_dock.set_document(None)
             self.health_dock.set_document(None)
+            self.comments_dock.set_document(None)
             self.undo_group.setActiveStack(self.library_stack)
         self.undo_group.removeStack(document.undo_stack)
         document.deleteLater()
@@ -439,7 +449,13 @@ class MainWindow(QMainWindow):
             self.undo_group.setActiveStack(self.library_stack)
         elif self.document is not None and any(
             new is area or area.isAncestorOf(new)
-            for area in (self.canvas, self.inspector, self.persona_dock, self.health_dock)
+            for area in (
+                self.canvas,
+                self.inspector,
+                self.persona_dock,
+                self.health_dock,
+                self.comments_dock,
+            )
         ):
             self.undo_group.setActiveStack(self.document.undo_stack)
 

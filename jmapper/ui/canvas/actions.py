@@ -37,6 +37,7 @@ ADD_METRIC = "actionAddMetric"
 SHOW_KEY = "actionShowKey"
 TOGGLE_MOMENT_OF_TRUTH = "actionToggleMomentOfTruth"
 ADD_EVIDENCE = "actionAddEvidence"
+ADD_COMMENT = "actionAddComment"
 
 Shortcut = QKeySequence.StandardKey | str | None
 
@@ -128,6 +129,11 @@ SPECS: dict[str, tuple[str, str, tuple[Shortcut, ...]]] = {
         "Attach research (interviews, survey, tickets, ...) to the selected stage, step or card",
         ("Ctrl+Shift+E",),
     ),
+    ADD_COMMENT: (
+        "Add Co&mment\u2026",
+        "Comment on the selected card, step, stage, lane or opportunity, or on the map",
+        ("Ctrl+Alt+M",),
+    ),
 }
 
 CHECKABLE = {DRAW_ARROW, SHOW_KEY}
@@ -162,7 +168,7 @@ def build_actions(parent: QObject, handlers: dict[str, Callable[[], None]]) -> d
 #: The canvas's context menu: groups of actions, a separator after each.
 CONTEXT_MENU: tuple[tuple[str, ...], ...] = (
     (ADD_CARD, ADD_OPPORTUNITY, EDIT_CARD, DUPLICATE, COPY, PASTE, DELETE),
-    (ADD_METRIC, ADD_EVIDENCE),
+    (ADD_METRIC, ADD_EVIDENCE, ADD_COMMENT),
     (
         INSERT_STAGE_BEFORE,
         INSERT_STAGE_AFTER,

@@ -64,6 +64,7 @@ class CanvasEditing:
             names.ADD_METRIC: self.research.add_metric,
             names.TOGGLE_MOMENT_OF_TRUTH: lambda: toggle_moment_of_truth(c),
             names.ADD_EVIDENCE: self.research.add_evidence,
+            names.ADD_COMMENT: self.research.add_comment,
         }
 
     # -- keys ---------------------------------------------------------------------------
