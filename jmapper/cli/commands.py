@@ -277,6 +277,12 @@ def _metrics(args: argparse.Namespace) -> int:
     return run_metrics(args)
 
 
+def _opportunities(args: argparse.Namespace) -> int:
+    from jmapper.cli.opportunities import run_opportunities
+
+    return run_opportunities(args)
+
+
 def _review_report(args: argparse.Namespace) -> int:
     from jmapper.cli.review import run_review_report
 
@@ -299,4 +305,5 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "review-report": _review_report,
     "compare": _compare,
     "metrics": _metrics,
+    "opportunities": _opportunities,
 }

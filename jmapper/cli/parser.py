@@ -25,6 +25,7 @@ COMMANDS = (
     "import",
     "check",
     "metrics",
+    "opportunities",
     "review-report",
     "compare",
 )
@@ -197,6 +198,9 @@ def build_parser() -> QuietParser:
     from jmapper.cli.metrics import add_metrics_parser
 
     add_metrics_parser(sub)
+    from jmapper.cli.opportunities import add_opportunities_parser
+
+    add_opportunities_parser(sub)
     _add_review(sub)
     return parser
 

@@ -311,8 +311,9 @@ def loan_application(personas: SamplePersonas | None = None) -> MapBundle:
         baseline="71%",
         target="85%",
         due_date=date(2026, 1, 31),
+        # Low impact and, with legal sign-off on every wording, hard: the map's money pit.
         impact=2,
-        feasibility=4,
+        feasibility=2,
         reach=9000,
         confidence=0.5,
         effort=1.0,
