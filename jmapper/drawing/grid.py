@@ -60,12 +60,18 @@ def draw_stage_header(
         draw_header_selection(painter, stage.rect)
 
 
+def evidence_text_size(badge_height: float) -> float:
+    """The badge's type size: 7 pt on the 11 pt high badge of the default style, growing
+    with the badge (presentation's larger badges keep their words readable)."""
+    return badge_height * 7.0 / 11.0
+
+
 def draw_evidence_badge(painter: Painter, badge: EvidenceBadge, fill: str, text: str) -> None:
     """'Data n' in header colours reversed (a solid badge); 'No data' as a dashed empty outline.
 
     Drawn in the header's own text colour, so it reads on any accent fill.
     """
-    size = 7.0
+    size = evidence_text_size(badge.rect.h)
     cx, cy = badge.rect.centre
     if badge.backed:
         painter.rect(badge.rect, text, None, 0.0, 2.0)

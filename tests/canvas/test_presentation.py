@@ -121,3 +121,26 @@ def test_every_start_shows_the_first_stage_at_the_top(qtbot, library) -> None:
     assert canvas.stage_index() == 0 and canvas.presentation.group_index == 0
     top = canvas.mapToScene(QPoint(0, 0))
     assert top.y() <= 0 and top.x() <= 0
+
+
+def test_h_fits_the_map_height_with_type_never_below_the_minimum(
+    qtbot, library, render_dir: Path
+) -> None:
+    """The presenter's choice: large type in lane groups, or H for more lanes per screen."""
+    ctx = make_ctx(qtbot, library, "support_blueprint")
+    canvas = ctx.canvas
+    canvas.resize(1920, 1080)
+    canvas.set_presentation(True)
+    large, groups = canvas.zoom(), len(canvas.presentation.groups())
+    qtbot.keyClick(canvas, Qt.Key.Key_H)
+    assert canvas.presentation.fit_height
+    assert canvas.zoom() < large
+    assert canvas.zoom() * ZOOM_BASE * smallest_text(PRESENTATION_STYLE) >= MIN_LABEL_PX - 0.01
+    assert len(canvas.presentation.groups()) < groups
+    assert canvas.presentation.where().endswith("fit height")
+    canvas.grab().save(str(render_dir / "present_fit_height.png"))
+    qtbot.keyClick(canvas, Qt.Key.Key_H)
+    assert canvas.zoom() == large
+    canvas.set_presentation(False)
+    canvas.set_presentation(True)
+    assert not canvas.presentation.fit_height  # every start: large type, first stage

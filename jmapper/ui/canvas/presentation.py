@@ -6,7 +6,9 @@ stage (or, for a stage wider than the screen, one screenful of it) and one
 group of lanes that fits below the frozen header row.  Page Down walks the lane
 groups and then on to the next stage, Page Up back (what a presenter's clicker
 sends); Right and Left move between stages keeping the lane group; Home goes
-back to the first stage's top.  Every start shows the first stage at the top.
+back to the first stage's top; H switches between large type (the stage fills
+the width) and fitting the map's height (smaller type, never below the
+minimum, so fewer lane groups).  Every start shows the first stage at the top.
 A small overview in the corner shows the whole map and where the view is.
 
 The zoom fits the stage to the screen's width within
@@ -24,6 +26,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
+from jmapper.drawing.grid import evidence_text_size
 from jmapper.layout.boxes import MapLayout
 from jmapper.style import DEFAULT_STYLE, Style
 from jmapper.ui.canvas.zoom import ZOOM_BASE
@@ -60,6 +63,7 @@ PRESENTATION_STYLE = replace(
 def smallest_text(style: Style) -> float:
     """The smallest type size (points) a map drawn in ``style`` uses."""
     return min(
+        evidence_text_size(style.marker_size),
         style.title_size,
         style.body_size,
         style.stage_size,
@@ -116,6 +120,8 @@ class Presentation:
         self.group_index = 0
         #: how far into a stage wider than the screen the view has moved (points)
         self.pan = 0.0
+        #: the presenter's choice: fit the map's height (down to the minimum type size)
+        self.fit_height = False
         self.overview = PresentationOverview(canvas, self)
 
     def set(self, on: bool) -> None:
@@ -134,6 +140,7 @@ class Presentation:
         self.overview.setVisible(on)
         if on:
             self.stage_index, self.group_index, self.pan = 0, 0, 0.0
+            self.fit_height = False
             self.show_stage(0)
         else:
             canvas.set_zoom(1.0)
@@ -151,9 +158,18 @@ class Presentation:
 
     # -- geometry ------------------------------------------------------------------------
     def _zoom_for(self, layout: MapLayout, stage_w: float) -> float:
+        viewport = self.canvas.viewport()
         width = stage_w + layout.grid.x + 8
-        fit = self.canvas.viewport().width() / width / ZOOM_BASE
+        fit = viewport.width() / width / ZOOM_BASE
+        if self.fit_height:
+            fit = min(fit, viewport.height() / (layout.height + 16) / ZOOM_BASE)
         return max(PRESENTATION_MIN_ZOOM, min(PRESENTATION_MAX_ZOOM, fit))
+
+    def toggle_fit_height(self) -> None:
+        """H: fit the map's height (smaller type, at least the minimum) or large type again."""
+        self.fit_height = not self.fit_height
+        self.group_index = 0
+        self._frame()
 
     def _view_size(self) -> tuple[float, float]:
         """The viewport in scene points at the current zoom."""
@@ -257,7 +273,7 @@ class Presentation:
                 else f"lanes {group.first + 1}\u2013{group.last + 1}"
             )
             text += f" \u00b7 {lanes} of {len(layout.lanes)}"
-        return text
+        return text + (" \u00b7 fit height" if self.fit_height else "")
 
 
 class PresentationOverview(QWidget):

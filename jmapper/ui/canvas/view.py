@@ -465,6 +465,9 @@ class MapCanvas(CanvasHost):
         if self.presentation.on and key == Qt.Key.Key_Home:
             self.presentation.home()
             return
+        if self.presentation.on and key == Qt.Key.Key_H and not event.modifiers():
+            self.presentation.toggle_fit_height()
+            return
         if not self.editing.key(event):
             super().keyPressEvent(event)
 
