@@ -10,20 +10,34 @@ refused) and brings the window forward.  Elsewhere the event never comes.
 
 from __future__ import annotations
 
-from typing import Any
+from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFileOpenEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
-from jmapper.ui.single_instance import resolved
+from jmapper.ui.single_instance import LibraryServer, resolved
+
+
+class LibraryWindow(Protocol):
+    """What opening a library by event needs of the window: switch, and come forward."""
+
+    @property
+    def library_server(self) -> LibraryServer: ...
+
+    def switch_library(self, path: str | Path) -> bool: ...
+
+    def window(self) -> QWidget:
+        """The top-level widget (Qt's ``QWidget.window``): the handler lives as long as it."""
+        ...
 
 
 class FileOpenHandler(QObject):
     """Opens each library the system asks the application to open."""
 
-    def __init__(self, window: Any) -> None:
-        super().__init__(window)
+    def __init__(self, window: LibraryWindow) -> None:
+        super().__init__(window.window())
         self._window = window
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt virtual)
@@ -37,7 +51,7 @@ class FileOpenHandler(QObject):
         return True
 
 
-def handle_file_open_events(app: QApplication, window: Any) -> FileOpenHandler:
+def handle_file_open_events(app: QApplication, window: LibraryWindow) -> FileOpenHandler:
     """Route the application's FileOpen events to ``window`` for as long as it lives."""
     handler = FileOpenHandler(window)
     app.installEventFilter(handler)

@@ -16,9 +16,10 @@ on a library with maps never loads the templates for it.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 
 if TYPE_CHECKING:
     from jmapper.services.library_api import Library
+    from jmapper.ui.library_panel.operations import MapOperations
 
 #: Buttons per row in the map type and stage preset groups (samples, with long titles, get one).
 _COLUMNS = 2
@@ -95,7 +97,7 @@ class WelcomeView(QScrollArea):
         for button in self._creating:
             button.setEnabled(writable)
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt virtual)
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt virtual)
         self.build()
         super().showEvent(event)
 
@@ -211,14 +213,28 @@ class WelcomeView(QScrollArea):
         return button
 
 
-def install_welcome(window: Any) -> WelcomeView:
+class WelcomeWindow(Protocol):
+    """What the welcome view needs of the window: its central widget and its commands."""
+
+    @property
+    def operations(self) -> MapOperations: ...
+
+    def open_library_file(self) -> None: ...
+
+    def takeCentralWidget(self) -> QWidget | None: ...  # noqa: N802 (Qt's name)
+
+    def setCentralWidget(self, widget: QWidget) -> None: ...  # noqa: N802 (Qt's name)
+
+
+def install_welcome(window: WelcomeWindow) -> WelcomeView:
     """Stack the welcome view with the window's canvas and wire its choices to the window.
 
     The window then calls ``welcome.follow(library, has_maps)`` whenever its map list changes.
     """
-    stack = QStackedWidget(window)
+    stack = QStackedWidget()  # setCentralWidget makes the window its parent
     stack.setObjectName("centralStack")
     canvas = window.takeCentralWidget()
+    assert canvas is not None, "the window sets its canvas as central widget before this"
     welcome = WelcomeView(stack)
     stack.addWidget(canvas)
     stack.addWidget(welcome)

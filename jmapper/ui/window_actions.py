@@ -5,19 +5,52 @@ window builds its menus from the table in order, so menus, shortcuts and
 tooltips cannot drift apart.  Menu entries that are not plain actions (the
 recent-libraries submenu, undo and redo from the undo group, the canvas's
 own actions, the docks' show/hide toggles) are named by a placeholder row.
+The handlers are typed against :class:`ActionWindow`, the part of the main
+window they call, so this module never imports the window that imports it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDialog, QWidget
 
 from jmapper.ui import action_names as names
 
+if TYPE_CHECKING:
+    from jmapper.ui.library_panel.operations import MapOperations
+
 Std = QKeySequence.StandardKey
+
+
+class ActionWindow(Protocol):
+    """What the menu handlers call on the window: its commands and how it shows a dialog."""
+
+    @property
+    def operations(self) -> MapOperations: ...
+
+    def open_library_file(self) -> None: ...
+
+    def export_map(self) -> QDialog | None: ...
+
+    def save_snapshot(self) -> QDialog | None: ...
+
+    def show_snapshots(self) -> QDialog | None: ...
+
+    def toggle_presentation(self) -> None: ...
+
+    def leave_presentation(self) -> None: ...
+
+    def close(self) -> bool: ...
+
+    def show_dialog(self, dialog: QDialog, modal: bool = True) -> QDialog: ...
+
+    def window(self) -> QWidget:
+        """The top-level widget dialogs open over (Qt's own ``QWidget.window``)."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -33,7 +66,7 @@ class ActionSpec:
     name: str
     text: str
     tip: str
-    handler: Callable[[Any], Callable[[], object]]
+    handler: Callable[[ActionWindow], Callable[[], object]]
     menu: str
     keys: tuple[str, ...] = ()
     standard_keys: tuple[QKeySequence.StandardKey, ...] = ()
@@ -211,18 +244,18 @@ ACTIONS: tuple[Entry, ...] = (
 )
 
 
-def _review(command: str, window: Any) -> object:
+def _review(command: str, window: ActionWindow) -> object:
     """Map > Start Review / Review Report; the module loads when first asked."""
     from jmapper.ui.dialogs import review_commands
 
     return getattr(review_commands, command)(window)
 
 
-def _show_about(window: Any) -> object:
+def _show_about(window: ActionWindow) -> object:
     """Help > About; the dialog's module loads when first asked, not at start-up."""
     from jmapper.ui.dialogs.about import AboutDialog
 
-    return window.show_dialog(AboutDialog(window), modal=False)
+    return window.show_dialog(AboutDialog(window.window()), modal=False)
 
 
 def shortcuts(spec: ActionSpec) -> list[QKeySequence]:
