@@ -144,3 +144,30 @@ def test_h_fits_the_map_height_with_type_never_below_the_minimum(
     canvas.set_presentation(False)
     canvas.set_presentation(True)
     assert not canvas.presentation.fit_height  # every start: large type, first stage
+
+
+def test_a_stage_wider_than_the_screen_is_shown_a_screenful_at_a_time(qtbot, library) -> None:
+    """On a small projector a wide stage does not shrink its type: Right shows the rest of
+    it before moving on, Left comes back, and the stage's last step is reached."""
+    ctx = make_ctx(qtbot, library, "support_blueprint")
+    canvas = ctx.canvas
+    canvas.resize(800, 600)
+    canvas.set_presentation(True)
+    layout = canvas.projection.layout
+    widest = max(range(len(layout.stages)), key=lambda i: layout.stages[i].rect.w)
+    canvas.show_stage(widest)
+    stage = layout.stages[widest].rect
+    visible = canvas.mapToScene(canvas.viewport().rect()).boundingRect()
+    assert visible.right() < stage.right, "the stage is wider than the screen"
+    assert canvas.zoom() * ZOOM_BASE * smallest_text(PRESENTATION_STYLE) >= MIN_LABEL_PX - 0.01
+    steps = 0
+    while canvas.mapToScene(canvas.viewport().rect()).boundingRect().right() < stage.right - 1:
+        qtbot.keyClick(canvas, Qt.Key.Key_Right)
+        steps += 1
+        assert canvas.stage_index() == widest and steps < 10
+    qtbot.keyClick(canvas, Qt.Key.Key_Left)
+    assert canvas.stage_index() == widest and canvas.presentation.pan < stage.w
+    while canvas.presentation.pan > 0:
+        qtbot.keyClick(canvas, Qt.Key.Key_Left)
+    qtbot.keyClick(canvas, Qt.Key.Key_Left)
+    assert canvas.stage_index() == max(0, widest - 1)
