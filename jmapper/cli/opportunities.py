@@ -46,18 +46,15 @@ def add_opportunities_parser(sub: Any) -> None:
 
 
 def run_opportunities(args: argparse.Namespace) -> int:
-    from jmapper.services.library import open_library
-    from jmapper.services.opportunities import library_register, register_document
+    from jmapper.services.library_api import Library
+    from jmapper.services.opportunities import register_document
 
     today = date.today()
     status = OpportunityStatus(args.status) if args.status else None
-    store = open_library(args.library)
-    try:
-        register = library_register(
-            store, today, map_ref=args.map, status=status, overdue=args.overdue
+    with Library.open(args.library) as library:
+        register = library.opportunity_register(
+            today, map_ref=args.map, status=status, overdue=args.overdue
         )
-    finally:
-        store.close()
     for problem in register.problems:
         print(f"jmapper: warning: {problem}", file=sys.stderr)
     if args.json:

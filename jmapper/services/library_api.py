@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from jmapper.model.bundle import MapBundle
 from jmapper.model.changes import EntityChange
 from jmapper.model.entities import Persona, Snapshot
-from jmapper.model.enums import MapType
+from jmapper.model.enums import MapType, OpportunityStatus
 from jmapper.services import library as use_cases
 from jmapper.services import map_operations as operations
 from jmapper.services.library import IMPORT_BUSY_TIMEOUT, ImportedMap
@@ -44,6 +44,7 @@ if TYPE_CHECKING:  # these load only when their use case runs, off the editor's 
     from jmapper.interchange.reading import Reading
     from jmapper.services.export import ImageExporter
     from jmapper.services.metrics import MapMetrics
+    from jmapper.services.opportunities import Register
     from jmapper.services.transfer import PlannedMap
 
 __all__ = [
@@ -219,6 +220,19 @@ class Library:
         from jmapper.services.metrics import load_map_metrics
 
         return load_map_metrics(self._store, id_or_title)
+
+    def opportunity_register(
+        self,
+        today: date,
+        *,
+        map_ref: str | None = None,
+        status: OpportunityStatus | None = None,
+        overdue: bool = False,
+    ) -> Register:
+        """The opportunities of one map (id, prefix or title) or all, filtered and ranked."""
+        from jmapper.services.opportunities import library_register
+
+        return library_register(self._store, today, map_ref=map_ref, status=status, overdue=overdue)
 
     def review_report(
         self,
