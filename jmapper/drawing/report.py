@@ -233,21 +233,27 @@ class _Row:
 
 def layout_report(report: Report, width: float, height: float) -> list[list[_Row]]:
     """The rows of each page: the first page starts below the chart."""
-    rows: list[_Row] = []
+    rows: list[tuple[str, _Row]] = []  # (the section's heading, the row)
     room_for_text = width - 90
     for section in report.sections:
-        rows.append(_Row(section.heading, None, (), 22))
+        rows.append((section.heading, _Row(section.heading, None, (), 22)))
         lines = section.lines or (Line("", "", section.empty),)
         for line in lines:
             wrapped = tuple(wrap(line.text, TEXT_SIZE, room_for_text))
-            rows.append(_Row(None, line, wrapped, len(wrapped) * LINE_HEIGHT + 3))
+            rows.append(
+                (section.heading, _Row(None, line, wrapped, len(wrapped) * LINE_HEIGHT + 3))
+            )
     first = height - 54 - (CHART_HEIGHT + 46 if report.chart else 0)
     pages: list[list[_Row]] = [[]]
     room = first
-    for row in rows:
+    for heading, row in rows:
         if pages[-1] and row.height > room:
             pages.append([])
             room = height - 54
+            if row.heading is None:  # a section carried over says so
+                carried = _Row(f"{heading} (continued)", None, (), 22)
+                pages[-1].append(carried)
+                room -= carried.height
         pages[-1].append(row)
         room -= row.height
     return pages

@@ -143,3 +143,42 @@ def test_bad_input_is_one_sentence_and_writes_nothing(library, tmp_path, args, c
     assert says in lines[0]
     assert list(here.iterdir()) == []
     assert library.read_bytes() == before
+
+
+def test_a_review_page_of_a_map_never_reviewed_is_refused_and_writes_nothing(library, tmp_path):
+    here = tmp_path / "out"
+    here.mkdir()
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "jmapper",
+            "export",
+            str(library),
+            "--map",
+            "Other",
+            "--format",
+            "pdf",
+            "-o",
+            str(here / "x.pdf"),
+            "--pages",
+            "map,review",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "JMAPPER_DATA_DIR": str(tmp_path / "data")},
+    )
+    assert result.returncode == 1
+    assert "has no review yet" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert list(here.iterdir()) == []
+
+
+def test_a_long_report_continues_its_section_on_the_next_page() -> None:
+    from jmapper.drawing.report import Line, Report, Section, layout_report
+
+    lines = tuple(Line("+", "added", f"Card {n}") for n in range(80))
+    pages = layout_report(Report("T", "S", None, (Section("Cards", lines),)), 500, 600)
+    assert len(pages) >= 2
+    assert pages[1][0].heading == "Cards (continued)"
+    assert sum(1 for page in pages for row in page if row.line is not None) == 80
