@@ -139,6 +139,9 @@ def _export(args: argparse.Namespace) -> int:
             _export_all(library, args)
             return 0
         summary = library.find_map(args.map)
+        if args.table:
+            library.export_table(summary.id, args.table, Path(args.output), args.format)
+            return 0
         _export_one(library, summary.id, summary.title, Path(args.output), args)
     return 0
 

@@ -116,6 +116,12 @@ def build_parser() -> QuietParser:
         help="the file to write, ending in .FORMAT (.mmd for mermaid); with --all-maps a "
         "folder, or with --format json a file ending in .json that holds the whole library",
     )
+    export.add_argument(
+        "--table",
+        choices=("action-plan", "metrics"),
+        help="with --format csv or xlsx: write the map's action plan (opportunity register) or "
+        "its metrics as a table instead of the map",
+    )
     export.add_argument("--paper", type=_checked(_paper), help=PAPERS_HELP)
     export.add_argument("--orientation", choices=["landscape", "portrait"], default="landscape")
     mode = export.add_mutually_exclusive_group()
@@ -272,6 +278,15 @@ def parse_command(argv: Sequence[str]) -> argparse.Namespace:
         raise UsageError(
             f"-o {args.output}: the comparison is written as a PDF; give -o a name ending in "
             ".pdf, or use --json (see \u2018jmapper compare --help\u2019)"
+        )
+    if (
+        args.command == "export"
+        and args.table
+        and (args.all_maps or args.format not in ("csv", "xlsx"))
+    ):
+        raise UsageError(
+            "--table writes one map's table as CSV or XLSX; use it with --map and --format csv "
+            "or --format xlsx (see \u2018jmapper export --help\u2019)"
         )
     if args.command == "export" and not args.all_maps:
         suffix = Path(args.output).suffix.lower().lstrip(".")

@@ -192,6 +192,12 @@ class Library:
 
         return export_library_file(self._store, out)
 
+    def export_table(self, map_id: str, table: str, out: str | Path, fmt: str) -> int:
+        """The map's action plan or metrics as CSV or XLSX (jmapper.services.tables); rows."""
+        from jmapper.services.tables import export_table
+
+        return export_table(self._store, map_id, table, out, fmt)
+
     def export_map(
         self,
         map_id: str,

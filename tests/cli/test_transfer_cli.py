@@ -176,3 +176,20 @@ def test_a_refused_sheet_names_the_cell_and_changes_nothing(tmp_path, two_maps):
     result = jmapper(tmp_path, "import", str(two_maps), str(bad))
     assert_one_error_line(result, "Cannot import \u201cbad.csv\u201d", "cell C2", "happy")
     assert digest(two_maps) == before
+
+
+def test_the_action_plan_as_csv_and_a_table_in_pdf_is_a_usage_error(tmp_path, two_maps):
+    out = tmp_path / "plan.csv"
+    result = jmapper(
+        tmp_path, "export", str(two_maps), "--map", "Support", "--format", "csv",
+        "--table", "action-plan", "-o", str(out),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert out.read_text(encoding="utf-8-sig").startswith("Rank,Opportunity,Description,Priority")
+    refused = jmapper(
+        tmp_path, "export", str(two_maps), "--map", "Support", "--format", "pdf",
+        "--table", "metrics", "-o", str(tmp_path / "m.pdf"),
+    )  # fmt: skip
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert "--table writes one map's table as CSV or XLSX" in refused.stderr
+    assert not (tmp_path / "m.pdf").exists()

@@ -43,3 +43,23 @@ def test_import_dialog_offers_every_readable_format_and_a_refusal_changes_nothin
     assert "broken.json" in message_boxes.texts[0]
     assert "Traceback" not in message_boxes.texts[0]
     assert _titles(library_path) == before
+
+
+def test_the_export_dialog_writes_the_action_plan_as_a_workbook(window, tmp_path, message_boxes):
+    from openpyxl import load_workbook
+
+    window.named_actions[names.EXPORT].trigger()
+    dialog = window.active_dialog
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("pdf"))
+    assert not dialog.contents_combo.isEnabled()
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("xlsx"))
+    assert dialog.contents_combo.isEnabled()
+    dialog.contents_combo.setCurrentIndex(dialog.contents_combo.findData("action-plan"))
+    out = tmp_path / "plan.xlsx"
+    dialog.path_edit.setText(str(out))
+    dialog.export()
+    assert message_boxes.shown == []
+    sheet = load_workbook(out).worksheets[0]
+    assert sheet.title == "Action plan"
+    assert sheet["B1"].value == "Opportunity"
+    assert sheet.max_row == len(window.document.bundle.opportunities) + 1

@@ -68,6 +68,12 @@ PAPERS = (
     "ARCH D",
     "ARCH E",
 )
+#: What a CSV or XLSX export holds (jmapper/services/tables.py for the tables).
+CONTENTS = (
+    ("map", "The map, laid out as on the canvas"),
+    ("action-plan", "The action plan (opportunity register)"),
+    ("metrics", "The metrics, scored"),
+)
 EXTRA_PAGES = (
     ("actions", "Action plan"),
     ("matrix", "Priority matrix"),
@@ -98,6 +104,10 @@ class ExportDialog(QDialog):
         self.format_combo.setObjectName("exportFormat")
         for key, label in FORMATS:
             self.format_combo.addItem(label, key)
+        self.contents_combo = QComboBox(self)
+        self.contents_combo.setObjectName("exportContents")
+        for key, label in CONTENTS:
+            self.contents_combo.addItem(label, key)
         self.paper_combo = QComboBox(self)
         self.paper_combo.setObjectName("exportPaper")
         for name in PAPERS:
@@ -180,6 +190,7 @@ class ExportDialog(QDialog):
 
         form = QFormLayout()
         form.addRow("Format", self.format_combo)
+        form.addRow("Contents", self.contents_combo)
         form.addRow("Paper", self.paper_combo)
         form.addRow("Orientation", self.orientation_combo)
         form.addRow("Layout", self.mode_combo)
@@ -300,13 +311,17 @@ class ExportDialog(QDialog):
         if path.suffix.lower() not in _extensions(fmt):
             path = path.with_name(f"{path.name}{_extensions(fmt)[0]}")
         try:
-            self.warnings = self.library.export_map(
-                self.map_id,
-                path,
-                fmt,
-                self.export_settings(),
-                image_exporter=_image_exporter(fmt),
-            )
+            if self.contents() != "map":
+                self.library.export_table(self.map_id, self.contents(), path, fmt)
+                self.warnings = []
+            else:
+                self.warnings = self.library.export_map(
+                    self.map_id,
+                    path,
+                    fmt,
+                    self.export_settings(),
+                    image_exporter=_image_exporter(fmt),
+                )
         except USER_ERRORS as error:
             show_error(self, "Export", str(error))
             return
@@ -376,7 +391,14 @@ class ExportDialog(QDialog):
         self.path_edit.setText(str(Path(text).with_suffix(_extensions(fmt)[0])))
         self._update_enabled()
 
+    def contents(self) -> str:
+        """What to write: the map, or (as CSV or XLSX only) the action plan or the metrics."""
+        if not self.contents_combo.isEnabled():
+            return "map"
+        return str(self.contents_combo.currentData())
+
     def _update_enabled(self) -> None:
+        self.contents_combo.setEnabled(self.format() in ("csv", "xlsx"))
         printed = self.format() in ("pdf",)
         drawn = self.format() in ("pdf", "png", "svg")
         for widget in (self.paper_combo, self.orientation_combo, self.mode_combo):
