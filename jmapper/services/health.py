@@ -93,12 +93,16 @@ def count_library_health(
     """Load and check each map of the library at ``path``, reporting counts one by one.
 
     Opens its own connection (so it may run on another thread); a map that
-    cannot be read is reported as None.  Stops early once ``cancelled()``.
+    cannot be read (or every map, if the library cannot be opened) is reported
+    as None, so the caller is never left waiting.  Stops early once ``cancelled()``.
     """
+    map_ids = list(map_ids)
     try:
         store = LibraryStore.open(path)
     except LibraryError as error:
         log.warning("health counts for %s: %s", path, error)
+        for map_id in map_ids:
+            report(map_id, None)
         return
     try:
         for map_id in map_ids:

@@ -180,3 +180,21 @@ def test_a_map_from_a_sample_has_nothing_overdue_on_day_one(store, sample):
     stored = store.load_map(bundle.map.id)
     assert stored.opportunities, "every sample has opportunities to check"
     assert run_checks(stored, date.today(), ["overdue-opportunity"]) == []
+
+
+def test_library_health_counts_each_map_and_never_leaves_the_caller_waiting(tmp_path) -> None:
+    from datetime import date
+
+    from jmapper.services.health import count_library_health
+    from jmapper.services.library import add_samples, open_library
+
+    path = tmp_path / "lib.jmapper"
+    store = open_library(path, create=True)
+    ids = add_samples(store)
+    store.close()
+    got: dict[str, object] = {}
+    count_library_health(path, ids, date.today(), got.__setitem__)
+    assert set(got) == set(ids) and all(c is not None for c in got.values())
+    missing: dict[str, object] = {}
+    count_library_health(tmp_path / "gone.jmapper", ids[:2], date.today(), missing.__setitem__)
+    assert missing == {ids[0]: None, ids[1]: None}

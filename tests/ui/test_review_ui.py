@@ -66,3 +66,19 @@ def test_the_pdf_review_page(window, tmp_path, render_dir):
     text = pdf[0].get_textpage().get_text_range()
     assert "Review: what changed since Review" in text and "shifted" in text
     pdf[0].render(scale=1.5).to_pil().save(str(render_dir / "review-page.png"))
+
+
+def test_the_review_cadence_is_set_in_the_inspector_and_drives_start_review(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    document = window.document
+    window.canvas.select("", "")
+    spin = window.inspector.form.editors["review_cadence_months"].spin
+    assert spin.value() == spin.minimum()  # none: a quarter
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin, "6")
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    assert document.bundle.map.review_cadence_months == 6
+    window.named_actions[names.START_REVIEW].trigger()
+    assert document.bundle.map.next_review == add_months(date.today(), 6)
