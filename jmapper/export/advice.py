@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from jmapper.export.fit import map_smallest_text, plan_fit, readable_paper, sheet_size
 from jmapper.export.furniture import Piece, build_title_block
-from jmapper.export.handout_plan import HANDOUT_PAPER, plan_handout
+from jmapper.export.handout_plan import HANDOUT_MARGIN_MM, HANDOUT_PAPER, plan_handout
 from jmapper.export.options import MM, PAPER_SIZES, ExportError, ExportOptions
 from jmapper.layout import DEFAULT_STYLE, Rect, Style, compute_layout
 from jmapper.model.bundle import MapBundle
@@ -87,7 +87,7 @@ def print_advice(
             layout,
             style,
             sheet_size(handout, options.orientation),
-            margin,
+            min(margin, HANDOUT_MARGIN_MM * MM),
             accent,
             block,
             text,

@@ -21,6 +21,7 @@ from jmapper.export.furniture import Piece
 from jmapper.export.handout_cut import cut_layout, cut_sides
 from jmapper.export.handout_plan import FOOTER_DROP, HandoutPlan, Window
 from jmapper.layout import MapLayout, Rect, Style
+from jmapper.layout.text import text_width
 from jmapper.model.bundle import MapBundle
 from jmapper.style import text_colour_on
 
@@ -125,6 +126,8 @@ def _draw_window(
         def cells() -> None:
             pen.rect(sheet, "#FFFFFF")
             draw_cells(pen, cut, style)
+            if w.x0 > label_w + 0.01:  # a curve enters from the page edge: keep the scale clear
+                _scale_on_white(pen, cut, style)
 
         _part(pen, Rect(w.x0, w.y0, w.x1 - w.x0, band_h), (cells_x, cells_y), s, cells)
     # A hairline frame says where the page's piece of the map ends.
@@ -134,6 +137,21 @@ def _draw_window(
         style.grid_colour,
         0.6,
     )
+
+
+def _scale_on_white(pen: Painter, cut: MapLayout, style: Style) -> None:
+    """The emotion scale's values again, each on a white patch, over the curves."""
+    size = style.tick_text_size
+    for lane in cut.emotion:
+        x = lane.plot.x + 3
+        for _value, y, label in lane.ticks:
+            neutral = abs(y - lane.midline_y) < 0.01
+            text = f"neutral {label}" if neutral else label
+            baseline = y - 2 if neutral else y - 1.5
+            pen.rect(
+                Rect(x - 1, baseline - size, text_width(text, size) + 2, size + 1.5), "#FFFFFF"
+            )
+            draw_label(pen, x, baseline, text, size, fill=style.muted_text_colour)
 
 
 def _stage_cues(pen: Painter, layout: MapLayout, accent: str, w: Window) -> None:

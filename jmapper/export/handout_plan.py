@@ -18,9 +18,17 @@ from dataclasses import dataclass
 
 from jmapper.drawing.painter import Painter
 from jmapper.export.fit import PrintedText
-from jmapper.export.furniture import Op, Piece, build_legend, fit_line_op, persona_line
+from jmapper.export.furniture import (
+    Op,
+    Piece,
+    build_legend,
+    fit_line,
+    fit_line_op,
+    persona_line,
+)
 from jmapper.export.options import MM, ExportError
 from jmapper.layout import MapLayout, Rect, Style
+from jmapper.layout.text import text_width
 from jmapper.model.bundle import MapBundle
 
 TitleBlock = Callable[[str], Piece]
@@ -35,6 +43,9 @@ HANDOUT_PAPER = "A4"
 MAX_GROWTH = 1.3
 #: The page footer ("page n of N") sits this far below the printable area's bottom edge.
 FOOTER_DROP = 11.0
+#: A handout's margin: narrower than a poster's (nothing is trimmed), wide enough for any
+#: office printer, with the footer inside it.
+HANDOUT_MARGIN_MM = 10.0
 
 
 @dataclass(frozen=True)
@@ -75,7 +86,7 @@ class HandoutPlan:
 
 
 def build_compact_header(bundle: MapBundle, width: float, accent: str, style: Style) -> Piece:
-    """The map header in two lines: the title, then persona, scenario and goal."""
+    """The map header in one line: the title, then persona, scenario and goal after it."""
     facts = []
     persona = persona_line(bundle)
     if persona:
@@ -84,20 +95,20 @@ def build_compact_header(bundle: MapBundle, width: float, accent: str, style: St
         facts.append(f"Scenario: {bundle.map.scenario}")
     if bundle.map.goal:
         facts.append(f"Goal: {bundle.map.goal}")
-    ops: list[Op] = [fit_line_op(0, 12, bundle.map.title or "Untitled map", 12, width, bold=True)]
-    y = 16.0
-    if facts:
+    title = fit_line(bundle.map.title or "Untitled map", 12, width * 0.6, True)
+    ops: list[Op] = [fit_line_op(0, 12, title, 12, width, bold=True)]
+    rest = width - text_width(title, 12, True) - 14
+    if facts and rest > 60:
         line = "  \u00b7  ".join(facts)
-        ops.append(fit_line_op(0, y + 9, line, 8, width, fill=style.muted_text_colour))
-        y += 12
-    y += 3
-    bar = y
+        x = width - rest
+        ops.append(fit_line_op(x, 12, line, 8, rest, fill=style.muted_text_colour))
+    bar = 16.0
 
     def rule(painter: Painter) -> None:
         painter.rect(Rect(0, bar, width, 1.5), accent)
 
     ops.append(rule)
-    return Piece(width, y + 1.5, ops)
+    return Piece(width, bar + 1.5, ops)
 
 
 def handout_scale(layout: MapLayout, style: Style, map_text: PrintedText) -> float:
@@ -203,7 +214,7 @@ def plan_handout(
     """Cut the map into pages of ``size`` (w, h points); ExportError if a column cannot fit."""
     pw, ph = size
     m = margin
-    gap = 4 * MM
+    gap = 3 * MM
     header = build_compact_header(bundle, pw - 2 * m, accent, style)
     top = m + header.h + gap
     avail_w, avail_h = pw - 2 * m, ph - m - top

@@ -35,7 +35,12 @@ from jmapper.export.furniture import (
     today,
 )
 from jmapper.export.handout import handout_pages
-from jmapper.export.handout_plan import HANDOUT_PAPER, HandoutPlan, plan_handout
+from jmapper.export.handout_plan import (
+    HANDOUT_MARGIN_MM,
+    HANDOUT_PAPER,
+    HandoutPlan,
+    plan_handout,
+)
 from jmapper.export.options import MM, ExportError, ExportOptions, ExportResult, page_size
 from jmapper.export.pages import extra_pages, make_logo
 from jmapper.export.pdf_painter import PdfPainter
@@ -158,18 +163,19 @@ class _Job:
     # -- handout: readable pages, a group of stages each --------------------------------
     def handout_pages(self) -> list[PageFn]:
         size = (self.pw, self.ph)
+        margin = min(self.margin, HANDOUT_MARGIN_MM * MM)
         plan = plan_handout(
             self.bundle,
             self.layout,
             self.style,
             size,
-            self.margin,
+            margin,
             self.accent,
             self.title_block,
             self.map_text,
         )
         self.scale = plan.scale
-        self.origin = (self.margin + self.layout.grid.x * plan.scale, plan.map_top)
+        self.origin = (margin + self.layout.grid.x * plan.scale, plan.map_top)
         self.handout = plan
         pages = handout_pages(
             self.bundle,
@@ -177,7 +183,7 @@ class _Job:
             self.style,
             plan,
             size,
-            self.margin,
+            margin,
             self.accent,
             self.title_block,
         )
