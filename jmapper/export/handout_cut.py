@@ -15,7 +15,7 @@ from dataclasses import replace
 from jmapper.export.furniture import fit_line
 from jmapper.export.handout_plan import Window
 from jmapper.layout import MapLayout, Rect, Style
-from jmapper.layout.boxes import EmotionLane, LinkBox, StageBox
+from jmapper.layout.boxes import EmotionLane, LinkBox, MetricBand, StageBox
 from jmapper.layout.grid import text_block
 from jmapper.layout.text import line_height, wrap
 from jmapper.model.bundle import MapBundle
@@ -55,7 +55,31 @@ def cut_layout(bundle: MapBundle, layout: MapLayout, style: Style, w: Window) ->
             and (m.note_rect is None or inside(m.note_rect) or w.first_lane == 0)
         ),
         opportunities=tuple(o for o in layout.opportunities if inside(o.rect)),
+        metric_tiles=tuple(t for t in layout.metric_tiles if inside(t.rect)),
+        metric_bands=tuple(
+            _visible_band(band, w, style) for band in layout.metric_bands if inside(band.rect)
+        ),
     )
+
+
+def _visible_band(band: MetricBand, w: Window, style: Style) -> MetricBand:
+    """A whole-journey band from the page's left edge, its caption moved along with it."""
+    if band.rect.x >= w.x0 - 0.01:
+        return band
+    shift = w.x0 - band.rect.x
+    rect = Rect(w.x0, band.rect.y, band.rect.right - w.x0, band.rect.h)
+    c = band.caption
+    caption = text_block(
+        c.role,
+        c.owner_id,
+        [line.text for line in c.lines],
+        Rect(c.rect.x + shift, c.rect.y, c.rect.w, c.rect.h),
+        c.size,
+        style,
+        bold=c.bold,
+        colour=c.colour,
+    )
+    return replace(band, rect=rect, caption=caption)
 
 
 def _emotion(lane: EmotionLane, w: Window) -> EmotionLane:
