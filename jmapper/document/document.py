@@ -235,6 +235,14 @@ class JourneyDocument(QObject):
         self.execute(changeset)
         return pasted
 
+    def paste_block(
+        self, cells: list[tuple[str, int, list[tuple[str, str]]]]
+    ) -> tuple[list[Card], int]:
+        """A pasted spreadsheet block into the cells it covers (one undo step); left-out cells."""
+        changeset, pasted, left_out = edits.paste_block(self.bundle, cells)
+        self.execute(changeset)
+        return pasted, left_out
+
     # -- health findings ---------------------------------------------------------
     def dismiss_finding(self, rule_id: str, target_kind: str, target_id: str, reason: str) -> bool:
         """Dismiss one health finding with a reason (one undo step, stored with the map)."""

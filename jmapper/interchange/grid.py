@@ -238,6 +238,16 @@ def _read_columns(
     return bundle.columns()
 
 
+def cell_items(text: str) -> list[tuple[str, str]]:
+    """A cell's cards as (title, description): the layout's rules, for pasted blocks too."""
+    return [_title_and_description(block) for block in _blocks(_unformula(text))]
+
+
+def items_text(items: list[tuple[str, str]]) -> str:
+    """Cards as one cell's text, the inverse of :func:`cell_items`."""
+    return _join(items)
+
+
 def _blocks(text: str) -> list[str]:
     return [block.strip("\n") for block in _BLANK_LINES.split(text) if block.strip()]
 

@@ -29,7 +29,7 @@ from jmapper.model.entities import (
     Step,
     kind_of,
 )
-from jmapper.model.enums import EmotionSeries, LinkDirection, LinkType, MetricScope
+from jmapper.model.enums import EmotionSeries, LaneKind, LinkDirection, LinkType, MetricScope
 from jmapper.model.errors import DomainError
 from jmapper.model.kinds import ATTACHMENT_KINDS, KINDS, dependents
 from jmapper.model.text import clean_value
@@ -524,6 +524,81 @@ def paste_cards(
         builder.set("card", new.id, new)
         pasted.append(new)
     return builder.build("Paste card" if len(cards) == 1 else f"Paste {len(cards)} cards"), pasted
+
+
+def paste_block(
+    bundle: MapBundle,
+    cells: list[tuple[str, int, list[tuple[str, str]]]],
+) -> tuple[ChangeSet, list[Card], int]:
+    """Cards into the cells a pasted spreadsheet block covers, as one edit.
+
+    ``cells`` holds (lane id, column index, [(title, description), ...]) per
+    non-empty cell of the block.  In an emotions lane a cell's whole number on
+    the map's scale sets that column's emotion value instead; a cell that
+    cannot be placed there is counted as left out.  Returns the change set,
+    the new cards and how many cells were left out.
+    """
+    builder = _Builder(bundle)
+    columns = bundle.columns()
+    scale = bundle.map.emotion_scale
+    pasted: list[Card] = []
+    left_out = 0
+    for lane_id, index, items in cells:
+        lane = bundle.lanes.get(lane_id)
+        if lane is None or not 0 <= index < len(columns) or not items:
+            left_out += 1
+            continue
+        column = columns[index]
+        if lane.kind is LaneKind.EMOTIONS:
+            text = items[0][0].strip().replace("\u2212", "-")
+            value = int(text) if text.lstrip("+-").isdigit() else None
+            if len(items) != 1 or items[0][1] or value is None:
+                left_out += 1
+                continue
+            if not scale.minimum <= value <= scale.maximum:
+                left_out += 1
+                continue
+            _set_emotion_in(builder, column.stage_id, column.step_id, value)
+            continue
+        existing = len(bundle.cards_in_cell(lane_id, column.stage_id, column.step_id))
+        for offset, (title, description) in enumerate(items):
+            card = Card(
+                map_id=bundle.map.id,
+                lane_id=lane_id,
+                stage_id=column.stage_id,
+                step_id=column.step_id,
+                position=existing + offset,
+                title=title,
+                description=description,
+            )
+            builder.set("card", card.id, card)
+            pasted.append(card)
+    count = len(pasted)
+    text = "Paste 1 card" if count == 1 else f"Paste {count} cards"
+    if count == 0:
+        text = "Paste emotion values"
+    return builder.build(text), pasted, left_out
+
+
+def _set_emotion_in(builder: _Builder, stage_id: str, step_id: str | None, value: int) -> None:
+    """The map persona's as-is value of one column, made or changed within ``builder``."""
+    bundle = builder.bundle
+    existing = next(
+        (
+            p
+            for p in bundle.emotion_points.values()
+            if p.stage_id == stage_id
+            and p.step_id == step_id
+            and p.persona_id in (None, bundle.map.primary_persona_id)
+            and p.series is EmotionSeries.AS_IS
+        ),
+        None,
+    )
+    if existing is not None:
+        builder.update("emotion_point", existing.id, value=value)
+        return
+    point = EmotionPoint(map_id=bundle.map.id, stage_id=stage_id, step_id=step_id, value=value)
+    builder.set("emotion_point", point.id, point)
 
 
 # -- emotion, links, maps ------------------------------------------------------

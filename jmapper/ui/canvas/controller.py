@@ -123,6 +123,19 @@ class CanvasController(QObject):
         pasted = self._run(lambda d: d.paste_cards(cards, lane_id, stage_id, step_id)) or []
         return [c.id for c in pasted]
 
+    def paste_block(self, cells: list[tuple[str, int, list[tuple[str, str]]]]) -> list[str]:
+        """Cards (and emotion values) from a spreadsheet block; says what was left out."""
+        result = self._run(lambda d: d.paste_block(cells))
+        if result is None:
+            return []
+        pasted, left_out = result
+        if left_out:
+            self.edit_refused.emit(
+                f"{left_out} cell(s) of the pasted block fall outside the map or hold what "
+                "their lane cannot take, and were left out."
+            )
+        return [c.id for c in pasted]
+
     def link(self, source_id: str, target_id: str, two_way: bool = False) -> str | None:
         if source_id == target_id:
             self.edit_refused.emit("An arrow joins two different cards. Click another card.")

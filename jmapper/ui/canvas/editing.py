@@ -15,8 +15,9 @@ from PySide6.QtGui import QFont, QKeyEvent
 
 from jmapper.model.enums import LaneKind
 from jmapper.ui.canvas import actions as names
+from jmapper.ui.canvas.block_paste import block_cells, selection_block
 from jmapper.ui.canvas.cells import Cell, cell_rect, neighbour
-from jmapper.ui.canvas.clipboard import copy_cards, pasted_cards
+from jmapper.ui.canvas.clipboard import copy_cards, pasted_block, pasted_cards
 from jmapper.ui.canvas.inline_editor import NEXT, PREVIOUS
 from jmapper.ui.canvas.moments import toggle_moment_of_truth
 from jmapper.ui.canvas.projection import emotion_point_index
@@ -300,14 +301,22 @@ class CanvasEditing:
 
     def copy(self) -> None:
         bundle = self.canvas.document_bundle()
+        layout = self.canvas.projection.layout
         ids = self.canvas.selected_card_ids()
-        if bundle is not None and ids:
-            copy_cards([bundle.cards[i] for i in ids])
+        if bundle is not None and layout is not None and ids:
+            cards = [bundle.cards[i] for i in ids]
+            copy_cards(cards, selection_block(bundle, layout, cards))
 
     def paste(self) -> None:
         canvas = self.canvas
         cell = canvas.current_cell
         layout = canvas.projection.layout
+        block = pasted_block()
+        if block is not None and cell is not None and layout is not None:
+            ids = self.controller.paste_block(block_cells(layout, cell, block))
+            if ids:
+                canvas.select_many("card", ids)
+            return
         cards = pasted_cards()
         if cell is None or layout is None or not cards:
             return
