@@ -47,6 +47,16 @@ class PrintAdvice:
             f"{self.handout_pages} {self.handout_paper} pages."
         )
 
+    def handout_sentence(self) -> str:
+        if not self.handout_pages:
+            return (
+                f"{self.handout_paper} is too small for a readable handout; choose landscape "
+                "or a larger paper."
+            )
+        return (
+            f"A handout takes {self.handout_pages} {self.handout_paper} pages, nothing below 6 pt."
+        )
+
 
 def print_advice(
     bundle: MapBundle, options: ExportOptions, style: Style = DEFAULT_STYLE
@@ -80,13 +90,17 @@ def print_advice(
     else:
         name, plan = readable_paper(bundle, layout, style, fit_options, block, text)
         fit_pt = plan.smallest.size if plan else 0.0
-    handout = options.paper if options.paper in HANDOUT_PAPERS else HANDOUT_PAPER
+    if options.mode == "handout" and (options.paper or options.custom_mm):
+        handout, size = _named_size(options)  # what the user chose is what is printed
+    else:  # proposing a handout instead of a fit: on an everyday paper
+        handout = options.paper if options.paper in HANDOUT_PAPERS else HANDOUT_PAPER
+        size = sheet_size(handout, options.orientation)
     try:
         hand = plan_handout(
             bundle,
             layout,
             style,
-            sheet_size(handout, options.orientation),
+            size,
             min(margin, HANDOUT_MARGIN_MM * MM),
             accent,
             block,

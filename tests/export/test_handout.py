@@ -6,6 +6,8 @@ size and the page's text), so what a reader holds is what is checked.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from pypdf import PdfReader
 
@@ -124,3 +126,21 @@ def test_a_page_too_small_for_one_readable_column_is_refused(tmp_path) -> None:
             ExportOptions(custom_mm=(120, 400), orientation="portrait", mode="handout"),
         )
     assert not out.exists()
+
+
+def test_the_advice_counts_the_pages_the_export_writes(tmp_path) -> None:
+    from jmapper.export.advice import print_advice
+
+    bundle = SAMPLES[2]
+    for options in (
+        ExportOptions(paper="A4"),  # a fit on A4, the handout proposed on A4
+        ExportOptions(paper="A2", mode="handout"),  # a handout on the paper chosen
+        ExportOptions(paper="A3", orientation="portrait", mode="handout"),
+    ):
+        advice = print_advice(bundle, options)
+        written = export_pdf(bundle, tmp_path / "h.pdf", replace(options, mode="handout"))
+        assert advice.handout_paper == options.paper
+        assert advice.handout_pages == written.pages
+        assert f"{written.pages} {options.paper} pages" in advice.handout_sentence()
+    fit = print_advice(bundle, ExportOptions(paper="A4"))
+    assert fit.fit_unreadable and "too small to read" in fit.sentence()

@@ -30,7 +30,11 @@ def test_a4_fit_is_explained_and_the_handout_offered(window, qtbot, tmp_path, me
     qtbot.mouseClick(dialog.handout_button, qtbot_button())
     assert dialog.mode_combo.currentData() == "handout"
     assert dialog.paper_combo.currentData() == "A3"
-    assert not dialog.advice_label.isVisibleTo(dialog)
+    # In handout mode the advice says how many pages, and nothing is offered.
+    assert (
+        "A handout takes" in dialog.advice_label.text() and "A3 pages" in dialog.advice_label.text()
+    )
+    assert not dialog.handout_button.isVisibleTo(dialog)
     dialog.reject()
 
 
@@ -42,6 +46,7 @@ def test_exporting_an_unreadable_fit_asks_and_writes_the_handout(window, tmp_pat
     dialog.export()  # the recorded question box answers Yes: export a handout instead
     kinds = [kind for kind, _title, _text in message_boxes.shown]
     assert kinds[0] == "question" and "handout" in message_boxes.texts[0]
+    assert kinds.count("question") == 1, "the handout it switched to is not questioned again"
     reader = PdfReader(str(out))
     assert len(reader.pages) > 1
     assert min(smallest_per_page(out)) >= 6 - 1e-6

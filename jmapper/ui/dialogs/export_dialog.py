@@ -343,15 +343,23 @@ class ExportDialog(QDialog):
     def _update_advice(self) -> None:
         """Say how small a fit prints on the chosen paper; offer a handout below 5 pt."""
         self.advice = None
-        fit = self.format() == "pdf" and self.mode_combo.currentData() == "fit"
-        if fit:
+        mode = self.mode_combo.currentData()
+        if self.format() == "pdf" and mode in ("fit", "handout"):
             try:
                 self.advice = self.library.print_advice(self.map_id, self.export_settings())
             except USER_ERRORS as error:
                 log.info("no print advice: %s", error)
-        self.advice_label.setText(self.advice.sentence() if self.advice else "")
-        self.advice_label.setVisible(self.advice is not None)
-        offer = bool(self.advice and self.advice.fit_unreadable and self.advice.handout_pages)
+        text = ""
+        if self.advice is not None:
+            text = self.advice.sentence() if mode == "fit" else self.advice.handout_sentence()
+        self.advice_label.setText(text)
+        self.advice_label.setVisible(bool(text))
+        offer = bool(
+            mode == "fit"
+            and self.advice
+            and self.advice.fit_unreadable
+            and self.advice.handout_pages
+        )
         self.handout_button.setVisible(offer)
 
     def use_handout(self) -> None:
@@ -365,7 +373,8 @@ class ExportDialog(QDialog):
         """Before a fit that prints below 5 pt, propose the handout; False: do nothing now."""
         self._update_advice()
         advice = self.advice
-        if not (advice and advice.fit_unreadable and advice.handout_pages):
+        fit = self.mode_combo.currentData() == "fit"
+        if not (fit and advice and advice.fit_unreadable and advice.handout_pages):
             return True
         buttons = QMessageBox.StandardButton
         answer = QMessageBox.question(
