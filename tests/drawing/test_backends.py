@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -127,3 +128,21 @@ def test_the_legend_looks_the_same_through_both_backends(qapp, key, tmp_path, re
     worst, mean = _both(draw, legend.w, legend.h, tmp_path, f"{key}-legend", render_dir)
     assert worst <= CELL_TOLERANCE, f"some swatch differs between backends ({worst})"
     assert mean <= MEAN_TOLERANCE, f"the backends' legends differ overall ({mean:.2f})"
+
+
+def test_the_comparison_sees_one_badge_drawn_by_one_backend_only(qapp, tmp_path) -> None:
+    """The tolerance is no blanket: one card's markers missing from the PDF side fails it."""
+    layout = compute_layout(build_sample("support_request"))
+    card_id, box = next((i, b) for i, b in layout.cards.items() if b.markers)
+    without = replace(layout, cards={**layout.cards, card_id: replace(box, markers=())})
+
+    def full(painter: Painter) -> None:
+        draw_map(painter, layout, DEFAULT_STYLE, "#0072B2")
+
+    def missing(painter: Painter) -> None:
+        draw_map(painter, without, DEFAULT_STYLE, "#0072B2")
+
+    qt = _qt_picture(full, layout.width, layout.height)
+    pdf = _pdf_picture(missing, layout.width, layout.height, tmp_path / "missing.pdf")
+    worst, _mean = _compare(qt, pdf, layout.width, layout.height)
+    assert worst > CELL_TOLERANCE, f"a missing badge went unnoticed ({worst})"
