@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 
 from jmapper.model.codec import field_codecs
-from jmapper.storage.columns import column_names, entity_class, is_json
+from jmapper.storage.columns import entity_class, is_json
 
 _PLAIN = (str, int, float, str | None, int | None, float | None)
 
@@ -41,10 +41,6 @@ def _plan(kind: str) -> tuple[tuple[str, Any, Any, bool], ...]:
         else:
             plan.append((name, enc, dec, is_json(hint)))
     return tuple(plan)
-
-
-def field_names(kind: str) -> list[str]:
-    return list(column_names(kind))
 
 
 @cache

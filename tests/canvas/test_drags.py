@@ -9,11 +9,9 @@ from jmapper.ui.canvas.items import CardItem
 from tests.canvas.conftest import cell_centre, drag, empty_cell
 
 
-def _card_with_box(ctx, lane_kind_ok=lambda lane: True):
-    layout = ctx.canvas.projection.layout
-    for card_id, box in layout.cards.items():
-        return ctx.bundle.cards[card_id], box
-    raise AssertionError
+def _card_with_box(ctx):
+    card_id, box = next(iter(ctx.canvas.projection.layout.cards.items()))
+    return ctx.bundle.cards[card_id], box
 
 
 def test_drag_card_to_another_cell(ctx, qtbot):

@@ -96,11 +96,6 @@ class MapItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt virtual)
         return self._rect
 
-    def shape_rect(self) -> Rect:
-        """The layout rectangle a click on this item refers to (for drags and hit tests)."""
-        r = self._rect
-        return Rect(r.x(), r.y(), r.width(), r.height())
-
     @staticmethod
     def lod(option: QStyleOptionGraphicsItem, painter: QPainter) -> float:
         return option.levelOfDetailFromTransform(painter.worldTransform())
@@ -120,9 +115,6 @@ class CardItem(MapItem):
     def compute_rect(self, box: CardBox) -> QRectF:
         return _bounds(box.rect, self.margin)
 
-    def shape_rect(self) -> Rect:
-        return self.box.rect
-
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
@@ -137,9 +129,6 @@ class OpportunityItem(MapItem):
 
     def compute_rect(self, box: OpportunityBox) -> QRectF:
         return _bounds(box.rect, self.margin)
-
-    def shape_rect(self) -> Rect:
-        return self.box.rect
 
     def paint(self, painter, option, widget=None) -> None:
         lod = self.lod(option, painter)

@@ -29,9 +29,6 @@ class MetricTileItem(MapItem):
     def compute_rect(self, box: MetricTile) -> QRectF:
         return _bounds(box.rect, self.margin)
 
-    def shape_rect(self) -> Rect:
-        return self.box.rect
-
     def paint(self, painter, option, widget=None) -> None:
         lod = self.lod(option, painter)
         draw_metric_tile(QtPainter(painter), self.box, self.style, lod, self.isSelected())
