@@ -56,7 +56,7 @@ from jmapper.ui.single_instance import (
     ask_running_editor,
     resolved,
 )
-from jmapper.ui.toolbar import build_toolbar
+from jmapper.ui.toolbar import add_emotion_picker, build_toolbar
 from jmapper.ui.welcome import install_welcome
 from jmapper.ui.window_actions import ActionSpec
 
@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         self.named_actions: dict[str, QAction] = {}
         self._build_menus()
         self.toolbar = build_toolbar(self, {**self.named_actions, **self.canvas.canvas_actions})
+        add_emotion_picker(self.toolbar, self.canvas.emotion_picker)
         self.welcome = install_welcome(self)  # in place of the canvas while there are no maps
         self.library_server = LibraryServer(self)  # one editor per library file
         self.library_server.serve(library.path)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLineF, QRectF, QSize, Qt
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QMainWindow, QToolBar
+from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar, QWidget
 
 from jmapper.ui import action_names as names
 from jmapper.ui.canvas import actions as canvas_names
@@ -94,3 +94,12 @@ def add_to_toolbar(
     if action.icon().isNull():
         action.setIcon(glyph_icon(glyph, fill, plus))
     bar.addAction(action)
+
+
+def add_emotion_picker(bar: QToolBar, picker: QWidget) -> None:
+    """The emotion-curve picker at the end of the bar, after a label that says what it is."""
+    bar.addSeparator()
+    label = QLabel(" Emotion curve: ", bar)
+    label.setBuddy(picker)
+    bar.addWidget(label)
+    bar.addWidget(picker)

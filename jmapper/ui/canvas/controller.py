@@ -202,6 +202,16 @@ class CanvasController(QObject):
         step_id: str | None,
         value: int,
         series: EmotionSeries = EmotionSeries.AS_IS,
+        persona_id: str | None = None,
     ) -> bool:
-        """Give a column of the primary persona a value (creating the point if needed)."""
-        return bool(self._run(lambda d: d.set_emotion(stage_id, step_id, value, series=series)))
+        """Give a column of a curve a value (creating the point if needed).
+
+        ``persona_id`` None is the map's primary persona.
+        """
+        return bool(
+            self._run(
+                lambda d: d.set_emotion(
+                    stage_id, step_id, value, persona_id=persona_id, series=series
+                )
+            )
+        )

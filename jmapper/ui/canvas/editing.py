@@ -391,6 +391,37 @@ class CanvasEditing:
             self.rename_inline("lane", new_id)
 
     # -- emotion -------------------------------------------------------------------------
+    def set_emotion_in_column(self, column_index: int, value: int) -> None:
+        """Give the chosen curve (the toolbar's emotion picker) ``value`` in a column."""
+        canvas = self.canvas
+        bundle = canvas.document_bundle()
+        layout = canvas.projection.layout
+        if bundle is None or layout is None or column_index >= len(layout.columns):
+            return
+        scale = bundle.map.emotion_scale
+        value = max(scale.minimum, min(scale.maximum, value))
+        target = canvas.emotion_picker.target()
+        point_id = emotion_point_index(bundle).get((column_index, target.persona_id, target.series))
+        if point_id is not None:
+            self.controller.set_emotion_point(point_id, value)
+            return
+        column = layout.columns[column_index]
+        self.controller.set_emotion_at(
+            column.stage_id, column.step_id, value, target.series, target.persona_id
+        )
+
+    def emotion_at(self, cell: Cell, scene_y: float) -> bool:
+        """A double-click in an emotions lane: the chosen curve takes the value nearest ``y``."""
+        layout = self.canvas.projection.layout
+        if layout is None:
+            return False
+        lane = next((e for e in layout.emotion if e.lane_id == cell.lane_id), None)
+        if lane is None or not lane.ticks:
+            return False
+        value = min(lane.ticks, key=lambda tick: abs(tick[1] - scene_y))[0]
+        self.set_emotion_in_column(cell.column, value)
+        return True
+
     def nudge_emotion(self, delta: int) -> None:
         """+/-: the selected face, or the current column of an emotions lane, by one."""
         canvas = self.canvas
@@ -405,16 +436,13 @@ class CanvasEditing:
             lane = bundle.lanes.get(cell.lane_id) if cell is not None else None
             if cell is None or lane is None or lane.kind is not LaneKind.EMOTIONS:
                 return
-            from jmapper.model.enums import EmotionSeries
-
+            target = canvas.emotion_picker.target()
             entity_id = emotion_point_index(bundle).get(
-                (cell.column, None, EmotionSeries.AS_IS), ""
+                (cell.column, target.persona_id, target.series), ""
             )
             if not entity_id:
-                column = layout.columns[cell.column]
                 value = round(scale.neutral) + delta
-                value = max(scale.minimum, min(scale.maximum, value))
-                self.controller.set_emotion_at(column.stage_id, column.step_id, value)
+                self.set_emotion_in_column(cell.column, value)
                 return
         point = bundle.emotion_points.get(entity_id)
         if point is None:

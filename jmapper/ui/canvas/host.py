@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from jmapper.style import Style
     from jmapper.ui.canvas.cells import Cell
     from jmapper.ui.canvas.controller import CanvasController
+    from jmapper.ui.canvas.emotion_target import EmotionSeriesPicker
     from jmapper.ui.canvas.find_bar import FindBar
     from jmapper.ui.canvas.inline_editor import InlineEditor
     from jmapper.ui.canvas.items import CardItem
@@ -65,6 +66,7 @@ class CanvasHost(QGraphicsView):
         zoom_control: Scaling
         presentation: Presenting
         key: Overlay
+        emotion_picker: EmotionSeriesPicker
 
         # -- the document ------------------------------------------------------------
         @abstractmethod

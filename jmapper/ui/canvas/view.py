@@ -31,6 +31,7 @@ from jmapper.ui.canvas.actions import build_actions, enable_actions
 from jmapper.ui.canvas.cells import Cell, cell_at, cell_rect
 from jmapper.ui.canvas.controller import CanvasController
 from jmapper.ui.canvas.editing import CanvasEditing
+from jmapper.ui.canvas.emotion_target import EmotionSeriesPicker, point_target
 from jmapper.ui.canvas.find_bar import FindBar
 from jmapper.ui.canvas.host import CanvasHost
 from jmapper.ui.canvas.inline_editor import InlineEditor
@@ -100,6 +101,9 @@ class MapCanvas(CanvasHost):
         self.find_bar = FindBar(self)
         self.editing = CanvasEditing(self)
         self.pain_picker = PainPicker(self)
+        # Not a child: the main window puts it on its toolbar (docs/research.md).
+        self.emotion_picker = EmotionSeriesPicker()
+        self.selection_changed.connect(self._follow_emotion_point)
         self.find_bar.find_requested.connect(self.editing.find_next)
         self.find_bar.closed.connect(lambda: self.setFocus())
         self.canvas_actions: dict[str, QAction] = build_actions(self, self.editing.handlers())
@@ -158,6 +162,7 @@ class MapCanvas(CanvasHost):
             return
         layout = compute_layout(self._document.bundle, self.map_style)
         self.projection.sync(layout, self._document.bundle)
+        self.emotion_picker.refresh(self._document.bundle)
         self._scene.setSceneRect(
             QRectF(
                 -SCENE_MARGIN,
@@ -263,6 +268,14 @@ class MapCanvas(CanvasHost):
         self._update_actions()
         if changed:
             self.selection_changed.emit(*primary)
+
+    def _follow_emotion_point(self, kind: str, entity_id: str) -> None:
+        """Choosing a face makes its curve the one the keyboard edits."""
+        bundle = self.document_bundle()
+        if kind == "emotion_point" and bundle is not None:
+            target = point_target(bundle, entity_id)
+            if target is not None:
+                self.emotion_picker.select(target)
 
     def _follow_card(self, card_id: str, scroll: bool) -> None:
         bundle = self.document_bundle()
@@ -417,7 +430,9 @@ class MapCanvas(CanvasHost):
             if cell is not None:
                 self.clear_selection()
                 self.set_current_cell(cell, scroll=False)
-                self.editing.start_new_card(cell)
+                y = self.mapToScene(pos).y()
+                if not self.editing.emotion_at(cell, y):
+                    self.editing.start_new_card(cell)
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802
         item = self.map_item_at(event.pos())
