@@ -22,12 +22,18 @@ from jmapper.model.entities import JourneyMap, Snapshot
 from jmapper.services.errors import ServiceError
 
 
-class SnapshotSource(Protocol):
-    def load_map(self, map_id: str) -> MapBundle: ...
+class SnapshotStore(Protocol):
+    """Where a map's snapshots are: a library, or an open document's change store."""
 
     def list_snapshots(self, map_id: str) -> list[Snapshot]: ...
 
     def load_snapshot(self, snapshot_id: str) -> Snapshot: ...
+
+
+class SnapshotSource(SnapshotStore, Protocol):
+    """Snapshots and the maps themselves (a library)."""
+
+    def load_map(self, map_id: str) -> MapBundle: ...
 
 
 def next_review_after(journey_map: JourneyMap, day: date) -> date:
@@ -55,7 +61,7 @@ def snapshot_bundle(snapshot: Snapshot, current: MapBundle) -> MapBundle:
     return bundle
 
 
-def find_snapshot(source: SnapshotSource, map_id: str, name_or_id: str) -> Snapshot:
+def find_snapshot(source: SnapshotStore, map_id: str, name_or_id: str) -> Snapshot:
     """The map's snapshot with this id or name (newest of that name); a sentence if none."""
     wanted = name_or_id.strip()
     snapshots = source.list_snapshots(map_id)
@@ -68,7 +74,7 @@ def find_snapshot(source: SnapshotSource, map_id: str, name_or_id: str) -> Snaps
     )
 
 
-def latest_review(source: SnapshotSource, map_id: str) -> Snapshot | None:
+def latest_review(source: SnapshotStore, map_id: str) -> Snapshot | None:
     """The newest snapshot recorded by "Start review", if any."""
     for snapshot in source.list_snapshots(map_id):  # newest first
         if snapshot.name.startswith(REVIEW_PREFIX):
@@ -104,8 +110,15 @@ def compare_with_snapshot(
 ) -> tuple[Comparison, str, str]:
     """(comparison, old name, new name) of a map's snapshot against the map now."""
     bundle = current if current is not None else source.load_map(map_id)
-    snapshot = find_snapshot(source, map_id, name_or_id)
-    return compare(snapshot_bundle(snapshot, bundle), bundle), snapshot.name, "Now"
+    return compare_version(source, bundle, name_or_id)
+
+
+def compare_version(
+    source: SnapshotStore, current: MapBundle, name_or_id: str
+) -> tuple[Comparison, str, str]:
+    """(comparison, old name, "Now") of one of ``current``'s snapshots against it."""
+    snapshot = find_snapshot(source, current.map.id, name_or_id)
+    return compare(snapshot_bundle(snapshot, current), current), snapshot.name, "Now"
 
 
 def compare_maps(old: MapBundle, new: MapBundle) -> tuple[Comparison, str, str]:
@@ -134,7 +147,9 @@ def write_report_pdf(bundle: MapBundle, report: object, out: str | Path) -> Path
 
 __all__ = [
     "SnapshotSource",
+    "SnapshotStore",
     "compare_maps",
+    "compare_version",
     "compare_with_snapshot",
     "find_snapshot",
     "latest_review",

@@ -16,11 +16,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QStatusBar, QWidget
 
 from jmapper.ui import action_names as names
 
 if TYPE_CHECKING:
+    from jmapper.document import JourneyDocument
+    from jmapper.services.library_api import Library
+    from jmapper.ui.dialogs.review_commands import ReviewWindow
     from jmapper.ui.library_panel.operations import MapOperations
 
 Std = QKeySequence.StandardKey
@@ -31,6 +34,14 @@ class ActionWindow(Protocol):
 
     @property
     def operations(self) -> MapOperations: ...
+
+    @property
+    def document(self) -> JourneyDocument | None: ...
+
+    @property
+    def library(self) -> Library: ...
+
+    def statusBar(self) -> QStatusBar: ...  # noqa: N802 (Qt's name)
 
     def open_library_file(self) -> None: ...
 
@@ -248,7 +259,8 @@ def _review(command: str, window: ActionWindow) -> object:
     """Map > Start Review / Review Report; the module loads when first asked."""
     from jmapper.ui.dialogs import review_commands
 
-    return getattr(review_commands, command)(window)
+    run: Callable[[ReviewWindow], object] = getattr(review_commands, command)
+    return run(window)
 
 
 def _show_about(window: ActionWindow) -> object:

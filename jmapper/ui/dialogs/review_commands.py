@@ -2,22 +2,47 @@
 
 Kept out of the main window: each command reads the open document and the
 library through the services (:mod:`jmapper.services.review`) and shows a
-:class:`jmapper.ui.dialogs.report_view.ReportDialog`.
+:class:`jmapper.ui.dialogs.report_view.ReportDialog`.  The commands are typed
+against :class:`ReviewWindow`, the part of the main window they use.
 """
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QStatusBar, QWidget
 
 from jmapper.ui.dialogs.messages import reporting_errors
 
+if TYPE_CHECKING:
+    from jmapper.document import JourneyDocument
+    from jmapper.drawing.report import Report
+    from jmapper.model.bundle import MapBundle
+    from jmapper.services.library_api import Library
 
-def start_review(window: Any) -> QDialog | None:
+
+class ReviewWindow(Protocol):
+    """The open map, the library, and where a report and a status message appear."""
+
+    @property
+    def document(self) -> JourneyDocument | None: ...
+
+    @property
+    def library(self) -> Library: ...
+
+    def statusBar(self) -> QStatusBar: ...  # noqa: N802 (Qt's name)
+
+    def show_dialog(self, dialog: QDialog, modal: bool = True) -> QDialog: ...
+
+    def window(self) -> QWidget:
+        """The top-level widget reports and messages open over (Qt's ``QWidget.window``)."""
+        ...
+
+
+def start_review(window: ReviewWindow) -> QDialog | None:
     """Record a review of the open map and show what changed since the previous one."""
     document = window.document
     if document is None:
@@ -28,7 +53,7 @@ def start_review(window: Any) -> QDialog | None:
 
     today = date.today()
     report = None
-    with reporting_errors(window, "Start review"):
+    with reporting_errors(window.window(), "Start review"):
         previous = latest_review(window.library, document.map_id)
         if previous is not None:
             before = snapshot_bundle(previous, document.bundle)
@@ -42,26 +67,27 @@ def start_review(window: Any) -> QDialog | None:
         )
     if report is None:
         return None
-    return _show(window, review_report_data(report), f"Review of \u201c{report.title}\u201d")
+    title = f"Review of \u201c{report.title}\u201d"
+    return _show(window.window(), review_report_data(report), title, document.bundle, window)
 
 
-def show_review_report(window: Any) -> QDialog | None:
+def show_review_report(window: ReviewWindow) -> QDialog | None:
     """What changed on the open map since its last review."""
     document = window.document
     if document is None:
         return None
     from jmapper.drawing.report import review_report_data
-    from jmapper.services.review import report_since
 
-    with reporting_errors(window, "Review report"):
-        report = report_since(
-            window.library, document.map_id, date.today(), current=document.bundle
+    with reporting_errors(window.window(), "Review report"):
+        report = window.library.review_report(
+            document.map_id, date.today(), current=document.bundle
         )
-        return _show(window, review_report_data(report), f"Review of \u201c{report.title}\u201d")
+        title = f"Review of \u201c{report.title}\u201d"
+        return _show(window.window(), review_report_data(report), title, document.bundle, window)
     return None
 
 
-def compare_with_open_map(window: Any, map_id: str) -> QDialog | None:
+def compare_with_open_map(window: ReviewWindow, map_id: str) -> QDialog | None:
     """Library panel > Compare with the open map: the two maps side by side.
 
     A map and the map it was derived from are shown as source -> derived.
@@ -72,39 +98,47 @@ def compare_with_open_map(window: Any, map_id: str) -> QDialog | None:
     from jmapper.drawing.report import comparison_report
     from jmapper.services.review import compare_maps
 
-    with reporting_errors(window, "Compare"):
+    with reporting_errors(window.window(), "Compare"):
         other = window.library.load_map(map_id)
         comparison, old_name, new_name = compare_maps(other, document.bundle)
         report = comparison_report(comparison, old_name, new_name)
-        return _show(window, report, f"Compare \u201c{new_name}\u201d", comparison.new)
+        title = f"Compare \u201c{new_name}\u201d"
+        return _show(window.window(), report, title, comparison.new, window)
     return None
 
 
-def compare_with_version(parent: Any, document: Any, snapshot_id: str) -> QDialog | None:
+def compare_with_version(
+    parent: QWidget, document: JourneyDocument, snapshot_id: str
+) -> QDialog | None:
     """Versions > Compare: a saved version against the map now."""
     from jmapper.drawing.report import comparison_report
-    from jmapper.services.review import compare_with_snapshot
+    from jmapper.services.review import compare_version
 
     with reporting_errors(parent, "Compare"):
-        comparison, old_name, new_name = compare_with_snapshot(
-            document.store, document.map_id, snapshot_id, current=document.bundle
+        comparison, old_name, new_name = compare_version(
+            document.store, document.bundle, snapshot_id
         )
         report = comparison_report(comparison, old_name, new_name)
         return _show(parent, report, f"Compare with \u201c{old_name}\u201d", document.bundle)
     return None
 
 
-def _show(window: Any, report: Any, title: str, bundle: Any = None) -> QDialog:
+def _show(
+    parent: QWidget,
+    report: Report,
+    title: str,
+    printed: MapBundle,
+    window: ReviewWindow | None = None,
+) -> QDialog:
+    """The report over ``parent``; through the window's dialog slot when there is a window."""
     from jmapper.services.review import write_report_pdf
     from jmapper.ui.dialogs.report_view import ReportDialog
-
-    printed = bundle if bundle is not None else window.document.bundle
 
     def save(path: Path) -> object:
         return write_report_pdf(printed, report, path)
 
-    dialog = ReportDialog(report, title, save, window)
-    if hasattr(window, "show_dialog"):
+    dialog = ReportDialog(report, title, save, parent)
+    if window is not None:
         window.show_dialog(dialog, modal=False)
     else:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
