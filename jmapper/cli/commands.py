@@ -243,7 +243,8 @@ def _image_exporter() -> ImageExporter:
     return export_image
 
 
-_QT_APP: Any = None
+#: The windowless Qt application PNG and SVG exports paint in, kept alive for the process.
+_QT_APP: object = None
 
 
 def _export_settings(args: argparse.Namespace) -> dict[str, Any]:
