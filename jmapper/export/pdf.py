@@ -31,7 +31,6 @@ from jmapper.export.furniture import (
     build_legend,
     build_page_footer,
     build_title_block,
-    fit_line,
     today,
 )
 from jmapper.export.handout import handout_pages
@@ -45,6 +44,7 @@ from jmapper.export.options import MM, ExportError, ExportOptions, ExportResult,
 from jmapper.export.pages import extra_pages, make_logo
 from jmapper.export.pdf_painter import PdfPainter
 from jmapper.export.report_pages import report_pages
+from jmapper.export.tile_margins import margin_lane_labels, margin_stage_names
 from jmapper.export.tiles import place_key, tile_grid
 from jmapper.layout import DEFAULT_STYLE, MapLayout, Rect, Style, compute_layout
 from jmapper.model.bundle import MapBundle
@@ -307,35 +307,14 @@ class _Job:
             for piece, x, y in pieces:  # poster points, like the map
                 piece(total).draw(pen, x, y)
             pen.restore()
+            # What the sheet cuts off is named in its margins (trimmed away on assembly).
             if c > 0:
-                self._margin_lane_labels(pen, tile, map_y)
+                margin_lane_labels(pen, self.layout, self.style, tile, map_y, m)
+            if r > 0:
+                margin_stage_names(pen, self.layout, self.style, self.accent, tile, m)
             self._sheet_marks(pen, r, c, rows, cols, number, total)
 
         return draw
-
-    def _margin_lane_labels(self, pen: PdfPainter, tile: Rect, map_y: float) -> None:
-        """Each lane's name, turned, in the left margin of a sheet that does not start the
-        map: the sheet reads on its own, and trimming the margins for assembly removes it."""
-        m, style = self.margin, self.style
-        strip_w = 6 * MM
-        x = m - 1.5 * MM - strip_w
-        top, bottom = m + 2 * MM, m + tile.h - 2 * MM
-        for lane in self.layout.lanes:
-            y0 = m + map_y + lane.rect.y - tile.y
-            y1 = y0 + lane.rect.h
-            y0, y1 = max(y0, top), min(y1, bottom)
-            if y1 - y0 < 12:
-                continue
-            pen.rect(Rect(x, y0, strip_w, y1 - y0), style.label_fill)
-            pen.rect(Rect(x + strip_w - 1.5, y0, 1.5, y1 - y0), lane.accent)
-            name = " ".join(line.text for line in lane.label.lines)
-            size = 7.0
-            text = fit_line(name, size, y1 - y0 - 6, True)
-            pen.save()
-            pen.translate(x + strip_w / 2 + size * 0.35, (y0 + y1) / 2)
-            pen.rotate(-90)
-            draw_label(pen, 0, 0, text, size, bold=True, align="center")
-            pen.restore()
 
     def _assembly_cell(self, rows: int, cols: int) -> tuple[float, float, float]:
         """Cell size and top left corner of the assembly diagram, top right of each sheet."""

@@ -68,11 +68,20 @@ def test_no_blank_sheet_and_the_key_whole_on_one_sheet(bundle, paper, tmp_path) 
     assert len(legend) == 1
     boxes = pages[legend[0]].boxes_of("Above neutral")
     assert all(_inside(b, pw, ph) for b in boxes)
-    # Sheets that do not start the map name their lanes in the left margin.
+    # Sheets that do not start the map name their lanes in the left margin, their stages
+    # in the top margin.
     rows, cols = result.tile_grid
     layout = compute_layout(bundle)
     for sheet in range(rows * cols):
         r, c = divmod(sheet, cols)
+        if r > 0:
+            top_text = pages[sheet].text_within(0, 0, pw, MARGIN)
+            tile = result.tiles[sheet]
+            for stage in layout.stages:
+                left = result.map_origin[0] + stage.rect.x - tile[0]
+                if left >= MARGIN and left + stage.rect.w <= pw - MARGIN:
+                    first = stage.label.lines[0].text.split()[0]
+                    assert first in top_text, (sheet, first, top_text)
         if c == 0:
             continue
         margin_text = pages[sheet].text_within(0, 0, MARGIN, ph)
