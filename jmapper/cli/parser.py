@@ -288,6 +288,11 @@ def parse_command(argv: Sequence[str]) -> argparse.Namespace:
             "--table writes one map's table as CSV or XLSX; use it with --map and --format csv "
             "or --format xlsx (see \u2018jmapper export --help\u2019)"
         )
+    if args.command == "export" and args.handout and args.format != "pdf":
+        raise UsageError(
+            f"--handout prints readable PDF pages; use it with --format pdf, not "
+            f"{args.format} (see \u2018jmapper export --help\u2019)"
+        )
     if args.command == "export" and not args.all_maps:
         suffix = Path(args.output).suffix.lower().lstrip(".")
         if suffix not in _suffixes(args.format):

@@ -73,6 +73,7 @@ CASES = [
     case("orientation", USAGE, "invalid choice", *PDF, "--orientation", "sideways"),
     case("fit-and-tile", USAGE, "not allowed", *PDF, "--fit", "--tile"),
     case("handout-and-tile", USAGE, "not allowed", *PDF, "--handout", "--tile"),
+    case("handout-png", USAGE, "use it with --format pdf", *PNG, "--handout"),
     case(
         "handout-too-narrow",
         RUNTIME,
