@@ -191,6 +191,21 @@ def build_parser() -> QuietParser:
         "--format", dest="import_format", choices=IMPORT_FORMATS, help="the format of SOURCE"
     )
     imp.add_argument(
+        "--as",
+        dest="import_as",
+        choices=("map", "metrics"),
+        default="map",
+        help="map: SOURCE holds maps (default); metrics: SOURCE is contact-centre data (one row "
+        "per contact or response) to add to --map's metrics (docs/contact-centre.md)",
+    )
+    imp.add_argument("--map", dest="import_map", metavar="ID_OR_TITLE", help="with --as metrics")
+    imp.add_argument(
+        "--mapping",
+        metavar="FILE",
+        help="with --as metrics: the column mapping (JSON); default: the one this library "
+        "used last",
+    )
+    imp.add_argument(
         "--dry-run",
         action="store_true",
         help="print what would be added and change nothing (no library is made)",
@@ -278,6 +293,11 @@ def parse_command(argv: Sequence[str]) -> argparse.Namespace:
         raise UsageError(
             f"-o {args.output}: the comparison is written as a PDF; give -o a name ending in "
             ".pdf, or use --json (see \u2018jmapper compare --help\u2019)"
+        )
+    if args.command == "import" and args.import_as == "metrics" and not args.import_map:
+        raise UsageError(
+            "--as metrics adds to one map's metrics; name it with --map "
+            "(see \u2018jmapper import --help\u2019)"
         )
     if (
         args.command == "export"

@@ -41,6 +41,7 @@ if TYPE_CHECKING:  # these load only when their use case runs, off the editor's 
     from jmapper.analysis.review_report import ReviewReport
     from jmapper.export.advice import PrintAdvice
     from jmapper.interchange.reading import Reading
+    from jmapper.services.contact_import import ContactImport
     from jmapper.services.export import ImageExporter
     from jmapper.services.metrics import MapMetrics
     from jmapper.services.opportunities import Register
@@ -185,6 +186,15 @@ class Library:
         from jmapper.services.transfer import export_library_file
 
         return export_library_file(self._store, out)
+
+    def import_contacts(
+        self, map_id: str, source: str | Path, mapping_file: str | Path | None, *, dry_run: bool
+    ) -> ContactImport:
+        """Contact-centre data as the map's metric values (jmapper.services.contact_import)."""
+        from jmapper.services.contact_import import import_contacts, read_mapping
+
+        mapping = read_mapping(mapping_file) if mapping_file else None
+        return import_contacts(self._store, map_id, source, mapping, dry_run=dry_run)
 
     def export_table(self, map_id: str, table: str, out: str | Path, fmt: str) -> int:
         """The map's action plan or metrics as CSV or XLSX (jmapper.services.tables); rows."""

@@ -193,3 +193,33 @@ def test_the_action_plan_as_csv_and_a_table_in_pdf_is_a_usage_error(tmp_path, tw
     assert refused.returncode == 2 and "Traceback" not in refused.stderr
     assert "--table writes one map's table as CSV or XLSX" in refused.stderr
     assert not (tmp_path / "m.pdf").exists()
+
+
+def test_contact_data_preview_then_import_and_a_bad_mapping_in_one_line(tmp_path, two_maps):
+    from tests.contact_centre_data import MAPPING, records, write_export
+
+    source = tmp_path / "contacts.csv"
+    write_export(source, records(500))
+    mapping = tmp_path / "mapping.json"
+    mapping.write_text(json.dumps(MAPPING), encoding="utf-8")
+    before = digest(two_maps)
+    args = ["import", str(two_maps), str(source), "--as", "metrics", "--map", "Support"]
+    preview = jmapper(tmp_path, *args, "--mapping", str(mapping), "--dry-run")
+    assert preview.returncode == 0, preview.stderr
+    assert "Support: 500 rows, period 2025-Q2" in preview.stdout
+    assert "Connection keeps dropping" in preview.stdout
+    assert preview.stdout.rstrip().endswith("Nothing was changed (--dry-run).")
+    assert digest(two_maps) == before
+    stored = jmapper(tmp_path, *args, "--mapping", str(mapping))
+    assert stored.returncode == 0, stored.stderr
+    assert "Stored 24 metric value(s) with their raw counts." in stored.stdout
+    again = jmapper(tmp_path, *args)  # the mapping is remembered by the library
+    assert again.returncode == 0, again.stderr
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"columns": {"reason": "Reason"}, "places": {"A": "B"}}', encoding="utf-8")
+    after = digest(two_maps)
+    refused = jmapper(tmp_path, *args, "--mapping", str(broken))
+    assert_one_error_line(refused, "\u201cReason\u201d", "header on line 1")
+    assert digest(two_maps) == after
+    usage = jmapper(tmp_path, "import", str(two_maps), str(source), "--as", "metrics")
+    assert usage.returncode == 2 and "--as metrics adds to one map's metrics" in usage.stderr
