@@ -299,6 +299,12 @@ def _compare(args: argparse.Namespace) -> int:
     return run_compare(args)
 
 
+def _merge(args: argparse.Namespace) -> int:
+    from jmapper.cli.merge import run_merge
+
+    return run_merge(args)
+
+
 _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "templates": _templates,
     "new": _new,
@@ -310,4 +316,5 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "compare": _compare,
     "metrics": _metrics,
     "opportunities": _opportunities,
+    "merge": _merge,
 }

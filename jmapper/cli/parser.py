@@ -28,6 +28,7 @@ COMMANDS = (
     "opportunities",
     "review-report",
     "compare",
+    "merge",
 )
 #: The drawn formats, then the interchange formats (jmapper/interchange/registry.py).
 FORMAT_CHOICES = ("pdf", "png", "svg", *interchange_formats(writing=True))
@@ -223,6 +224,9 @@ def build_parser() -> QuietParser:
 
     add_opportunities_parser(sub)
     _add_review(sub)
+    from jmapper.cli.merge import add_merge_parser
+
+    add_merge_parser(sub)
     return parser
 
 

@@ -136,6 +136,7 @@ class LibraryStore:
         self.path = path
         self.read_only = read_only
         self.backup_path = backup_path
+        self._batched = False
         try:
             self._conn: sqlite3.Connection | None = connect(
                 path, read_only=read_only, busy_timeout=busy_timeout
@@ -266,16 +267,68 @@ class LibraryStore:
 
     @contextmanager
     def _reading(self) -> Iterator[sqlite3.Connection]:
+        if self._batched:
+            yield self._connection()
+            return
         with transaction(self._connection(), self.path, write=False) as conn:
             yield conn
 
     @contextmanager
     def _writing(self, *, defer_foreign_keys: bool = True) -> Iterator[sqlite3.Connection]:
         conn = self._connection()
+        if self._batched:
+            yield conn
+            return
         self._refuse_if_read_only()
         with transaction(conn, self.path, write=True, defer_foreign_keys=defer_foreign_keys):
             conn.execute(WRITE_STAMP)
             yield conn
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Run several of this store's reads and writes as one write transaction.
+
+        Inside the block every method works as usual but nothing commits until
+        the block ends: an exception (or a killed process) leaves the file as
+        it was before ``batch`` began.  A merge of libraries is one such block
+        (``jmapper.services.merge``).  Batches do not nest.
+        """
+        if self._batched:
+            raise LibraryError("A library batch is already open; finish it first.")
+        with self._writing():
+            self._batched = True
+            try:
+                yield
+            finally:
+                self._batched = False
+
+    def copy_to(self, target: Path) -> None:
+        """Write a consistent copy of the library as last committed to ``target``.
+
+        A second, read-only connection takes the copy with SQLite's backup API,
+        so it works inside :meth:`batch` (WAL lets a reader see the committed
+        state while this connection holds the write lock, which also keeps
+        any other writer out until the batch ends).
+        """
+        source = sqlite3.connect(probing.read_only_uri(self.path), uri=True)
+        try:
+            destination = sqlite3.connect(target)
+            try:
+                source.backup(destination)
+            finally:
+                destination.close()
+            with target.open("rb+") as handle:
+                os.fsync(handle.fileno())
+        except (OSError, sqlite3.Error) as error:
+            log.warning("copying %s to %s failed: %s", self.path, target, error)
+            target.unlink(missing_ok=True)
+            raise LibraryError(
+                f"A backup copy of {quoted(self.path)} could not be written at {quoted(target)}, "
+                "so nothing was changed. Free some space or make the folder writable."
+            ) from None
+        finally:
+            source.close()
+        _fsync_directory(target.parent)
 
     def _refuse_if_read_only(self) -> None:
         if self.read_only:
