@@ -18,7 +18,20 @@ import pytest  # noqa: E402
 
 
 @pytest.fixture(autouse=True, scope="session")
-def clear_clipboard_at_exit():
+def one_qt_application(qapp):  # noqa: ANN001, ANN201
+    """Make the session's QApplication before any test runs.
+
+    The command line's PNG/SVG export makes a windowless QGuiApplication when
+    none exists; if an in-process CLI test ran first, that plain GUI
+    application would be the process's only one, and the next widget test
+    would abort Qt.  The editor itself never meets this: one process is
+    either the command line or the editor.
+    """
+    return qapp
+
+
+@pytest.fixture(autouse=True, scope="session")
+def clear_clipboard_at_exit(one_qt_application):  # noqa: ANN001, ANN201
     """Empty the clipboard before Qt is torn down.
 
     PySide6 crashes the interpreter on exit when the clipboard still holds mime
