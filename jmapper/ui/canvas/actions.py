@@ -38,6 +38,9 @@ SHOW_KEY = "actionShowKey"
 TOGGLE_MOMENT_OF_TRUTH = "actionToggleMomentOfTruth"
 ADD_EVIDENCE = "actionAddEvidence"
 ADD_COMMENT = "actionAddComment"
+HIDE_LANE = "actionHideLane"
+#: View > Hidden Lanes (a submenu the canvas fills: jmapper/ui/canvas/lane_visibility.py).
+HIDDEN_LANES = "actionHiddenLanes"
 
 Shortcut = QKeySequence.StandardKey | str | None
 
@@ -129,6 +132,11 @@ SPECS: dict[str, tuple[str, str, tuple[Shortcut, ...]]] = {
         "Attach research (interviews, survey, tickets, ...) to the selected stage, step or card",
         ("Ctrl+Shift+E",),
     ),
+    HIDE_LANE: (
+        "&Hide Lane",
+        "Hide the selected lane (its cards stay); View > Hidden Lanes shows it again",
+        (),
+    ),
     ADD_COMMENT: (
         "Add Co&mment\u2026",
         "Comment on the selected card, step, stage, lane or opportunity, or on the map",
@@ -139,7 +147,7 @@ SPECS: dict[str, tuple[str, str, tuple[Shortcut, ...]]] = {
 CHECKABLE = {DRAW_ARROW, SHOW_KEY}
 
 #: The canvas actions the View menu shows (the others are edits).
-VIEW_ACTIONS = (ZOOM_IN, ZOOM_OUT, ZOOM_FIT, ZOOM_100, SHOW_KEY)
+VIEW_ACTIONS = (ZOOM_IN, ZOOM_OUT, ZOOM_FIT, ZOOM_100, SHOW_KEY, HIDDEN_LANES)
 
 
 def build_actions(parent: QObject, handlers: dict[str, Callable[[], None]]) -> dict[str, QAction]:
@@ -176,6 +184,7 @@ CONTEXT_MENU: tuple[tuple[str, ...], ...] = (
         INSERT_STEP_AFTER,
         INSERT_LANE_ABOVE,
         INSERT_LANE_BELOW,
+        HIDE_LANE,
     ),
     (DRAW_ARROW, EMOTION_UP, EMOTION_DOWN, TOGGLE_MOMENT_OF_TRUTH),
 )

@@ -19,6 +19,7 @@ from jmapper.ui.canvas.block_paste import block_cells, selection_block
 from jmapper.ui.canvas.cells import Cell, cell_rect, neighbour
 from jmapper.ui.canvas.clipboard import copy_cards, pasted_block, pasted_cards
 from jmapper.ui.canvas.inline_editor import NEXT, PREVIOUS
+from jmapper.ui.canvas.lane_visibility import hide_selected_lane
 from jmapper.ui.canvas.moments import toggle_moment_of_truth
 from jmapper.ui.canvas.projection import emotion_point_index
 from jmapper.ui.canvas.research import CanvasResearch
@@ -66,6 +67,7 @@ class CanvasEditing:
             names.TOGGLE_MOMENT_OF_TRUTH: lambda: toggle_moment_of_truth(c),
             names.ADD_EVIDENCE: self.research.add_evidence,
             names.ADD_COMMENT: self.research.add_comment,
+            names.HIDE_LANE: lambda: hide_selected_lane(c),
         }
 
     # -- keys ---------------------------------------------------------------------------

@@ -52,6 +52,7 @@ from jmapper.ui.canvas.items import (
     StepHeaderItem,
 )
 from jmapper.ui.canvas.key import MapKey
+from jmapper.ui.canvas.lane_visibility import HiddenLanesMenu
 from jmapper.ui.canvas.pain_picker import PainPicker
 from jmapper.ui.canvas.presentation import Presentation
 from jmapper.ui.canvas.projection import Projection
@@ -108,6 +109,8 @@ class MapCanvas(CanvasHost):
         self.find_bar.closed.connect(lambda: self.setFocus())
         self.canvas_actions: dict[str, QAction] = build_actions(self, self.editing.handlers())
         self.addActions(list(self.canvas_actions.values()))
+        self.hidden_lanes_menu = HiddenLanesMenu(self, self)
+        self.canvas_actions[names.HIDDEN_LANES] = self.hidden_lanes_menu.menuAction()
         self.canvas_actions[names.SHOW_KEY].toggled.connect(self.key.set_shown)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
