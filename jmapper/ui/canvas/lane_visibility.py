@@ -60,12 +60,15 @@ class HiddenLanesMenu(QMenu):
         hidden = [lane for lane in bundle.ordered_lanes() if not lane.visible] if bundle else []
         if not hidden:
             none = self.addAction(NONE_HIDDEN)
+            none.setObjectName("actionNoHiddenLanes")
+            none.setToolTip("Every lane of this map is shown")
             none.setEnabled(False)
             return
         for lane in hidden:
             name = lane.name or lane.kind.label
             action = QAction(f"Show \u201c{name}\u201d ({lane.kind.label})", self)
             action.setObjectName(f"actionShowLane_{lane.id}")
+            action.setToolTip(f"Show the hidden lane \u201c{name}\u201d again, with its cards")
             action.triggered.connect(
                 lambda _checked=False, lane_id=lane.id: set_visible(self.canvas, [lane_id], True)
             )
@@ -73,6 +76,7 @@ class HiddenLanesMenu(QMenu):
         self.addSeparator()
         every = QAction("Show &All Hidden Lanes", self)
         every.setObjectName(SHOW_ALL_LANES)
+        every.setToolTip("Show every hidden lane again (one undo step)")
         every.triggered.connect(
             lambda: set_visible(self.canvas, [lane.id for lane in hidden], True)
         )
