@@ -84,7 +84,7 @@ def _print_row(row: RegisterRow) -> None:
     due = o.due_date.isoformat() if o.due_date else "-"
     print(f"      owner: {o.owner or '-'}   metric: {metric}")
     print(
-        f"      due: {due}   status: {o.status.label}   votes: {getattr(o, 'votes', 0)}   "
+        f"      due: {due}   status: {o.status.label}   votes: {o.votes}   "
         f"impact: {_n(o.impact)}   feasibility: {_n(o.feasibility)}   "
         f"quadrant: {row.quadrant.label if row.quadrant else '-'}"
     )

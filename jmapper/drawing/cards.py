@@ -118,6 +118,8 @@ def draw_opportunity(
         if box.priority_rect is not None:
             badge = Marker("priority", box.priority_rect, box.priority, box.priority)
             draw_marker(painter, badge, style)
+        if box.votes_rect is not None:
+            draw_marker(painter, Marker("votes", box.votes_rect, box.votes, box.votes), style)
     if selected:
         draw_selection(painter, box.rect)
 

@@ -161,6 +161,8 @@ class OpportunityBox:
     priority: str  # quadrant label, '' when impact or feasibility is unknown
     priority_rect: Rect | None
     fill: str
+    votes: str = ""  # '3 votes', '' when nobody voted
+    votes_rect: Rect | None = None
 
 
 @dataclass(frozen=True)

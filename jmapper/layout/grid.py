@@ -153,6 +153,11 @@ def _opportunity_body(opp: Opportunity) -> str:
     return "\n".join(p for p in parts if p)
 
 
+def vote_label(votes: int) -> str:
+    """How an opportunity's dot votes print: '1 vote', '3 votes' (words, not a colour)."""
+    return f"{votes} vote" if votes == 1 else f"{votes} votes"
+
+
 def marker_width(code: str, style: Style) -> float:
     """A badge's width: room for its code, never narrower than it is high (the legend too)."""
     return max(style.marker_size, text_width(code, style.marker_text_size, True) + 5)
@@ -356,6 +361,8 @@ class _Builder:
             lane_id = opp.lane_id if opp.lane_id in visible else opp_lane
             priority = quadrant(opp)
             markers = [("priority", priority, priority)] if priority else []
+            if opp.votes:
+                markers.append(("votes", vote_label(opp.votes), str(opp.votes)))
             if lane_id is not None:
                 add(
                     lane_id,
@@ -457,7 +464,8 @@ class _Builder:
                 entity.failure_point,
             )
         if isinstance(entity, Opportunity):
-            prio = markers[0] if markers else None
+            prio = next((m for m in markers if m.kind == "priority"), None)
+            votes = next((m for m in markers if m.kind == "votes"), None)
             return OpportunityBox(
                 entity.id,
                 rect,
@@ -466,6 +474,8 @@ class _Builder:
                 prio.code if prio else "",
                 prio.rect if prio else None,
                 s.opportunity_fill,
+                votes.code if votes else "",
+                votes.rect if votes else None,
             )
         return _Note(entity, rect, title, body)
 

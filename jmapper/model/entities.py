@@ -238,6 +238,7 @@ class Opportunity:
     target: str = ""
     due_date: date | None = None
     status: OpportunityStatus = OpportunityStatus.IDEA
+    votes: int = 0  # dot votes from a workshop (0 or more)
 
 
 @dataclass

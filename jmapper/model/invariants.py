@@ -174,6 +174,8 @@ def _check_opportunity(bundle: MapBundle, opp: Opportunity) -> None:
         value = getattr(opp, name)
         if value is not None and value < 0:
             raise DomainError(f"An opportunity's {name} cannot be negative.")
+    if opp.votes < 0:
+        raise DomainError("An opportunity cannot have fewer than zero votes.")
 
 
 def _check_metric_value(bundle: MapBundle, value: MetricValue) -> None:

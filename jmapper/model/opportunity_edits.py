@@ -75,3 +75,11 @@ def set_fields_once(bundle: MapBundle, opportunity_id: str, text: str, **fields:
     """Several fields in one undo step of its own (a matrix drop, a dialog's answers)."""
     _opportunity(bundle, opportunity_id)
     return _single(edit_fields(bundle, "opportunity", opportunity_id, **fields), text)
+
+
+def change_votes(bundle: MapBundle, opportunity_id: str, delta: int) -> ChangeSet:
+    """Add (delta > 0) or take away dot votes; never below zero (then nothing changes)."""
+    opp = _opportunity(bundle, opportunity_id)
+    votes = max(0, opp.votes + delta)
+    changeset = edit_fields(bundle, "opportunity", opportunity_id, votes=votes)
+    return _single(changeset, "Add a vote" if delta > 0 else "Remove a vote")

@@ -184,7 +184,7 @@ def row_document(row: RegisterRow) -> dict[str, Any]:
         "due_date": o.due_date.isoformat() if o.due_date else None,
         "status": o.status.value,
         "priority": row.priority,
-        "votes": getattr(o, "votes", 0),
+        "votes": o.votes,
         "impact": o.impact,
         "feasibility": o.feasibility,
         "quadrant": row.quadrant.value if row.quadrant else None,

@@ -10,14 +10,15 @@ from __future__ import annotations
 from jmapper.model.kinds import KINDS
 
 #: The schema number: ``PRAGMA user_version`` of a library at head.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 #: The Alembic revision a library at head carries, and each revision's schema number.
-HEAD_REVISION = "0004_evidence_level"
+HEAD_REVISION = "0005_opportunity_votes"
 REVISIONS: dict[str, int] = {
     "0001_initial": 1,
     "0002_library_settings": 2,
     "0003_health_review": 3,
     "0004_evidence_level": 4,
+    "0005_opportunity_votes": 5,
 }
 #: ``PRAGMA application_id``: "JMAP" in ASCII, so file(1) and we can recognise the file.
 APPLICATION_ID = 0x4A4D4150

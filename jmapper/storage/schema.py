@@ -35,6 +35,7 @@ from sqlalchemy import (
     Table,
     Text,
     create_mock_engine,
+    text,
 )
 
 from jmapper.storage.columns import TABLE_KINDS, is_json, unwrap
@@ -91,6 +92,11 @@ def _column_type(hint: Any) -> Any:
     raise TypeError(f"no column type for {hint!r}")
 
 
+#: Columns added to existing tables by a migration with a value for the rows already there
+#: (SQLite's ADD COLUMN needs it for NOT NULL); new files carry the same default.
+SERVER_DEFAULTS: dict[tuple[str, str], str] = {("opportunity", "votes"): "0"}
+
+
 def _columns(kind: str, cls: type) -> list[Column[Any]]:
     hints = typing.get_type_hints(cls)
     columns: list[Column[Any]] = []
@@ -110,6 +116,11 @@ def _columns(kind: str, cls: type) -> list[Column[Any]]:
                 primary_key=f.name == "id",
                 nullable=nullable,
                 index=indexed,
+                server_default=(
+                    text(SERVER_DEFAULTS[(kind, f.name)])
+                    if (kind, f.name) in SERVER_DEFAULTS
+                    else None
+                ),
             )
         )
     return columns

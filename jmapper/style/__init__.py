@@ -146,6 +146,7 @@ MARKER_FILLS: Mapping[str, str] = MappingProxyType(
         "evidence": "#EFEFEF",
         "priority": "#DDF1E9",
         "moment": "#FBF6C9",
+        "votes": "#FFFFFF",
     }
 )
 
@@ -273,6 +274,8 @@ def marker_stroke(kind: str, style: Style) -> tuple[str, float]:
         return OKABE_ITO["bluish_green"], 0.7
     if kind == "moment":
         return style.moment_colour, 0.7
+    if kind == "votes":
+        return style.text_colour, 0.9
     return "#6A6A6A", 0.5
 
 

@@ -33,6 +33,7 @@ TOOLBAR_ITEMS: tuple[tuple[str, str, str] | None, ...] = (
     (canvas_names.DRAW_ARROW, "\u2192", "#00838f"),
     (canvas_names.ADD_METRIC, "%", "#0072b2"),
     (canvas_names.TOGGLE_MOMENT_OF_TRUTH, "\u25c6", "#c62828"),
+    (canvas_names.VOTE_MODE, "\u2022", "#6a1b9a"),
     (canvas_names.ADD_EVIDENCE, "E", "#6a4c93"),
     (canvas_names.ADD_COMMENT, "\u201c", "#b8860b"),
 )

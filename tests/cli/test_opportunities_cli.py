@@ -59,7 +59,7 @@ def test_json_lists_every_sample_opportunity_with_every_score(library, capsys):
             opp.baseline,
             opp.target,
         )
-        assert row["status"] == opp.status.value and row["votes"] == getattr(opp, "votes", 0)
+        assert row["status"] == opp.status.value and row["votes"] == opp.votes
         rice = {r.opportunity.id: r for r in rank(bundle.opportunities.values(), Method.RICE)}
         assert row["rice"]["value"] == rice[opp.id].score
         assert row["rice"]["rank"] == rice[opp.id].rank

@@ -168,6 +168,7 @@ def full_bundle(title: str = "Order a gift — “express”") -> MapBundle:
         target="80%",
         due_date=date(2025, 1, 31),
         status=OpportunityStatus.IN_PROGRESS,
+        votes=7,
     )
     definition = MetricDefinition(
         map_id=m,

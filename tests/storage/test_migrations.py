@@ -79,8 +79,8 @@ def test_migrations_and_create_all_make_the_same_schema(tmp_path: Path) -> None:
 
 
 def test_schema_version_matches_head() -> None:
-    assert SCHEMA_VERSION == 4
-    assert HEAD_REVISION == "0004_evidence_level"
+    assert SCHEMA_VERSION == 5
+    assert HEAD_REVISION == "0005_opportunity_votes"
 
 
 def test_v1_fixture_is_upgraded_after_a_byte_identical_backup(tmp_path: Path) -> None:
@@ -262,4 +262,47 @@ def test_a_v3_library_gains_evidence_levels(tmp_path: Path) -> None:
         )
         store.apply([EntityChange("evidence_item", item.id, None, item)])
         assert store.load_map(V1_MAP_ID).evidence_items[item.id] == item
+    assert schema_of(path) == schema_of(_created(tmp_path))
+
+
+def test_a_v4_library_gains_opportunity_votes(tmp_path: Path) -> None:
+    """0005: an older library's opportunities read with no votes and can store some."""
+    from dataclasses import replace
+
+    path = tmp_path / "library.jmapper"
+    shutil.copyfile(V1, path)
+    _migrated(path, "0004_evidence_level")
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
+        columns = [row[1] for row in conn.execute("PRAGMA table_info(opportunity)")]
+        assert "votes" not in columns
+        # an opportunity stored by a jmapper without votes
+        names = {"id": "a" * 32, "map_id": V1_MAP_ID, "title": "Refund in one tap"}
+        values = [names.get(c, "[]" if c.endswith("_ids") else None) for c in columns]
+        values = [
+            ""
+            if v is None and c in ("description", "owner", "metric", "baseline", "target")
+            else "idea"
+            if c == "status"
+            else v
+            for c, v in zip(columns, values, strict=True)
+        ]
+        with conn:
+            conn.execute(
+                f"INSERT INTO opportunity ({', '.join(columns)}) "
+                f"VALUES ({', '.join('?' for _ in columns)})",
+                values,
+            )
+    finally:
+        conn.close()
+    with LibraryStore.open(path) as store:
+        assert store.backup_path is not None and ".v4-backup-" in store.backup_path.name
+        bundle = store.load_map(V1_MAP_ID)
+        assert [o.title for o in bundle.opportunities.values()] == ["Refund in one tap"]
+        assert all(opp.votes == 0 for opp in bundle.opportunities.values())
+        opp = next(iter(bundle.opportunities.values()))
+        voted = replace(opp, votes=4)
+        store.apply([EntityChange("opportunity", opp.id, opp, voted)])
+        assert store.load_map(V1_MAP_ID).opportunities[opp.id].votes == 4
     assert schema_of(path) == schema_of(_created(tmp_path))

@@ -241,7 +241,7 @@ def test_new_library_is_recognisable(library: LibraryStore) -> None:
     conn = sqlite3.connect(f"file:{library.path}?mode=ro", uri=True)
     try:
         assert conn.execute("PRAGMA application_id").fetchone()[0] == 0x4A4D4150
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 5
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         meta = dict(conn.execute("SELECT key, value FROM library_meta"))
     finally:

@@ -36,6 +36,7 @@ EMOTION_DOWN = "actionEmotionDown"
 ADD_METRIC = "actionAddMetric"
 SHOW_KEY = "actionShowKey"
 TOGGLE_MOMENT_OF_TRUTH = "actionToggleMomentOfTruth"
+VOTE_MODE = "actionVoteMode"
 ADD_EVIDENCE = "actionAddEvidence"
 ADD_COMMENT = "actionAddComment"
 HIDE_LANE = "actionHideLane"
@@ -127,6 +128,11 @@ SPECS: dict[str, tuple[str, str, tuple[Shortcut, ...]]] = {
         "Mark the selected step as a moment of truth, or unmark it (M)",
         ("M",),
     ),
+    VOTE_MODE: (
+        "&Vote Mode",
+        "Dot voting: click an opportunity, then + or Up adds a vote and - or Down removes one",
+        ("Ctrl+Shift+V",),
+    ),
     ADD_EVIDENCE: (
         "Add E&vidence\u2026",
         "Attach research (interviews, survey, tickets, ...) to the selected stage, step or card",
@@ -144,7 +150,7 @@ SPECS: dict[str, tuple[str, str, tuple[Shortcut, ...]]] = {
     ),
 }
 
-CHECKABLE = {DRAW_ARROW, SHOW_KEY}
+CHECKABLE = {VOTE_MODE, DRAW_ARROW, SHOW_KEY}
 
 #: The canvas actions the View menu shows (the others are edits).
 VIEW_ACTIONS = (ZOOM_IN, ZOOM_OUT, ZOOM_FIT, ZOOM_100, SHOW_KEY, HIDDEN_LANES)
@@ -186,7 +192,7 @@ CONTEXT_MENU: tuple[tuple[str, ...], ...] = (
         INSERT_LANE_BELOW,
         HIDE_LANE,
     ),
-    (DRAW_ARROW, EMOTION_UP, EMOTION_DOWN, TOGGLE_MOMENT_OF_TRUTH),
+    (DRAW_ARROW, EMOTION_UP, EMOTION_DOWN, TOGGLE_MOMENT_OF_TRUTH, VOTE_MODE),
 )
 
 

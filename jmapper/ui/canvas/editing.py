@@ -61,8 +61,8 @@ class CanvasEditing:
             names.INSERT_STEP_AFTER: lambda: self.insert_step(1),
             names.INSERT_LANE_ABOVE: lambda: self.insert_lane(0),
             names.INSERT_LANE_BELOW: lambda: self.insert_lane(1),
-            names.EMOTION_UP: lambda: self.nudge_emotion(1),
-            names.EMOTION_DOWN: lambda: self.nudge_emotion(-1),
+            names.EMOTION_UP: lambda: self.plus_minus(1),
+            names.EMOTION_DOWN: lambda: self.plus_minus(-1),
             names.ADD_METRIC: self.research.add_metric,
             names.TOGGLE_MOMENT_OF_TRUTH: lambda: toggle_moment_of_truth(c),
             names.ADD_EVIDENCE: self.research.add_evidence,
@@ -423,6 +423,11 @@ class CanvasEditing:
         value = min(lane.ticks, key=lambda tick: abs(tick[1] - scene_y))[0]
         self.set_emotion_in_column(cell.column, value)
         return True
+
+    def plus_minus(self, delta: int) -> None:
+        """+ and -: a vote in vote mode, else the emotion nudge."""
+        if not self.canvas.voting.vote(delta):
+            self.nudge_emotion(delta)
 
     def nudge_emotion(self, delta: int) -> None:
         """+/-: the selected face, or the current column of an emotions lane, by one."""

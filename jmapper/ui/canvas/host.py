@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QGraphicsView, QWidget
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QPoint, Signal
+    from PySide6.QtGui import QKeyEvent
 
     from jmapper.document import JourneyDocument
     from jmapper.model.bundle import MapBundle
@@ -51,6 +52,14 @@ class Presenting(Protocol):
     def overview(self) -> QWidget: ...
 
 
+class Voter(Protocol):
+    """Vote mode's part that + and - ask first."""
+
+    def vote(self, delta: int) -> bool: ...
+
+    def key(self, event: QKeyEvent) -> bool: ...
+
+
 class CanvasHost(QGraphicsView):
     """The map canvas's state, selection and overlays, as the helpers may use them."""
 
@@ -67,6 +76,7 @@ class CanvasHost(QGraphicsView):
         presentation: Presenting
         key: Overlay
         emotion_picker: EmotionSeriesPicker
+        voting: Voter
 
         # -- the document ------------------------------------------------------------
         @abstractmethod

@@ -57,6 +57,7 @@ from jmapper.ui.canvas.pain_picker import PainPicker
 from jmapper.ui.canvas.presentation import Presentation
 from jmapper.ui.canvas.projection import Projection
 from jmapper.ui.canvas.rendering import render_scene
+from jmapper.ui.canvas.voting import Voting
 from jmapper.ui.canvas.zoom import Zoom
 from jmapper.ui.qt_painter import register_fonts
 
@@ -105,6 +106,7 @@ class MapCanvas(CanvasHost):
         # Not a child: the main window puts it on its toolbar (docs/research.md).
         self.emotion_picker = EmotionSeriesPicker()
         self.selection_changed.connect(self._follow_emotion_point)
+        self.voting = Voting(self)
         self.find_bar.find_requested.connect(self.editing.find_next)
         self.find_bar.closed.connect(lambda: self.setFocus())
         self.canvas_actions: dict[str, QAction] = build_actions(self, self.editing.handlers())
@@ -112,6 +114,7 @@ class MapCanvas(CanvasHost):
         self.hidden_lanes_menu = HiddenLanesMenu(self, self)
         self.canvas_actions[names.HIDDEN_LANES] = self.hidden_lanes_menu.menuAction()
         self.canvas_actions[names.SHOW_KEY].toggled.connect(self.key.set_shown)
+        self.canvas_actions[names.VOTE_MODE].toggled.connect(self.voting.set_on)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
@@ -485,6 +488,8 @@ class MapCanvas(CanvasHost):
             return
         if self.presentation.on and key == Qt.Key.Key_H and not event.modifiers():
             self.presentation.toggle_fit_height()
+            return
+        if self.voting.key(event):
             return
         if not self.editing.key(event):
             super().keyPressEvent(event)
