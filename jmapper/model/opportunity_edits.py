@@ -16,7 +16,7 @@ from jmapper.model.bundle import MapBundle
 from jmapper.model.changes import ChangeSet
 from jmapper.model.edits import edit_fields
 from jmapper.model.entities import Card, Opportunity
-from jmapper.model.enums import LaneKind
+from jmapper.model.enums import LaneKind, OpportunityStatus
 from jmapper.model.errors import DomainError
 
 
@@ -83,3 +83,49 @@ def change_votes(bundle: MapBundle, opportunity_id: str, delta: int) -> ChangeSe
     votes = max(0, opp.votes + delta)
     changeset = edit_fields(bundle, "opportunity", opportunity_id, votes=votes)
     return _single(changeset, "Add a vote" if delta > 0 else "Remove a vote")
+
+
+#: What every priority needs (docs/domain.md): a named owner, a metric and a due date.
+COMMITMENTS = ("owner", "metric", "due_date")
+
+
+def agree_priorities(bundle: MapBundle, answers: dict[str, dict[str, Any]]) -> ChangeSet:
+    """Make the chosen opportunities priorities (status ``planned``) in one undo step.
+
+    ``answers`` maps each opportunity id to the owner, metric and due date the room
+    agreed (empty values keep what is stored).  Every one must end up with all three,
+    or the whole edit is refused, naming what is missing.  An opportunity already in
+    progress keeps its status.
+    """
+    from jmapper.model.edits import _Builder
+
+    builder = _Builder(bundle)
+    lacking: list[str] = []
+    for opportunity_id, given in answers.items():
+        opp = _opportunity(bundle, opportunity_id)
+        fields = {name: value for name, value in given.items() if value not in (None, "")}
+        merged = replace(opp, **fields)
+        missing = [
+            name.replace("_", " ")
+            for name in COMMITMENTS
+            if getattr(merged, name) in (None, "") or not str(getattr(merged, name)).strip()
+        ]
+        if missing:
+            lacking.append(f"\u201c{opp.title}\u201d needs {_and(missing)}")
+            continue
+        if merged.status is not OpportunityStatus.IN_PROGRESS:
+            merged = replace(merged, status=OpportunityStatus.PLANNED)
+        builder.set("opportunity", opportunity_id, merged)
+    if lacking:
+        raise DomainError(
+            "Not agreed: "
+            + "; ".join(lacking)
+            + ". A priority needs a named owner, a metric and a due date; fill them in first."
+        )
+    count = len(answers)
+    return builder.build(f"Agree {count} priorit{'y' if count == 1 else 'ies'}")
+
+
+def _and(words: list[str]) -> str:
+    named = [f"a {w}" if w != "owner" else "an owner" for w in words]
+    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]

@@ -37,6 +37,7 @@ DUPLICATE_MAP = "actionDuplicateMap"
 DERIVE_FUTURE_STATE = "actionDeriveFutureState"
 RENAME_MAP = "actionRenameMap"
 DELETE_MAP = "actionDeleteMap"
+AGREE_PRIORITIES = "actionAgreePriorities"
 
 # Help
 ABOUT = "actionAbout"

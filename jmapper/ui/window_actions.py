@@ -228,6 +228,16 @@ ACTIONS: tuple[Entry, ...] = (
         needs="map",
     ),
     ActionSpec(
+        names.AGREE_PRIORITIES,
+        "&Agree Priorities…",
+        "Make the top opportunities (by votes or by score) priorities, once each has an owner, "
+        "a metric and a due date",
+        lambda w: lambda: _agree_priorities(w),
+        "map",
+        separator_before=True,
+        needs="map",
+    ),
+    ActionSpec(
         names.START_REVIEW,
         "Start Re&view",
         "Record a review today: a named version, the last-reviewed date and the next review by "
@@ -268,6 +278,16 @@ def _show_about(window: ActionWindow) -> object:
     from jmapper.ui.dialogs.about import AboutDialog
 
     return window.show_dialog(AboutDialog(window.window()), modal=False)
+
+
+def _agree_priorities(window: ActionWindow) -> object:
+    """Map > Agree Priorities; the dialog's module loads when first asked."""
+    from jmapper.ui.dialogs.agree_priorities import AgreePrioritiesDialog
+
+    document = getattr(window, "document", None)
+    if document is None:
+        return None
+    return window.show_dialog(AgreePrioritiesDialog(document, window.window()))
 
 
 def shortcuts(spec: ActionSpec) -> list[QKeySequence]:
