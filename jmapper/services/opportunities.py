@@ -206,7 +206,85 @@ def register_document(register: Register, today: date) -> dict[str, Any]:
     }
 
 
+#: The register's CSV columns, in order (the dock's Export as CSV).
+CSV_COLUMNS = (
+    "map",
+    "opportunity",
+    "owner",
+    "metric",
+    "baseline",
+    "target",
+    "due_date",
+    "status",
+    "priority",
+    "votes",
+    "impact",
+    "feasibility",
+    "quadrant",
+    "impact_x_feasibility",
+    "rice",
+    "rice_rank",
+    "volume_x_severity",
+    "volume_x_severity_rank",
+    "pains",
+    "flags",
+)
+
+
+def register_csv(rows: Iterable[RegisterRow]) -> str:
+    """The rows as CSV text (UTF-8, a header line, numbers as plain numbers)."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in rows:
+        o = row.opportunity
+        writer.writerow(
+            [
+                row.map_title,
+                o.title,
+                o.owner,
+                o.metric,
+                o.baseline,
+                o.target,
+                o.due_date.isoformat() if o.due_date else "",
+                o.status.value,
+                "yes" if row.priority else "no",
+                o.votes,
+                _cell(o.impact),
+                _cell(o.feasibility),
+                row.quadrant.label if row.quadrant else "",
+                _cell(row.impact_feasibility.value),
+                _cell(row.rice.value),
+                _cell(row.rice.rank),
+                _cell(row.volume_severity.value),
+                _cell(row.volume_severity.rank),
+                "; ".join(row.pains),
+                "; ".join(row.flags),
+            ]
+        )
+    return out.getvalue()
+
+
+def _cell(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else f"{value:.2f}"
+
+
+def write_register_csv(rows: Iterable[RegisterRow], path: str) -> int:
+    """Write the rows to ``path`` atomically; the number of rows written."""
+    from jmapper.services.files import write_atomically
+
+    listed = list(rows)
+    write_atomically(path, register_csv(listed))
+    return len(listed)
+
+
 __all__ = [
+    "CSV_COLUMNS",
     "OPPORTUNITIES_JSON_VERSION",
     "Register",
     "RegisterRow",
@@ -215,6 +293,8 @@ __all__ = [
     "library_register",
     "map_register",
     "missing_commitments",
+    "register_csv",
     "register_document",
     "row_document",
+    "write_register_csv",
 ]

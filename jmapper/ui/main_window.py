@@ -132,6 +132,12 @@ class MainWindow(QMainWindow):
         self.inspector.edit_refused.connect(self.show_refusal)
         self.inspector.pick_pains_requested.connect(self.canvas.pain_picker.start)
         self.canvas.pain_picker.finished.connect(self.inspector.pick_finished)
+        from jmapper.ui.docks.register import install_register
+
+        self.register_dock = install_register(self)
+        from jmapper.ui.docks.matrix import install_matrix
+
+        self.matrix_dock = install_matrix(self)
         self.persona_dock.edit_refused.connect(self.show_refusal)
         self.health_dock.edit_refused.connect(self.show_refusal)
         self.comments_dock.edit_refused.connect(self.show_refusal)
