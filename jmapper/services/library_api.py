@@ -43,6 +43,8 @@ if TYPE_CHECKING:  # these load only when their use case runs, off the editor's 
     from jmapper.interchange.reading import Reading
     from jmapper.services.contact_import import ContactImport
     from jmapper.services.export import ImageExporter
+    from jmapper.services.merge import MergeResult, MergeUndo
+    from jmapper.services.merge_sources import SourceLibrary
     from jmapper.services.metrics import MapMetrics
     from jmapper.services.opportunities import Register
     from jmapper.services.transfer import PlannedMap
@@ -201,6 +203,29 @@ class Library:
         from jmapper.services.tables import export_table
 
         return export_table(self._store, map_id, table, out, fmt)
+
+    # -- merging libraries (docs/merge.md) -------------------------------------------------
+    def read_merge_source(self, source: str | Path) -> SourceLibrary:
+        """Read a library or JSON export to merge into this library (never written)."""
+        from jmapper.services.merge_sources import read_source
+
+        return read_source(source, self._store.path)
+
+    def merge(self, sources: Sequence[SourceLibrary], *, dry_run: bool = False) -> MergeResult:
+        """Merge ``sources`` into this library in one transaction (or only plan it)."""
+        from jmapper.services.merge import merge_into
+
+        return merge_into(self._store, sources, dry_run=dry_run)
+
+    def undo_merge(self, undo: MergeUndo) -> None:
+        from jmapper.services.merge import undo_merge
+
+        undo_merge(self._store, undo)
+
+    def redo_merge(self, undo: MergeUndo) -> None:
+        from jmapper.services.merge import redo_merge
+
+        redo_merge(self._store, undo)
 
     def export_map(
         self,

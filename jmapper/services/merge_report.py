@@ -49,20 +49,35 @@ class MapOutcome:
     conflicts: tuple[str, ...] = ()
 
     def sentence(self) -> str:
+        """One line for the text report: the title, then what happened to it."""
         name = f"\u201c{self.title}\u201d"
         if self.how == ADDED:
             return f"{name} from {self.source}."
+        if self.how == KEPT_TWICE:
+            return (
+                f"{name} and {self.source}'s version as \u201c{self.copy_title}\u201d: "
+                f"{self.reason}"
+            )
+        detail = self.detail()
+        if self.how == UPDATED:  # "Took ..." reads as "“Title”: took ..." after the title
+            detail = detail[:1].lower() + detail[1:]
+        return f"{name}: {detail}"
+
+    def detail(self) -> str:
+        """What happened, without the title (the editor shows it under the title)."""
+        if self.how == ADDED:
+            return f"New, from {self.source}."
         if self.how == UPDATED:
-            return f"{name}: took {self.source}'s edits made since \u201c{self.base}\u201d."
+            return f"Took {self.source}'s edits made since \u201c{self.base}\u201d."
         if self.how == MERGED:
             return (
-                f"{name}: {_n(self.from_source, 'change')} from {self.source} and "
+                f"{_n(self.from_source, 'change')} from {self.source} and "
                 f"{_n(self.from_target, 'change')} of this library, merged against "
                 f"\u201c{self.base}\u201d."
             )
         if self.how == UNCHANGED:
-            return f"{name}: {self.source} has nothing newer."
-        return f"{name} and {self.source}'s version as \u201c{self.copy_title}\u201d: {self.reason}"
+            return f"{self.source} has nothing newer."
+        return self.reason[:1].upper() + self.reason[1:]
 
     def as_json(self, *, dry_run: bool) -> dict[str, Any]:
         data: dict[str, Any] = {"title": self.title, "id": self.map_id, "source": self.source}

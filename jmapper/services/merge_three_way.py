@@ -46,6 +46,10 @@ class Conflict:
         """How the report names it: 'Card “Wait time”: changed differently on both sides.'"""
         entity = self.ours if self.ours is not None else self.theirs
         what = describe(self.kind, entity)
+        if self.ours is not None and self.theirs is not None:
+            other = describe(self.kind, self.theirs)
+            if other != what:  # renamed differently: name both
+                what = f"{what} ({other.removeprefix(label(self.kind)).strip()} there)"
         if self.ours is None:
             how = "removed here, changed in the other library"
         elif self.theirs is None:

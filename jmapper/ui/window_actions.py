@@ -136,6 +136,14 @@ ACTIONS: tuple[Entry, ...] = (
         needs="writable",
     ),
     ActionSpec(
+        names.MERGE_LIBRARY,
+        "&Merge Library\u2026",
+        "Bring the maps of another library (or a JSON export) into this one; one undo step",
+        lambda w: w.operations.merge_library,
+        "file",
+        needs="writable",
+    ),
+    ActionSpec(
         names.EXPORT,
         "&Export…",
         "Export the open map as PDF, PNG, SVG or JSON",

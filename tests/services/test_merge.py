@@ -127,7 +127,8 @@ def test_a_conflicting_edit_keeps_both_versions_and_lists_the_conflict(laptops) 
     assert outcome.how == "kept_twice"
     assert outcome.copy_title == "Support (from laptop-2)"
     assert outcome.conflicts == (
-        "Card \u201cWorkshop wording\u201d: changed differently on both sides.",
+        "Card \u201cWorkshop wording\u201d (\u201cLaptop wording\u201d there): "
+        "changed differently on both sides.",
     )
     after = maps_by_title(workshop)
     assert sorted(after) == ["Support", "Support (from laptop-2)"]

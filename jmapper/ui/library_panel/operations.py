@@ -207,6 +207,13 @@ class MapOperations:
                 QMessageBox.information(self.parent, "Import", "\n".join(warnings))
         return added
 
+    # -- merging another library (docs/merge.md) ----------------------------------------------
+    def merge_library(self) -> QWidget | None:
+        """File > Merge Library…: choose a source, confirm the preview, merge as one undo step."""
+        from jmapper.ui.library_panel.merging import LibraryMerge
+
+        return LibraryMerge(self.window, self.parent).start()
+
     # -- undo callbacks -----------------------------------------------------------------------
     def _library_changed(self, map_id: str) -> None:
         """After a library undo or redo: drop a vanished map's document, refresh the list."""
