@@ -79,6 +79,29 @@ def main() -> None:
             votes.append((time.perf_counter() - start) * 1000)
         assert document.bundle.opportunities[opp].votes == RUNS
         print(f"+ (vote) to repainted frame (median, max)    {_fmt(votes)}")
+        # for comparison: any edit on this map, a card title (Enter to repainted frame)
+        canvas.canvas_actions[names.VOTE_MODE].setChecked(False)
+        card_id = next(iter(document.bundle.cards))
+        cards = []
+        for n in range(RUNS):
+            canvas.select("card", card_id)
+            app.processEvents()
+            QTest.keyClick(canvas, Qt.Key.Key_Return)
+            canvas.editor.setText(f"Edited title {n}")
+            start = time.perf_counter()
+            QTest.keyClick(canvas.editor, Qt.Key.Key_Return)
+            app.processEvents()
+            canvas.viewport().grab()
+            cards.append((time.perf_counter() - start) * 1000)
+        print(f"card title edit, Enter to repaint (median, max)  {_fmt(cards)}")
+        from jmapper.layout import compute_layout
+
+        layouts = []
+        for _ in range(RUNS):
+            start = time.perf_counter()
+            compute_layout(document.bundle, canvas.map_style)
+            layouts.append((time.perf_counter() - start) * 1000)
+        print(f"of which the whole-map layout alone (median, max)  {_fmt(layouts)}")
         store.close()
 
 
