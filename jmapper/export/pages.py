@@ -109,7 +109,7 @@ _Row = tuple[list[list[str]], float, int]
 
 
 def _scores(opp: Opportunity) -> str:
-    """Every score the opportunity has inputs for, one per line."""
+    """The room's votes, then every score the opportunity has inputs for, one per line."""
     lines = []
     if opp.impact is not None or opp.feasibility is not None:
         i, f = opp.impact, opp.feasibility
@@ -121,7 +121,8 @@ def _scores(opp: Opportunity) -> str:
     volume = score(opp, Method.VOLUME_SEVERITY)
     if volume is not None:
         lines.append(f"Volume x severity {volume:,.0f}")
-    return "\n".join(lines) or "not scored"
+    votes = [f"{opp.votes} vote{'' if opp.votes == 1 else 's'}"] if opp.votes else []
+    return "\n".join(votes + (lines or ["not scored"]))
 
 
 def _action_cells(index: int, opp: Opportunity) -> list[str]:

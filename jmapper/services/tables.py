@@ -44,6 +44,7 @@ ACTION_PLAN_HEADER: tuple[str, ...] = (
     "Target",
     "Due date",
     "Status",
+    "Votes",
     "Where",
     "Pain points addressed",
 )
@@ -108,6 +109,7 @@ def action_plan_rows(bundle: MapBundle) -> list[list[Cell]]:
                 opp.target,
                 opp.due_date.isoformat() if opp.due_date else None,
                 opp.status.label,
+                opp.votes,
                 _where(bundle, opp.stage_id, opp.step_id),
                 "; ".join(pains),
             ]

@@ -69,6 +69,7 @@ def test_the_action_plan_is_a_full_table_sorted_by_priority_and_fills_the_page(t
             target="9%",
             due_date=date(2027, 3, 1),
             status=OpportunityStatus.PLANNED,
+            votes=6,
             reach=1000,
             confidence=0.5,
             effort=2.0,
@@ -90,6 +91,7 @@ def test_the_action_plan_is_a_full_table_sorted_by_priority_and_fills_the_page(t
     assert order == sorted(order)
     assert "18% \u2192 9%" in text and "2027-03-01" in text and "Planned" in text
     assert "Impact x feas. 5 x 4 = 20" in text and "RICE 1,250" in text
+    assert "6 votes" in text  # the room's dot votes print with the scores
     # Four rows on an A3 page print large, not at the 8 pt minimum.
     assert min(page.sizes_of("Quick win item")) >= 11
 

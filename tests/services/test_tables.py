@@ -41,6 +41,7 @@ def test_the_action_plan_is_ordered_by_priority_with_every_score_worked_out():
         if opp.volume is not None and opp.severity is not None:
             assert row["Volume x severity"] == opp.volume * opp.severity
         assert row["Owner"] == opp.owner
+        assert row["Votes"] == opp.votes
 
 
 def test_metric_rows_score_the_raw_counts():
