@@ -52,3 +52,20 @@ def test_no_votes_below_zero_and_keys_are_normal_outside_vote_mode(ctx, qtbot):
     ctx.canvas.select("opportunity", opp.id)
     qtbot.keyClick(ctx.canvas, Qt.Key.Key_Plus)
     assert ctx.bundle.opportunities[opp.id].votes == 0 and ctx.steps == steps
+
+
+def test_left_and_right_walk_the_opportunities_in_vote_mode(ctx, qtbot):
+    order = sorted(ctx.canvas.projection.layout.opportunities, key=lambda b: (b.rect.x, b.rect.y))
+    ids = [b.opportunity_id for b in order]
+    assert len(ids) >= 3
+    ctx.canvas.canvas_actions[names.VOTE_MODE].setChecked(True)
+    ctx.canvas.select("opportunity", ids[0])
+    ctx.canvas.setFocus()
+    qtbot.keyClick(ctx.canvas, Qt.Key.Key_Right)
+    qtbot.keyClick(ctx.canvas, Qt.Key.Key_Right)
+    assert ctx.canvas.primary_selection() == ("opportunity", ids[2])
+    qtbot.keyClick(ctx.canvas, Qt.Key.Key_Plus)
+    qtbot.keyClick(ctx.canvas, Qt.Key.Key_Left)
+    qtbot.keyClick(ctx.canvas, Qt.Key.Key_Plus)
+    assert ctx.bundle.opportunities[ids[2]].votes == 1
+    assert ctx.bundle.opportunities[ids[1]].votes == 1

@@ -3,6 +3,8 @@
 With vote mode on (``actionVoteMode``), + or Up adds a vote to the selected
 opportunity and - or Down takes one away; each keystroke is one controller
 call and one undo step, and the count shows on the opportunity ("3 votes").
+Left and Right move to the previous or next opportunity, so a whole round
+of voting needs no mouse.
 Off, the keys do what they always do (emotion nudges, moving between cells).
 """
 
@@ -18,7 +20,10 @@ from jmapper.model import opportunity_edits
 if TYPE_CHECKING:
     from jmapper.ui.canvas.host import CanvasHost
 
-HINT = "Vote mode: click an opportunity, then + or Up adds a vote, - or Down removes one"
+HINT = (
+    "Vote mode: click an opportunity, then + or Up adds a vote, - or Down removes one;"
+    " Left / Right move to the previous / next opportunity"
+)
 
 
 class Voting(QObject):
@@ -55,4 +60,18 @@ class Voting(QObject):
             return self.vote(1)
         if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Minus):
             return self.vote(-1)
+        if event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            return self.step(1 if event.key() == Qt.Key.Key_Right else -1)
         return False
+
+    def step(self, direction: int) -> bool:
+        """Left / Right: the previous or next opportunity in reading order (left to right)."""
+        layout = self.canvas.projection.layout
+        if layout is None or not layout.opportunities:
+            return False
+        order = sorted(layout.opportunities, key=lambda b: (b.rect.x, b.rect.y))
+        ids = [b.opportunity_id for b in order]
+        current = self.canvas.primary_selection()[1]
+        index = ids.index(current) + direction if current in ids else 0
+        self.canvas.select("opportunity", ids[max(0, min(len(ids) - 1, index))])
+        return True
