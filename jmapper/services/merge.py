@@ -216,12 +216,14 @@ class _Planner:
         self.current: dict[str, MapBundle] = {}
         self.versions: dict[str, list[Snapshot]] = {}
         self.stamp = datetime.now().isoformat(timespec="seconds")
+        self._parsed: dict[str, MapBundle | None] = {}
 
     # -- one source -------------------------------------------------------------------
     def plan(self, source: SourceLibrary) -> None:
         mapping = self._personas(source)
         for original in source.bundles:
-            bundle = _with_personas(original.copy(), mapping)
+            # The source is the caller's (the editor previews, then merges the same one).
+            bundle = _with_personas(original.copy(), mapping) if mapping else original
             snapshots = source.snapshots.get(bundle.map.id, [])
             if bundle.map.id not in self.map_ids:
                 self._add(bundle, snapshots, source)
@@ -277,9 +279,9 @@ class _Planner:
         our_versions = self.versions[map_id]
         new_versions = [s for s in their_versions if s.id not in {v.id for v in our_versions}]
         outcome = MapOutcome(UNCHANGED, ours.map.title, map_id, source.name)
-        if same_content(ours, theirs) or _matches_any(theirs, our_versions, mapping):
+        if same_content(ours, theirs) or self._matching(theirs, our_versions, mapping):
             self.report.maps.append(outcome)
-        elif older := _matching(ours, their_versions, mapping):
+        elif older := self._matching(ours, their_versions, mapping):
             self._replace(ours, theirs, f"Before merge from {source.name}")
             self.report.maps.append(
                 MapOutcome(UPDATED, theirs.map.title, map_id, source.name, base=older.name)
@@ -288,7 +290,7 @@ class _Planner:
             base = _common_version(our_versions, their_versions)
             result = None
             if base is not None:
-                base_bundle = _with_personas(_parse(base), mapping)
+                base_bundle = _with_personas(self._parse(base), mapping)
                 result = merge_three_way(base_bundle, ours, theirs) if base_bundle else None
             if result is not None and result.merged is not None and result.taken == 0:
                 self.report.maps.append(outcome)  # every edit of theirs is here already
@@ -329,7 +331,6 @@ class _Planner:
 
     def _replace(self, before: MapBundle, after: MapBundle, name: str) -> None:
         """Record a map changed in place, with a version of how it was before."""
-        after = after.copy()
         for index, (first, _later) in enumerate(self.undo.replaced):
             if first.map.id == after.map.id:  # changed again by a later source
                 self.undo.replaced[index] = (first, after)
@@ -386,6 +387,22 @@ class _Planner:
             number += 1
         return candidate
 
+    def _parse(self, snapshot: Snapshot) -> MapBundle | None:
+        """A version's map, read once per merge (reading versions is most of a merge's time)."""
+        if snapshot.id not in self._parsed:
+            self._parsed[snapshot.id] = _parse(snapshot)
+        return self._parsed[snapshot.id]
+
+    def _matching(
+        self, bundle: MapBundle, versions: Iterable[Snapshot], mapping: dict[str, str]
+    ) -> Snapshot | None:
+        """The first version (newest first) that holds exactly ``bundle``'s content."""
+        for version in versions:
+            recorded = _with_personas(self._parse(version), mapping)
+            if recorded is not None and same_content(bundle, recorded):
+                return version
+        return None
+
     def _copy_versions(self, snapshots: Iterable[Snapshot]) -> None:
         for snapshot in snapshots:
             self.undo.snapshots.append(snapshot)
@@ -406,21 +423,6 @@ def _parse(snapshot: Snapshot) -> MapBundle | None:
         log.warning("version %s (%r) cannot be read: %s", snapshot.id, snapshot.name, error)
         return None
     return bundle
-
-
-def _matching(
-    bundle: MapBundle, versions: Iterable[Snapshot], mapping: dict[str, str]
-) -> Snapshot | None:
-    """The first version (newest first) that holds exactly ``bundle``'s content."""
-    for version in versions:
-        recorded = _parse(version)
-        if recorded is not None and same_content(bundle, _with_personas(recorded, mapping)):
-            return version
-    return None
-
-
-def _matches_any(bundle: MapBundle, versions: Iterable[Snapshot], mapping: dict[str, str]) -> bool:
-    return _matching(bundle, versions, mapping) is not None
 
 
 def _common_version(ours: Sequence[Snapshot], theirs: Sequence[Snapshot]) -> Snapshot | None:

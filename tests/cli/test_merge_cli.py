@@ -6,13 +6,17 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from jmapper.services.library import create_map, open_library
-from tests.cli.test_import_cli import assert_one_error_line, files_in, jmapper
-from tests.services.test_merge import edit, retitle_card, snapshot
+from jmapper.storage import LibraryStore
+from tests.builders import small_map
+from tests.cli.test_import_cli import ROOT, assert_one_error_line, environment, files_in, jmapper
+from tests.services.test_merge import edit, maps_by_title, retitle_card, snapshot
 
 
 def digest(path: Path) -> str:
@@ -94,3 +98,35 @@ def test_bad_input_is_one_sentence_and_changes_no_file(laptops, tmp_path, case, 
     after = {path.name: digest(path) for path in tmp_path.iterdir() if path.is_file()}
     assert after == before
     assert files_in(tmp_path) >= set(before)
+
+
+KILL_DURING_WRITE = """
+import os, signal, sys
+from jmapper.storage.store import LibraryStore
+
+def killed(self, snapshot):  # the maps are written, the transaction not yet committed
+    os.kill(os.getpid(), signal.SIGKILL)
+
+LibraryStore.save_snapshot = killed
+from jmapper.app import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_merge_killed_while_writing_leaves_the_target_as_it_was(laptops, tmp_path) -> None:
+    workshop, laptop = laptops
+    with LibraryStore.open(laptop) as store:
+        store.add_bundle(small_map("Commute"))
+    before = maps_by_title(workshop)
+    result = subprocess.run(
+        [sys.executable, "-c", KILL_DURING_WRITE, "merge", str(workshop), str(laptop)],
+        capture_output=True,
+        text=True,
+        env=environment(tmp_path),
+        cwd=ROOT,
+        timeout=300,
+    )
+    assert result.returncode == -9, result.stderr
+    assert maps_by_title(workshop) == before
+    with LibraryStore.open(workshop) as store:
+        assert store.integrity_ok()
