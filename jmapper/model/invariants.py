@@ -270,7 +270,7 @@ def check_blueprint_lines(bundle: MapBundle, *, allow_zone_override: bool = Fals
     if kinds != expected:
         raise DomainError(
             "The blueprint lines must run in order: interaction, then visibility, then internal "
-            "interaction."
+            "interaction; move the other line out of the way first."
         )
     for line in lines:
         if not 0 <= line.position <= lane_count:
@@ -286,7 +286,8 @@ def check_blueprint_lines(bundle: MapBundle, *, allow_zone_override: bool = Fals
         if band not in allowed:
             raise DomainError(
                 f"The {lane.zone.label.lower()} lane \u201c{lane.name}\u201d would sit on the "
-                "wrong side of a blueprint line; move the line or change the lane's zone."
+                "wrong side of a blueprint line; move the line (click its label, then Up or Down, "
+                "or drag it), move the lane, or change the lane's zone in the inspector."
             )
 
 

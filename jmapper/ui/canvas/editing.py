@@ -16,6 +16,7 @@ from PySide6.QtGui import QFont, QKeyEvent
 from jmapper.model.enums import LaneKind
 from jmapper.ui.canvas import actions as names
 from jmapper.ui.canvas.block_paste import block_cells, selection_block
+from jmapper.ui.canvas.blueprint_lines import move_line_by
 from jmapper.ui.canvas.cells import Cell, cell_rect, neighbour
 from jmapper.ui.canvas.clipboard import copy_cards, pasted_block, pasted_cards
 from jmapper.ui.canvas.inline_editor import NEXT, PREVIOUS
@@ -80,6 +81,8 @@ class CanvasEditing:
             Qt.Key.Key_Up: (0, -1),
             Qt.Key.Key_Down: (0, 1),
         }
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and self._move_selected_line(event):
+            return True
         if key in moves and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             self.navigate(*moves[key])
             return True
@@ -94,6 +97,19 @@ class CanvasEditing:
                 self.go_to_cell(neighbour(layout, cell, step, 0, wrap=True))
             return True
         return False
+
+    def _move_selected_line(self, event: QKeyEvent) -> bool:
+        """Up / Down (or Alt+Up / Alt+Down) move a selected blueprint line one lane."""
+        kind, line_id = self.canvas.primary_selection()
+        extra = event.modifiers() & ~(
+            Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.AltModifier
+        )
+        if kind != "blueprint_line" or extra:
+            return False
+        step = -1 if Qt.Key(event.key()) == Qt.Key.Key_Up else 1
+        if move_line_by(self.canvas, line_id, step):
+            self.canvas.select("blueprint_line", line_id, scroll=False)
+        return True
 
     def cards_in_cell(self, cell: Cell) -> list[CardBox]:
         layout = self.canvas.projection.layout

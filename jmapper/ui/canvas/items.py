@@ -251,19 +251,31 @@ class LaneRowItem(MapItem):
 
 
 class BlueprintLineItem(MapItem):
-    kind = ""
+    """A blueprint line: select it (or its label) and drag it, or move it with Up / Down."""
+
+    kind = "blueprint_line"
     z = Z_LINE
+    selectable = True
 
     def compute_rect(self, box: BlueprintLineBox) -> QRectF:
-        half = box.weight / 2 + 1
+        half = box.weight / 2 + 4  # a band wide enough to grab
         return QRectF(box.x0, box.y - half, box.x1 - box.x0, 2 * half)
 
     def paint(self, painter, option, widget=None) -> None:
-        draw_blueprint_line(QtPainter(painter), self.box, self.style)
+        qt = QtPainter(painter)
+        draw_blueprint_line(qt, self.box, self.style)
+        if self.isSelected():
+            box = self.box
+            band = Rect(
+                box.x0 + 2, box.y - box.weight / 2 - 1.5, box.x1 - box.x0 - 4, box.weight + 3
+            )
+            qt.rect(band, None, SELECTION_COLOUR, 1.5)
 
 
 class BlueprintLabelItem(MapItem):
-    kind = ""
+    """The line's label in the frozen label column; it stands for the line."""
+
+    kind = "blueprint_line"
     z = 2
 
     def compute_rect(self, box: BlueprintLineBox) -> QRectF:
