@@ -89,3 +89,23 @@ def test_top_by_score_and_metric_typed_in_the_dialog(window, qtbot):
     qtbot.keyClicks(dialog.editor(0, METRIC), "Average wait")
     qtbot.mouseClick(dialog.agree_button, Qt.MouseButton.LeftButton)
     assert bundle.opportunities[target.id].metric == "Average wait"
+
+
+def test_more_than_five_priorities_are_pointed_out(window):
+    from jmapper.model.entities import Opportunity
+
+    document = _open_support(window)
+    window.named_actions[names.AGREE_PRIORITIES].trigger()
+    dialog = window.active_dialog
+    assert dialog.note.text() == ""  # 4 opportunities: at most 4 priorities
+    dialog.reject()
+    for n in range(4):
+        document.add(
+            Opportunity(
+                map_id=document.map_id, title=f"Planned {n}", status=OpportunityStatus.PLANNED
+            )
+        )
+    window.named_actions[names.AGREE_PRIORITIES].trigger()
+    dialog = window.active_dialog
+    dialog.count.setValue(1)
+    assert "a workshop ends with the top 5 at most" in dialog.note.text()

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from jmapper.analysis.agreement import DEFAULT_TOP, RANKINGS, top_candidates
+from jmapper.analysis.health.opportunities import MAX_PRIORITIES
 from jmapper.analysis.opportunity_scores import format_score
-from jmapper.analysis.priority import Method, score
+from jmapper.analysis.priority import Method, is_priority, score
 from jmapper.document import JourneyDocument
 from jmapper.model import opportunity_edits
 from jmapper.model.entities import Opportunity
@@ -71,6 +72,9 @@ class AgreePrioritiesDialog(QDialog):
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
+        self.note = QLabel(self)
+        self.note.setObjectName("agreeNote")
+        self.note.setWordWrap(True)
         self.problem = QLabel(self)
         self.problem.setObjectName("agreeProblem")
         self.problem.setWordWrap(True)
@@ -84,6 +88,7 @@ class AgreePrioritiesDialog(QDialog):
         layout.addLayout(choose)
         layout.addWidget(explain)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.note)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.count.valueChanged.connect(lambda _v: self.refill())
@@ -121,6 +126,20 @@ class AgreePrioritiesDialog(QDialog):
         for column, width in WIDTHS.items():
             self.table.setColumnWidth(column, width)
         self.problem.setText("" if self.candidates else "No open opportunities on this map.")
+        chosen = {o.id for o in self.candidates}
+        others = [
+            o
+            for o in self.document.bundle.opportunities.values()
+            if is_priority(o) and o.id not in chosen
+        ]
+        total = len(chosen) + len(others)
+        self.note.setText(
+            f"Note: with {len(others)} other priorit{'y' if len(others) == 1 else 'ies'} already "
+            f"agreed, the map would have {total}; a workshop ends with the top "
+            f"{MAX_PRIORITIES} at most (set the rest back to ideas)."
+            if total > MAX_PRIORITIES
+            else ""
+        )
 
     def _cell(self, row: int, column: int, text: str) -> None:
         item = QTableWidgetItem(text)
