@@ -6,6 +6,7 @@ the undo stack are the real ones, on real files in tmp_path.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -19,11 +20,11 @@ from jmapper.ui.dialogs.merge_dialog import MAP_ID_ROLE, MergeReportDialog
 from tests.services.test_merge import cards, edit, retitle_card
 
 
-def choose(monkeypatch, path: Path) -> None:
+def choose(monkeypatch, *paths: Path) -> None:
     def pick(_parent, _caption, _folder, _filters):  # noqa: ANN001, ANN202
-        return str(path), ""
+        return [str(path) for path in paths], ""
 
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(pick))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(pick))
 
 
 def laptop_copy(window, store, tmp_path: Path) -> tuple[str, list[str], Path]:
@@ -135,3 +136,32 @@ def test_undo_is_refused_when_a_merged_map_was_edited_since(
         assert cards(again.load_map(map_id))[2].title == "After merge"
     # The step that can no longer be undone has left the stack.
     assert "Merge" not in window.named_actions[names.UNDO].text()
+
+
+def test_several_laptops_merge_in_one_gesture_and_one_undo_step(
+    window, store, tmp_path, monkeypatch, message_boxes, library_path
+) -> None:
+    map_id, original, laptop = laptop_copy(window, store, tmp_path)
+    third = tmp_path / "laptop-3.jmapper"
+    shutil.copyfile(laptop, third)
+    title = window.document.bundle.map.title
+    edit(third, title, retitle_card(2, "Edited on laptop 3"))
+    choose(monkeypatch, laptop, third)
+    window.named_actions[names.MERGE_LIBRARY].trigger()
+    preview = window.active_dialog
+    assert preview.report.sources == ["laptop-2.jmapper", "laptop-3.jmapper"]
+    QTest.mouseClick(preview.findChild(QPushButton, "mergeButton"), Qt.MouseButton.LeftButton)
+    with LibraryStore.open(library_path) as again:
+        merged = [c.title for c in cards(again.load_map(map_id))]
+    assert merged[:3] == ["Edited here", "Edited on laptop 2", "Edited on laptop 3"]
+    window.active_dialog.reject()
+    window.undo_group.setActiveStack(window.library_stack)
+    undo = window.named_actions[names.UNDO]
+    assert "laptop-2.jmapper" in undo.text() and "laptop-3.jmapper" in undo.text()
+    undo.trigger()
+    with LibraryStore.open(library_path) as again:
+        assert [c.title for c in cards(again.load_map(map_id))][:3] == [
+            "Edited here",
+            *original[1:3],
+        ]
+    assert message_boxes.shown == []

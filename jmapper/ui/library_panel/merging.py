@@ -1,4 +1,4 @@
-"""File > Merge Library…: choose a source, confirm the preview, merge, show the report.
+"""File > Merge Library…: choose sources, confirm the preview, merge, show the report.
 
 The preview is the merge run as a dry run (nothing written); confirming runs
 it for real through the window's :class:`~jmapper.services.library_api.Library`
@@ -35,30 +35,31 @@ class LibraryMerge:
         self.parent = parent
 
     def start(self) -> QDialog | None:
-        """Ask for the source and show what merging it would do (Merge / Cancel)."""
+        """Ask for one or more sources and show what merging them would do (Merge / Cancel)."""
         folder = self.window.settings.get(keys.LAST_IMPORT_FOLDER)
-        path, _chosen = QFileDialog.getOpenFileName(self.parent, TITLE, folder, FILTERS)
-        if not path:
+        paths, _chosen = QFileDialog.getOpenFileNames(self.parent, TITLE, folder, FILTERS)
+        if not paths:
             return None
-        self.window.settings.set(keys.LAST_IMPORT_FOLDER, str(Path(path).parent))
+        self.window.settings.set(keys.LAST_IMPORT_FOLDER, str(Path(paths[0]).parent))
         with reporting_errors(self.parent, TITLE):
-            source = self.window.library.read_merge_source(path)
-            preview = self.window.library.merge([source], dry_run=True)
+            sources = [self.window.library.read_merge_source(path) for path in paths]
+            preview = self.window.library.merge(sources, dry_run=True)
             dialog = MergeReportDialog(preview.report, confirm=True, parent=self.parent)
-            dialog.accepted.connect(lambda: self.merge(source))
+            dialog.accepted.connect(lambda: self.merge(sources))
             return self.window.show_dialog(dialog)
         return None
 
-    def merge(self, source: SourceLibrary) -> QDialog | None:
-        """Merge for real, record one undo step, and show the report."""
+    def merge(self, sources: list[SourceLibrary]) -> QDialog | None:
+        """Merge for real (all sources in one transaction), record one undo step, report."""
         window = self.window
         with reporting_errors(self.parent, TITLE):
-            result = window.library.merge([source])
+            result = window.library.merge(sources)
             report = result.report
             if report.changes_anything:
+                names = ", ".join(f"\u201c{source.path.name}\u201d" for source in sources)
                 window.library_stack.push(
                     MergeCommand(
-                        f"Merge \u201c{source.path.name}\u201d",
+                        f"Merge {names}",
                         window.library,
                         result.undo,
                         self._changed,
