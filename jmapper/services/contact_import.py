@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -297,6 +298,56 @@ class ContactImport:
     warnings: list[str]
 
 
+def plan_contacts(
+    bundle: MapBundle, source: str | Path, mapping: ColumnMapping
+) -> tuple[ChangeSet, ContactImport]:
+    """Read ``source`` for ``bundle``: the change set to apply (one edit) and what it holds.
+
+    The editor applies the change set through its document (one undo step);
+    :func:`import_contacts` writes it straight to the library.
+    """
+    summary = summarise_file(source, mapping)
+    rows = preview(bundle, summary)
+    changeset, written = metric_changes(bundle, summary, mapping)
+    result = ContactImport(
+        bundle.map.title,
+        mapping.period or summary.period(),
+        summary.rows,
+        rows,
+        written,
+        summary.warnings(),
+    )
+    return changeset, result
+
+
+def read_header(source: str | Path) -> list[str]:
+    """The first row of a contact export, for choosing which column is which."""
+    path = Path(source)
+    try:
+        with path.open("rb") as probe:
+            head = probe.read(_SAMPLE)
+    except OSError as error:
+        raise ServiceError(f"Cannot read \u201c{path}\u201d: {error.strerror or error}.") from error
+    text = head.decode(_encoding(head), errors="replace")
+    first = text.split("\n", 1)[0].rstrip("\r")
+    try:
+        delimiter = csv.Sniffer().sniff(first, delimiters=",;\t|").delimiter
+    except csv.Error:
+        delimiter = ","
+    row = next(csv.reader([first], delimiter=delimiter), [])
+    return [cell.strip().lstrip("\ufeff") for cell in row]
+
+
+def distinct_values(source: str | Path, column: str, limit: int = 200) -> list[tuple[str, int]]:
+    """The most common values of one column (contact reasons, channels), with their counts."""
+    from collections import Counter
+
+    mapping = ColumnMapping(columns={"reason": column}, places={"\x00": "\x00"})
+    summary = summarise_file(source, mapping)
+    counts: Counter[str] = Counter(summary.unplaced)
+    return counts.most_common(limit)
+
+
 def import_contacts(
     store: LibraryStore,
     map_id: str,
@@ -321,19 +372,11 @@ def import_contacts(
                 "FILE (see docs/contact-centre.md)."
             )
         mapping = ColumnMapping.from_json(remembered)
-    summary = summarise_file(source, mapping)
     bundle = store.load_map(map_id)
-    rows = preview(bundle, summary)
-    changeset, written = metric_changes(bundle, summary, mapping)
-    result = ContactImport(
-        bundle.map.title,
-        mapping.period or summary.period(),
-        summary.rows,
-        rows,
-        0 if dry_run else written,
-        summary.warnings(),
-    )
-    if dry_run or not changeset:
+    changeset, result = plan_contacts(bundle, source, mapping)
+    if dry_run:
+        return dataclasses.replace(result, written=0)
+    if not changeset:
         return result
     trial = bundle.copy()
     trial.apply(changeset.changes)

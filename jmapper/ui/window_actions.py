@@ -144,9 +144,17 @@ ACTIONS: tuple[Entry, ...] = (
         needs="writable",
     ),
     ActionSpec(
+        names.IMPORT_CONTACTS,
+        "Import &Contact Data…",
+        "Add a contact-centre export (CSAT, NPS, CES, repeats, handle time) to the map's metrics",
+        lambda w: _contact_import(w),
+        "file",
+        needs="map",
+    ),
+    ActionSpec(
         names.EXPORT,
         "&Export…",
-        "Export the open map as PDF, PNG, SVG or JSON",
+        "Export the open map as PDF, PNG, SVG, JSON, CSV, XLSX or a Mermaid journey",
         lambda w: w.export_map,
         "file",
         keys=("Ctrl+E",),
@@ -307,3 +315,14 @@ def shortcuts(spec: ActionSpec) -> list[QKeySequence]:
         if not sequence.isEmpty() and sequence not in found:
             found.append(sequence)
     return found
+
+
+def _contact_import(window: ActionWindow) -> Callable[[], object]:
+    """File > Import Contact Data… (the dialog module loads only when it is used)."""
+
+    def run() -> object:
+        from jmapper.ui.dialogs.contact_import import open_contact_import
+
+        return open_contact_import(window)
+
+    return run
