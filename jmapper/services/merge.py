@@ -314,7 +314,9 @@ class _Planner:
                 elif result.conflicts:
                     reason = "both changed the same things differently, so both are kept."
                 else:
-                    reason = f"the edits do not fit together ({result.refusal}), so both are kept."
+                    rule = (result.refusal or "").rstrip(".")
+                    rule = rule[:1].lower() + rule[1:]
+                    reason = f"the edits do not fit together ({rule}), so both are kept."
                 conflicts = tuple(c.sentence() for c in result.conflicts) if result else ()
                 self._keep_twice(ours, theirs, their_versions, source, reason, conflicts)
                 return

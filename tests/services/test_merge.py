@@ -18,7 +18,7 @@ from jmapper.interchange.json_format import dump_library, dump_map
 from jmapper.model import edits
 from jmapper.model.bundle import MapBundle
 from jmapper.model.changes import ChangeSet
-from jmapper.model.entities import Persona, Snapshot
+from jmapper.model.entities import Card, Persona, Snapshot
 from jmapper.services.errors import ServiceError
 from jmapper.services.library import create_map, open_library
 from jmapper.services.merge import merge_into, open_target, redo_merge, undo_merge
@@ -296,3 +296,32 @@ def test_a_source_that_is_the_target_is_refused(laptops) -> None:
 
 def _name(persona: Persona) -> tuple[str, str]:
     return (persona.name.casefold(), persona.id)
+
+
+def test_edits_that_break_a_rule_together_keep_both_and_say_which_rule(laptops) -> None:
+    workshop, laptop = laptops
+
+    def last_stage(bundle: MapBundle):  # noqa: ANN202
+        return bundle.ordered_stages()[-1]
+
+    def add_card_there(bundle: MapBundle) -> ChangeSet:
+        lane = bundle.ordered_lanes()[0]
+        stage = last_stage(bundle)
+        step = next(iter(bundle.ordered_steps(stage.id)), None)
+        new = Card(
+            map_id=bundle.map.id,
+            lane_id=lane.id,
+            stage_id=stage.id,
+            step_id=step.id if step else None,
+            title="Added on laptop 2",
+            position=99,
+        )
+        return edits.add_card(bundle, new)
+
+    edit(workshop, "Support", lambda b: edits.remove_stage(b, last_stage(b).id))
+    edit(laptop, "Support", add_card_there)
+    result = merge(workshop, laptop)
+    (outcome,) = result.report.maps
+    assert outcome.how == "kept_twice" and not outcome.conflicts
+    assert outcome.reason.startswith("the edits do not fit together (the card refers to a stage")
+    assert sorted(maps_by_title(workshop)) == ["Support", "Support (from laptop-2)"]
