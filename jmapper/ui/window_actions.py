@@ -136,20 +136,20 @@ ACTIONS: tuple[Entry, ...] = (
         needs="writable",
     ),
     ActionSpec(
-        names.MERGE_LIBRARY,
-        "&Merge Library\u2026",
-        "Bring the maps of another library (or a JSON export) into this one; one undo step",
-        lambda w: w.operations.merge_library,
-        "file",
-        needs="writable",
-    ),
-    ActionSpec(
         names.IMPORT_CONTACTS,
         "Import &Contact Data…",
         "Add a contact-centre export (CSAT, NPS, CES, repeats, handle time) to the map's metrics",
         lambda w: _contact_import(w),
         "file",
         needs="map",
+    ),
+    ActionSpec(
+        names.MERGE_LIBRARY,
+        "&Merge Library\u2026",
+        "Bring the maps of other libraries (or JSON exports) into this one; one undo step",
+        lambda w: w.operations.merge_library,
+        "file",
+        needs="writable",
     ),
     ActionSpec(
         names.EXPORT,
