@@ -14,7 +14,7 @@ def stages_backed_by_data(bundle: MapBundle) -> set[str]:
     """Ids of the stages that cite a data source or carry an evidence item."""
     backed = {s.id for s in bundle.stages.values() if any(src.strip() for src in s.data_sources)}
     for item in bundle.evidence_items.values():
-        stage_id = _stage_of(bundle, item.target_kind, item.target_id)
+        stage_id = stage_of(bundle, item.target_kind, item.target_id)
         if stage_id is not None:
             backed.add(stage_id)
     return backed
@@ -27,13 +27,13 @@ def stage_evidence_counts(bundle: MapBundle) -> dict[str, int]:
     """
     counts = {s.id: sum(1 for src in s.data_sources if src.strip()) for s in bundle.stages.values()}
     for item in bundle.evidence_items.values():
-        stage_id = _stage_of(bundle, item.target_kind, item.target_id)
+        stage_id = stage_of(bundle, item.target_kind, item.target_id)
         if stage_id is not None:
             counts[stage_id] = counts.get(stage_id, 0) + 1
     return counts
 
 
-def _stage_of(bundle: MapBundle, kind: TargetKind, target_id: str | None) -> str | None:
+def stage_of(bundle: MapBundle, kind: TargetKind, target_id: str | None) -> str | None:
     if target_id is None:
         return None
     if kind is TargetKind.STAGE:
@@ -47,4 +47,4 @@ def _stage_of(bundle: MapBundle, kind: TargetKind, target_id: str | None) -> str
     return None
 
 
-__all__ = ["stage_evidence_counts", "stages_backed_by_data"]
+__all__ = ["stage_evidence_counts", "stage_of", "stages_backed_by_data"]

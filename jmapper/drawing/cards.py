@@ -120,6 +120,8 @@ def draw_opportunity(
             draw_marker(painter, badge, style)
         if box.votes_rect is not None:
             draw_marker(painter, Marker("votes", box.votes_rect, box.votes, box.votes), style)
+        if box.comments is not None:
+            draw_marker(painter, box.comments, style)
     if selected:
         draw_selection(painter, box.rect)
 

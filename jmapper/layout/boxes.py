@@ -163,6 +163,7 @@ class OpportunityBox:
     fill: str
     votes: str = ""  # '3 votes', '' when nobody voted
     votes_rect: Rect | None = None
+    comments: Marker | None = None  # the open-comment bubble (jmapper/layout/comments.py)
 
 
 @dataclass(frozen=True)

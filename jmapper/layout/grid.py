@@ -363,6 +363,10 @@ class _Builder:
             markers = [("priority", priority, priority)] if priority else []
             if opp.votes:
                 markers.append(("votes", vote_label(opp.votes), str(opp.votes)))
+            if self.comments[opp.id]:
+                count = str(self.comments[opp.id])
+                markers.append(("comment", count, count))
+                self.uses.add("comment")
             if lane_id is not None:
                 add(
                     lane_id,
@@ -476,6 +480,7 @@ class _Builder:
                 s.opportunity_fill,
                 votes.code if votes else "",
                 votes.rect if votes else None,
+                next((m for m in markers if m.kind == "comment"), None),
             )
         return _Note(entity, rect, title, body)
 

@@ -42,6 +42,7 @@ from jmapper.ui.canvas import MapCanvas
 from jmapper.ui.canvas import actions as canvas_names
 from jmapper.ui.dialogs.messages import reporting_errors, show_error
 from jmapper.ui.docks.comments import CommentsDock
+from jmapper.ui.docks.evidence import EvidenceDock
 from jmapper.ui.docks.health import HealthDock
 from jmapper.ui.docks.inspector import InspectorDock
 from jmapper.ui.docks.personas import PersonaDock
@@ -103,6 +104,9 @@ class MainWindow(QMainWindow):
         self.comments_dock = CommentsDock(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.comments_dock)
         self.tabifyDockWidget(self.inspector, self.comments_dock)
+        self.evidence_dock = EvidenceDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.evidence_dock)
+        self.tabifyDockWidget(self.inspector, self.evidence_dock)
         self.inspector.raise_()
         self.health_dock = HealthDock(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.health_dock)
@@ -142,6 +146,8 @@ class MainWindow(QMainWindow):
         self.health_dock.edit_refused.connect(self.show_refusal)
         self.comments_dock.edit_refused.connect(self.show_refusal)
         self.comments_dock.jump_requested.connect(self.show_entity)
+        self.evidence_dock.edit_refused.connect(self.show_refusal)
+        self.evidence_dock.jump_requested.connect(self.show_entity)
         self.health_dock.jump_requested.connect(self.show_entity)
         self.health_dock.counted.connect(self.library_health.known)
         self.persona_dock.library_personas_changed.connect(self.refresh_maps)
@@ -228,6 +234,11 @@ class MainWindow(QMainWindow):
                 (self.persona_dock, names.SHOW_PERSONAS, "Show or hide the personas"),
                 (self.health_dock, names.SHOW_HEALTH, "Show or hide the map's health findings"),
                 (self.comments_dock, names.SHOW_COMMENTS, "Show or hide the map's comments"),
+                (
+                    self.evidence_dock,
+                    names.SHOW_EVIDENCE,
+                    "Show or hide what each stage rests on: data sources and evidence",
+                ),
             ):
                 toggle = dock.toggleViewAction()
                 toggle.setObjectName(name)
@@ -386,6 +397,7 @@ class MainWindow(QMainWindow):
         self.persona_dock.set_document(document)
         self.health_dock.set_document(document)
         self.comments_dock.set_document(document)
+        self.evidence_dock.set_document(document)
         self.library_panel.select_map(map_id)
         self.undo_group.setActiveStack(document.undo_stack)
         self._update_titles()
@@ -431,6 +443,7 @@ class MainWindow(QMainWindow):
             self.persona_dock.set_document(None)
             self.health_dock.set_document(None)
             self.comments_dock.set_document(None)
+            self.evidence_dock.set_document(None)
             self.undo_group.setActiveStack(self.library_stack)
         self.undo_group.removeStack(document.undo_stack)
         document.deleteLater()
@@ -462,6 +475,7 @@ class MainWindow(QMainWindow):
                 self.persona_dock,
                 self.health_dock,
                 self.comments_dock,
+                self.evidence_dock,
             )
         ):
             self.undo_group.setActiveStack(self.document.undo_stack)
