@@ -11,7 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from jmapper.layout.boxes import EmotionCurve, EmotionLane, EmotionMark, Point, Rect
-from jmapper.layout.geometry import circle_hits_rect, inflate, polyline_hits_rect
+from jmapper.layout.geometry import circle_hits_rect, inflate, segment_hits_rect
+from jmapper.layout.spatial import XBuckets
 from jmapper.layout.text import text_width
 from jmapper.model.bundle import MapBundle
 from jmapper.model.entities import EmotionPoint
@@ -263,6 +264,46 @@ def _spot_order(prev_y: float | None, y: float, next_y: float | None) -> list[st
     return first + [name for name in _SPOTS if name not in first]
 
 
+class _CurveIndex:
+    """Every curve's sampled polyline, segment by segment, filed by x.
+
+    A label only ever meets the few segments of its own and the neighbouring columns,
+    so testing those alone gives the same answer as testing every segment of every
+    curve, without the cost of a whole curve per candidate spot.
+    """
+
+    def __init__(self, curves: list[EmotionCurve]) -> None:
+        self._parts: list[tuple[int, Point, Point]] = []
+        self._single: set[int] = set()  # parts that are a one-point "polyline"
+        self._index = XBuckets()
+        for ci, curve in enumerate(curves):
+            points = curve.polyline
+            if len(points) == 1:
+                self._single.add(len(self._parts))
+                self._add(ci, points[0], points[0])
+            for a, b in zip(points, points[1:], strict=False):
+                self._add(ci, a, b)
+
+    def _add(self, ci: int, a: Point, b: Point) -> None:
+        self._index.add(len(self._parts), min(a[0], b[0]), max(a[0], b[0]))
+        self._parts.append((ci, a, b))
+
+    def hitting(self, rect: Rect) -> set[int]:
+        """Indices of the curves whose polyline passes through the inside of ``rect``."""
+        hit: set[int] = set()
+        parts = self._parts
+        for i in self._index.near(rect.x, rect.right):
+            ci, a, b = parts[i]
+            if ci in hit:
+                continue
+            if i in self._single:
+                if rect.x < a[0] < rect.right and rect.y < a[1] < rect.bottom:
+                    hit.add(ci)
+            elif segment_hits_rect(a, b, rect):
+                hit.add(ci)
+        return hit
+
+
 def place_value_labels(
     curves: list[EmotionCurve], plot: Rect, midline: float, style: Style
 ) -> list[EmotionCurve]:
@@ -272,18 +313,25 @@ def place_value_labels(
     avoids the other curves, the other faces, labels already placed and the midline, in
     that order of weight, and otherwise takes the first spot for the local shape: above a
     peak, below a trough, above a curve that rises or falls through the face.
+
+    Curves, faces and placed labels are indexed by x (:class:`XBuckets`), so each
+    candidate spot is tested only against its neighbours: the work grows with the number
+    of faces, not its square, and every count is the same as testing everything.
     """
     size = style.emotion_value_size
     bounds = inflate(plot, 0.01)
+    lines = _CurveIndex(curves)
     faces = [(m.x, m.y, m.radius) for c in curves for m in c.marks]
-    placed: list[Rect] = []
+    face_index = XBuckets()
+    for fi, (fx, _fy, fr) in enumerate(faces):
+        face_index.add(fi, fx - fr - 0.5, fx + fr + 0.5)
+    placed: list[Rect] = []  # each grown by 1 pt, as the overlap test wants them
+    placed_index = XBuckets()
     # Faces of two personas at the same spot with the same value share one label: the
     # second is printed over the first, so the lane never shows "-1 -1".
     shared: dict[tuple[float, float, str], Rect] = {}
     out = []
-    for curve in curves:
-        own = curve.polyline
-        others = [c.polyline for c in curves if c is not curve and c.polyline]
+    for ci, curve in enumerate(curves):
         clearance = curve.width / 2 + 0.6
         new_marks = []
         for i, mark in enumerate(curve.marks):
@@ -291,25 +339,28 @@ def place_value_labels(
             next_y = curve.marks[i + 1].y if i + 1 < len(curve.marks) else None
             width = text_width(mark.label, size, True)
             key = (round(mark.x, 2), round(mark.y, 2), mark.label)
+            own_face = (mark.x, mark.y, mark.radius)
             best: tuple[float, Rect] | None = None
-            if key in shared and not polyline_hits_rect(own, inflate(shared[key], clearance)):
+            if key in shared and ci not in lines.hitting(inflate(shared[key], clearance)):
                 best = (0.0, shared[key])
             spots = [] if best is not None else _spot_order(prev_y, mark.y, next_y)
             for rank, spot in enumerate(spots):
                 rect = value_label_rect(mark.x, mark.y, mark.radius, width, size, spot)
                 if not bounds.contains(rect):
                     continue
-                padded = inflate(rect, clearance)
+                hit = lines.hitting(inflate(rect, clearance))
                 cost = rank * 0.5
-                if polyline_hits_rect(own, padded):
+                if ci in hit:
                     cost += 1000.0
-                cost += 10.0 * sum(polyline_hits_rect(p, padded) for p in others)
+                cost += 10.0 * (len(hit) - (ci in hit))
                 cost += 10.0 * sum(
-                    circle_hits_rect(fx, fy, fr + 0.5, rect)
-                    for fx, fy, fr in faces
-                    if (fx, fy, fr) != (mark.x, mark.y, mark.radius)
+                    circle_hits_rect(faces[fi][0], faces[fi][1], faces[fi][2] + 0.5, rect)
+                    for fi in face_index.near(rect.x, rect.right)
+                    if faces[fi] != own_face
                 )
-                cost += 50.0 * sum(rect.intersects(inflate(p, 1.0)) for p in placed)
+                cost += 50.0 * sum(
+                    rect.intersects(placed[pi]) for pi in placed_index.near(rect.x, rect.right)
+                )
                 if rect.y - 1 < midline < rect.bottom + 1:
                     cost += 2.0
                 if best is None or cost < best[0]:
@@ -318,7 +369,9 @@ def place_value_labels(
                 rect = value_label_rect(mark.x, mark.y, mark.radius, width, size, "right")
             else:
                 rect = best[1]
-            placed.append(rect)
+            grown = inflate(rect, 1.0)
+            placed_index.add(len(placed), grown.x, grown.right)
+            placed.append(grown)
             shared.setdefault(key, rect)
             new_marks.append(
                 replace(
