@@ -12,9 +12,12 @@ before/after comparisons work.  The column mapping is remembered per library.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import dataclasses
+from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -82,6 +85,12 @@ def summarise_file(path: str | Path, mapping: ColumnMapping) -> ContactSummary:
         raise ServiceError(f"There is no file \u201c{path}\u201d to import.") from error
     except OSError as error:
         raise ServiceError(f"Cannot read \u201c{path}\u201d: {error.strerror or error}.") from error
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with _workbook_rows(path) as rows:
+                return summarise(rows, mapping)
+        except InterchangeError as error:
+            raise ServiceError(f"Cannot import \u201c{path.name}\u201d: {error}") from error
     encoding = _encoding(head)
     sample = head.decode(encoding, errors="replace")
     try:
@@ -98,6 +107,39 @@ def summarise_file(path: str | Path, mapping: ColumnMapping) -> ContactSummary:
         ) from None
     except InterchangeError as error:
         raise ServiceError(f"Cannot import \u201c{path.name}\u201d: {error}") from error
+
+
+@contextlib.contextmanager
+def _workbook_rows(path: Path) -> Iterator[Iterator[list[str]]]:
+    """The first sheet's rows as text, streamed by openpyxl's read-only mode (loaded lazily)."""
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        raise InterchangeError(
+            f"it is not an Excel workbook jmapper can read ({type(error).__name__}); save it as "
+            ".xlsx or CSV."
+        ) from None
+    try:
+        sheet = workbook.worksheets[0]
+        yield ([_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True))
+    finally:
+        workbook.close()
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
 
 
 def _encoding(head: bytes) -> str:
@@ -328,6 +370,12 @@ def read_header(source: str | Path) -> list[str]:
             head = probe.read(_SAMPLE)
     except OSError as error:
         raise ServiceError(f"Cannot read \u201c{path}\u201d: {error.strerror or error}.") from error
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with _workbook_rows(path) as rows:
+                return [cell.strip() for cell in next(rows, [])]
+        except InterchangeError as error:
+            raise ServiceError(f"Cannot import \u201c{path.name}\u201d: {error}") from error
     text = head.decode(_encoding(head), errors="replace")
     first = text.split("\n", 1)[0].rstrip("\r")
     try:

@@ -150,3 +150,37 @@ def test_a_refused_import_names_the_problem_and_leaves_the_library_unchanged(
 def test_a_mapping_that_places_nothing_is_refused():
     with pytest.raises(InterchangeError, match="places no contact reason"):
         ColumnMapping.from_json('{"columns": {"reason": "Reason"}}')
+
+
+def test_an_xlsx_export_gives_the_same_figures_as_its_csv(tmp_path, library):
+    from datetime import datetime
+
+    from openpyxl import Workbook
+
+    store, map_id = library
+    rows = records(400, start=date(2026, 1, 1))
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Contact id", *MAPPING["columns"].values()])
+    for number, r in enumerate(rows, start=1):
+        sheet.append(
+            [
+                number,
+                datetime(r.day.year, r.day.month, r.day.day, 9, 30),
+                r.channel,
+                r.reason,
+                r.csat,
+                r.nps,
+                r.ces,
+                None if r.repeat is None else ("yes" if r.repeat else "no"),
+                r.handle,
+            ]
+        )
+    source = tmp_path / "contacts.xlsx"
+    workbook.save(source)
+    write_export(tmp_path / "contacts.csv", rows)
+    mapping = ColumnMapping.from_json(json.dumps(MAPPING))
+    from_xlsx = import_contacts(store, map_id, source, mapping, dry_run=True)
+    from_csv = import_contacts(store, map_id, tmp_path / "contacts.csv", mapping, dry_run=True)
+    assert from_xlsx.period == "2026-Q1"
+    assert from_xlsx.preview == from_csv.preview

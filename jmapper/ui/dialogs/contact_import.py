@@ -65,7 +65,10 @@ def open_contact_import(window: Any) -> QDialog | None:
     if document is None:
         return None
     path, _ = QFileDialog.getOpenFileName(
-        window, "Import contact data", "", "Contact exports (*.csv *.txt *.tsv);;All files (*)"
+        window,
+        "Import contact data",
+        "",
+        "Contact exports (*.csv *.xlsx *.txt *.tsv);;All files (*)",
     )
     if not path:
         return None
