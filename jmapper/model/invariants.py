@@ -21,6 +21,7 @@ from jmapper.model.entities import (
     EmotionPoint,
     EmotionScale,
     JourneyMap,
+    Lane,
     MetricValue,
     Opportunity,
 )
@@ -266,29 +267,56 @@ def check_blueprint_lines(bundle: MapBundle, *, allow_zone_override: bool = Fals
     kinds = [line.kind for line in lines]
     if len(set(kinds)) != len(kinds):
         raise DomainError("A map can have each blueprint line only once.")
-    expected = [k for k in BLUEPRINT_LINE_ORDER if k in kinds]
-    if kinds != expected:
-        raise DomainError(
-            "The blueprint lines must run in order: interaction, then visibility, then internal "
-            "interaction; move the other line out of the way first."
-        )
+    rank = {kind: i for i, kind in enumerate(BLUEPRINT_LINE_ORDER)}
+    for upper, lower in zip(kinds, kinds[1:], strict=False):
+        if rank[upper] > rank[lower]:
+            raise DomainError(
+                f"The {lower.label.lower()} must stay above the {upper.label.lower()}."
+            )
     for line in lines:
         if not 0 <= line.position <= lane_count:
             raise DomainError("A blueprint line must sit between lanes of its map.")
     if allow_zone_override:
         return
-    by_kind = {line.kind: line.position for line in lines}
+    misplaced = misplaced_zone_lane(bundle, {line.kind: line.position for line in lines})
+    if misplaced is not None:
+        lane, line_kind, below = misplaced
+        where, way = ("below", "Down") if below else ("above", "Up")
+        raise DomainError(
+            f"The {lane.zone.label.lower()} lane \u201c{lane.name}\u201d would sit {where} the "
+            f"{line_kind.label.lower()}; drag that line {where} the lane (or select it and press "
+            f"Alt+{way}), or change the lane's zone in the inspector."
+        )
+
+
+def misplaced_zone_lane(
+    bundle: MapBundle, by_kind: dict[BlueprintLineKind, int]
+) -> tuple[Lane, BlueprintLineKind, bool] | None:
+    """The first lane a zone puts on the wrong side of a line, with lines at ``by_kind``.
+
+    Returns (lane, the line it is on the wrong side of, whether it is below that
+    line), or None when every zoned lane sits in its band.  Pure, so a drag can
+    ask before it drops.
+    """
     for index, lane in enumerate(bundle.ordered_lanes()):
         if lane.zone is BlueprintZone.NONE:
             continue
         band = _band_of(index, by_kind)
         allowed = _allowed_band_range(lane.zone, by_kind)
-        if band not in allowed:
-            raise DomainError(
-                f"The {lane.zone.label.lower()} lane \u201c{lane.name}\u201d would sit on the "
-                "wrong side of a blueprint line; move the line (click its label, then Up or Down, "
-                "or drag it), move the lane, or change the lane's zone in the inspector."
-            )
+        if band in allowed:
+            continue
+        # Line i separates band i from band i + 1; a missing line merges them.
+        if band > max(allowed):
+            return lane, BLUEPRINT_LINE_ORDER[max(allowed)], True
+        return lane, BLUEPRINT_LINE_ORDER[min(allowed) - 1], False
+    return None
+
+
+def zone_fits(lane_index: int, zone: BlueprintZone, by_kind: dict[BlueprintLineKind, int]) -> bool:
+    """Whether a ``zone`` lane at ``lane_index`` is on its side of the lines at ``by_kind``."""
+    if zone is BlueprintZone.NONE:
+        return True
+    return _band_of(lane_index, by_kind) in _allowed_band_range(zone, by_kind)
 
 
 def _band_of(lane_index: int, by_kind: dict[BlueprintLineKind, int]) -> int:
@@ -396,4 +424,11 @@ def check_bundle(bundle: MapBundle) -> None:
             raise DomainError("The map names a persona that is not in the library.")
 
 
-__all__ = ["check_blueprint_lines", "check_bundle", "check_changes", "check_scale"]
+__all__ = [
+    "check_blueprint_lines",
+    "check_bundle",
+    "check_changes",
+    "check_scale",
+    "misplaced_zone_lane",
+    "zone_fits",
+]

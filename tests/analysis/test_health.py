@@ -291,7 +291,7 @@ def test_blueprint_line_order_reuses_the_model_check() -> None:
     frontstage.position, backstage.position = backstage.position, frontstage.position
     (finding,) = fired(bundle, "blueprint-line-order")
     assert finding.severity is Severity.ERROR
-    assert "move the line" in finding.message
+    assert "drag that line" in finding.message and "Alt+" in finding.message
     top = bundle.ordered_lines()[0]
     assert top.kind is BlueprintLineKind.INTERACTION
     assert finding.target == Target("blueprint_line", top.id)

@@ -89,8 +89,15 @@ def test_stage_positions_must_stay_contiguous():
 def test_frontstage_lane_below_line_of_visibility_needs_the_users_say_so():
     bundle = blueprint_map()
     front = lane_named(bundle, "Frontstage")
-    with pytest.raises(DomainError, match="wrong side of a blueprint line"):
+    # the first lane on the wrong side, top to bottom: Backstage, moved up by the swap
+    sentence = (
+        "The backstage lane \u201cBackstage\u201d would sit above the line of visibility; "
+        "drag that line above the lane (or select it and press Alt+Up), or change the lane's "
+        "zone in the inspector."
+    )
+    with pytest.raises(DomainError) as refused:
         apply_and_check(bundle, edits.reorder(bundle, "lane", front.id, 3))
+    assert str(refused.value) == sentence
     bundle = blueprint_map()
     front = lane_named(bundle, "Frontstage")
     apply_and_check(bundle, edits.reorder(bundle, "lane", front.id, 3), allow_zone_override=True)
@@ -100,8 +107,10 @@ def test_blueprint_lines_must_keep_their_order():
     bundle = blueprint_map()
     lines = {line.kind.value: line for line in bundle.blueprint_lines.values()}
     changeset = edits.edit_fields(bundle, "blueprint_line", lines["interaction"].id, position=4)
-    with pytest.raises(DomainError, match="must run in order"):
+    with pytest.raises(DomainError) as refused:
         apply_and_check(bundle, changeset)
+    # the pair is named: the line now above the other must stay below it
+    assert str(refused.value) == "The line of interaction must stay above the line of visibility."
 
 
 def test_inserting_a_lane_above_the_lines_moves_the_lines_down():

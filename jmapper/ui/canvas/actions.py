@@ -42,6 +42,8 @@ ADD_COMMENT = "actionAddComment"
 HIDE_LANE = "actionHideLane"
 #: View > Hidden Lanes (a submenu the canvas fills: jmapper/ui/canvas/lane_visibility.py).
 HIDDEN_LANES = "actionHiddenLanes"
+MOVE_LINE_UP = "actionMoveBlueprintLineUp"
+MOVE_LINE_DOWN = "actionMoveBlueprintLineDown"
 
 Shortcut = QKeySequence.StandardKey | str | None
 
@@ -148,9 +150,22 @@ SPECS: dict[str, tuple[str, str, tuple[Shortcut, ...]]] = {
         "Comment on the selected card, step, stage, lane or opportunity, or on the map",
         ("Ctrl+Alt+M",),
     ),
+    MOVE_LINE_UP: (
+        "Move &Line Up",
+        "Move the selected blueprint line up past one lane (or drag the line)",
+        ("Alt+Up",),
+    ),
+    MOVE_LINE_DOWN: (
+        "Move Li&ne Down",
+        "Move the selected blueprint line down past one lane (or drag the line)",
+        ("Alt+Down",),
+    ),
 }
 
 CHECKABLE = {VOTE_MODE, DRAW_ARROW, SHOW_KEY}
+
+#: Actions for a selected blueprint line (disabled otherwise, so Alt+arrows fall through).
+LINE_ACTIONS = (MOVE_LINE_UP, MOVE_LINE_DOWN)
 
 #: The canvas actions the View menu shows (the others are edits).
 VIEW_ACTIONS = (ZOOM_IN, ZOOM_OUT, ZOOM_FIT, ZOOM_100, SHOW_KEY, HIDDEN_LANES)
@@ -193,15 +208,23 @@ CONTEXT_MENU: tuple[tuple[str, ...], ...] = (
         HIDE_LANE,
     ),
     (DRAW_ARROW, EMOTION_UP, EMOTION_DOWN, TOGGLE_MOMENT_OF_TRUTH, VOTE_MODE),
+    LINE_ACTIONS,
 )
 
 
 def enable_actions(
-    actions: dict[str, QAction], has_document: bool, editable: bool, cards_selected: bool
+    actions: dict[str, QAction],
+    has_document: bool,
+    editable: bool,
+    cards_selected: bool,
+    *,
+    line_selected: bool = False,
 ) -> None:
     """Viewing works on any open map, copying needs cards, everything else an editable map."""
     for name, action in actions.items():
-        if name in (*VIEW_ACTIONS, FIND):
+        if name in LINE_ACTIONS:
+            action.setEnabled(editable and line_selected)
+        elif name in (*VIEW_ACTIONS, FIND):
             action.setEnabled(has_document)
         elif name == COPY:
             action.setEnabled(cards_selected)

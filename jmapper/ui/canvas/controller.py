@@ -148,6 +148,33 @@ class CanvasController(QObject):
     def reorder(self, kind: str, entity_id: str, position: int) -> bool:
         return bool(self._run(lambda d: d.reorder(kind, entity_id, position)))
 
+    def move_blueprint_line(self, line_id: str, position: int) -> bool:
+        """Put a blueprint line after the first ``position`` lanes (one undo step).
+
+        A map whose user already confirmed a lane onto the wrong side keeps its
+        lines movable: only a move that misplaces a lane anew is refused.
+        """
+        from jmapper.model import blueprint_edits as be
+
+        return bool(
+            self._run(
+                lambda d: d.execute(
+                    be.move_blueprint_line(d.bundle, line_id, position),
+                    allow_zone_override=be.zone_already_broken(d.bundle),
+                )
+            )
+        )
+
+    def step_blueprint_line(self, line_id: str, step: int) -> bool:
+        """Move a line one visible lane boundary up (-1) or down (+1)."""
+        from jmapper.model.blueprint_edits import next_line_position
+
+        if self.document is None:
+            return False
+        bundle = self.document.bundle
+        position = self._run(lambda _d: next_line_position(bundle, line_id, step))
+        return position is not None and self.move_blueprint_line(line_id, position)
+
     def insert_stage(self, position: int) -> str | None:
         stage = self._run(lambda d: d.add_stage("New stage", position))
         return stage.id if stage is not None else None

@@ -16,7 +16,6 @@ from PySide6.QtGui import QFont, QKeyEvent
 from jmapper.model.enums import LaneKind
 from jmapper.ui.canvas import actions as names
 from jmapper.ui.canvas.block_paste import block_cells, selection_block
-from jmapper.ui.canvas.blueprint_lines import move_line_by
 from jmapper.ui.canvas.cells import Cell, cell_rect, neighbour
 from jmapper.ui.canvas.clipboard import copy_cards, pasted_block, pasted_cards
 from jmapper.ui.canvas.inline_editor import NEXT, PREVIOUS
@@ -69,7 +68,19 @@ class CanvasEditing:
             names.ADD_EVIDENCE: self.research.add_evidence,
             names.ADD_COMMENT: self.research.add_comment,
             names.HIDE_LANE: lambda: hide_selected_lane(c),
+            names.MOVE_LINE_UP: lambda: self.step_line(-1),
+            names.MOVE_LINE_DOWN: lambda: self.step_line(1),
         }
+
+    def step_line(self, step: int) -> None:
+        """Up / Down (or Alt+Up / Alt+Down): the selected blueprint line one shown lane up or down.
+
+        One undo step; the lanes it passes change side, and a move past another line
+        is refused with the sentence (jmapper/model/blueprint_edits.py).
+        """
+        kind, line_id = self.canvas.primary_selection()
+        if kind == "blueprint_line" and self.controller.step_blueprint_line(line_id, step):
+            self.canvas.select("blueprint_line", line_id)
 
     # -- keys ---------------------------------------------------------------------------
     def key(self, event: QKeyEvent) -> bool:
@@ -106,9 +117,7 @@ class CanvasEditing:
         )
         if kind != "blueprint_line" or extra:
             return False
-        step = -1 if Qt.Key(event.key()) == Qt.Key.Key_Up else 1
-        if move_line_by(self.canvas, line_id, step):
-            self.canvas.select("blueprint_line", line_id, scroll=False)
+        self.step_line(-1 if Qt.Key(event.key()) == Qt.Key.Key_Up else 1)
         return True
 
     def cards_in_cell(self, cell: Cell) -> list[CardBox]:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QApplication, QGraphicsLineItem, QGraphicsRectItem
 from jmapper.drawing import SELECTION_COLOUR
 from jmapper.layout.boxes import LinkBox, Rect
 from jmapper.layout.connectors import arrow_head, edge_point
-from jmapper.ui.canvas.blueprint_lines import move_line_to
 from jmapper.ui.canvas.cells import cell_at, column_at_x, lane_at_y
 from jmapper.ui.canvas.items import (
     CardItem,
@@ -363,43 +362,6 @@ class EmotionDragInteraction(Interaction):
         self.item.set_preview(None)
 
 
-class LineDragInteraction(Interaction):
-    """Drag a blueprint line (or its label) up or down; it drops on the nearest boundary."""
-
-    def __init__(self, canvas: CanvasHost, event: QMouseEvent, item: MapItem) -> None:
-        super().__init__(canvas, event)
-        self.line_id = item.entity_id
-        self.items = [
-            found
-            for found in (
-                canvas.projection.item("blueprint_line", self.line_id),
-                canvas.projection.items.get(("blueprint_label", self.line_id)),
-            )
-            if found is not None
-        ]
-
-    def move(self, event: QMouseEvent) -> None:
-        if not self.started and not self.dragged_far_enough(event):
-            return
-        self.started = True
-        dy = self.scene_pos(event).y() - self.press_scene.y()
-        for item in self.items:
-            item.setPos(item.pos().x(), dy)
-
-    def release(self, event: QMouseEvent) -> bool:
-        if not self.started:
-            self.canvas.select("blueprint_line", self.line_id, scroll=False)
-            return True
-        moved = move_line_to(self.canvas, self.line_id, self.scene_pos(event).y())
-        if not moved:
-            self.cancel()
-        return True
-
-    def cancel(self) -> None:
-        for item in self.items:
-            item.setPos(item.pos().x(), 0)
-
-
 class ArrowInteraction(Interaction):
     """Draw an arrow from a card to a card: drag between them, or click one then the other."""
 
@@ -457,6 +419,4 @@ def press_interaction(canvas: CanvasHost, event: QMouseEvent, item: MapItem) -> 
         return HeaderDragInteraction(canvas, event, item)
     if isinstance(item, EmotionHandleItem):
         return EmotionDragInteraction(canvas, event, item)
-    if item.kind == "blueprint_line":
-        return LineDragInteraction(canvas, event, item)
     return None

@@ -59,6 +59,10 @@ Z_ROW, Z_LINE, Z_PLOT, Z_CARD, Z_LINK, Z_HANDLE, Z_CURSOR = 0, 1, 2, 3, 4, 5, 6
 Z_LABELS, Z_HEADERS, Z_CORNER = 10, 11, 12
 
 
+def _grown(rect: Rect, by: float) -> Rect:
+    return Rect(rect.x - by, rect.y - by, rect.w + 2 * by, rect.h + 2 * by)
+
+
 def _bounds(rect: Rect, margin: float = 0.0) -> QRectF:
     return QRectF(rect.x - margin, rect.y - margin, rect.w + 2 * margin, rect.h + 2 * margin)
 
@@ -251,38 +255,54 @@ class LaneRowItem(MapItem):
 
 
 class BlueprintLineItem(MapItem):
-    """A blueprint line: select it (or its label) and drag it, or move it with Up / Down."""
+    """A blueprint line: selectable by its whole band, so it can be grabbed and dragged."""
 
     kind = "blueprint_line"
     z = Z_LINE
     selectable = True
 
+    def __init__(self, entity_id: str, box: BlueprintLineBox, style: Style, parent=None) -> None:
+        super().__init__(entity_id, box, style, parent)
+        #: the line's label in the sticky label column, repainted when the selection changes
+        self.label_item: BlueprintLabelItem | None = None
+
     def compute_rect(self, box: BlueprintLineBox) -> QRectF:
-        half = box.weight / 2 + 4  # a band wide enough to grab
+        # The band the layout gives the line (between two lanes) is what a click grabs.
+        half = max(box.weight / 2 + 1, self.style.line_band_height / 2)
         return QRectF(box.x0, box.y - half, box.x1 - box.x0, 2 * half)
 
+    def itemChange(self, change, value):  # noqa: N802 (Qt virtual)
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged and self.label_item:
+            self.label_item.update()
+        return super().itemChange(change, value)
+
     def paint(self, painter, option, widget=None) -> None:
-        qt = QtPainter(painter)
-        draw_blueprint_line(qt, self.box, self.style)
+        pen = QtPainter(painter)
         if self.isSelected():
-            box = self.box
-            band = Rect(
-                box.x0 + 2, box.y - box.weight / 2 - 1.5, box.x1 - box.x0 - 4, box.weight + 3
-            )
-            qt.rect(band, None, SELECTION_COLOUR, 1.5)
+            r = self._rect
+            band = Rect(r.x() + 1, r.y() + 1, r.width() - 2, r.height() - 2)
+            pen.rect(band, None, SELECTION_COLOUR, 1.5, 3.0, (4.0, 2.0))
+        draw_blueprint_line(pen, self.box, self.style)
 
 
 class BlueprintLabelItem(MapItem):
-    """The line's label in the frozen label column; it stands for the line."""
+    """A line's label at the left; a click on it grabs the line (it is not selected itself)."""
 
     kind = "blueprint_line"
     z = 2
 
+    def __init__(self, entity_id: str, box: BlueprintLineBox, style: Style, parent=None) -> None:
+        super().__init__(entity_id, box, style, parent)
+        self.line_item: BlueprintLineItem | None = None
+
     def compute_rect(self, box: BlueprintLineBox) -> QRectF:
-        return _bounds(box.label_bg).united(_bounds(box.label.rect))
+        return _bounds(box.label_bg, 2.0).united(_bounds(box.label.rect))
 
     def paint(self, painter, option, widget=None) -> None:
-        draw_blueprint_label(QtPainter(painter), self.box, self.style.paper)
+        pen = QtPainter(painter)
+        draw_blueprint_label(pen, self.box, self.style.paper)
+        if self.line_item is not None and self.line_item.isSelected():
+            pen.rect(_grown(self.box.label_bg, 1.0), None, SELECTION_COLOUR, 1.5, 2.0)
 
 
 class LinkItem(MapItem):

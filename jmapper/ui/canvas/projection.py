@@ -195,6 +195,10 @@ class Projection:
         else:
             self.scene.addItem(item)
         self.items[key] = item
+        if isinstance(item, BlueprintLabelItem):
+            line = self.items.get(("blueprint_line", key[1]))
+            if isinstance(line, BlueprintLineItem):
+                item.line_item, line.label_item = line, item
         self.created += 1
         return item
 

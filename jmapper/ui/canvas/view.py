@@ -43,6 +43,8 @@ from jmapper.ui.canvas.interactions import (
     press_interaction,
 )
 from jmapper.ui.canvas.items import (
+    BlueprintLabelItem,
+    BlueprintLineItem,
     CardItem,
     CellCursorItem,
     LaneLabelItem,
@@ -53,6 +55,7 @@ from jmapper.ui.canvas.items import (
 )
 from jmapper.ui.canvas.key import MapKey
 from jmapper.ui.canvas.lane_visibility import HiddenLanesMenu
+from jmapper.ui.canvas.line_drag import LineDragInteraction
 from jmapper.ui.canvas.pain_picker import PainPicker
 from jmapper.ui.canvas.presentation import Presentation
 from jmapper.ui.canvas.projection import Projection
@@ -297,6 +300,7 @@ class MapCanvas(CanvasHost):
             document is not None,
             document is not None and not document.read_only,
             bool(self.selected_card_ids()),
+            line_selected=self._primary[0] == "blueprint_line",
         )
 
     # -- cells -------------------------------------------------------------------------
@@ -392,6 +396,9 @@ class MapCanvas(CanvasHost):
             return
         if not item.isSelected():
             self.select(item.kind, item.entity_id, scroll=False)
+        if isinstance(item, (BlueprintLineItem, BlueprintLabelItem)):
+            self._interaction = LineDragInteraction(self, event, item.entity_id)
+            return
         self._interaction = press_interaction(self, event, item)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802

@@ -143,6 +143,9 @@ SPECS: dict[str, tuple[FieldSpec, ...]] = {
         _enum("zone", "Blueprint zone", BlueprintZone),
         _bool("visible", "Visible on the map"),
     ),
+    "blueprint_line": (
+        _line("label", "Label", "Empty: the line's own name; drag the line, or Alt+Up/Down"),
+    ),
     "card": (
         _line("title", "Title"),
         _text("description", "Description"),
