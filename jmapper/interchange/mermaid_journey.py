@@ -371,22 +371,26 @@ def build_map(journey: _Journey) -> MapBundle:
     kind = EmotionScaleKind.ZERO_TO_FIVE if journey.saw_zero else EmotionScaleKind.ONE_TO_FIVE
     journey_map.emotion_scale = EmotionScale.preset(kind)
     personas = _personas(journey, bundle)
+    primary = journey_map.primary_persona_id
     m = journey_map.id
     for position, section in enumerate(journey.sections):
         stage = Stage(map_id=m, name=section.name, position=position)
         bundle.add(stage)
         step: Step | None = None
+        owners: set[str | None] = set()  # whose values the current step has
+        steps_in_stage = 0
         for task in section.tasks:
-            if _continues(step, task, section, bundle, personas):
-                assert step is not None
-            else:
+            wanted = {personas[a] for a in task.actors}
+            if not _continues(step, task, owners, wanted):
                 step = Step(
                     map_id=m,
                     stage_id=stage.id,
                     name=task.name,
                     description=task.description,
-                    position=len(bundle.ordered_steps(stage.id)),
+                    position=steps_in_stage,
                 )
+                steps_in_stage += 1
+                owners = set()
                 bundle.add(step)
                 bundle.add(
                     Card(
@@ -399,17 +403,16 @@ def build_map(journey: _Journey) -> MapBundle:
                 )
             if task.score is None:
                 continue
-            owners: list[str | None] = [personas[a] for a in task.actors]
-            for owner in owners or [None]:
-                persona_id = (
-                    None if owner is None or owner == journey_map.primary_persona_id else owner
-                )
+            assert step is not None
+            people: list[str | None] = [personas[a] for a in task.actors]
+            for owner in people or [None]:
+                owners.add(owner or primary)
                 bundle.add(
                     EmotionPoint(
                         map_id=m,
                         stage_id=stage.id,
                         step_id=step.id,
-                        persona_id=persona_id,
+                        persona_id=None if owner is None or owner == primary else owner,
                         series=EmotionSeries.AS_IS,
                         value=task.score,
                     )
@@ -435,23 +438,16 @@ def _personas(journey: _Journey, bundle: MapBundle) -> dict[str, str]:
     return ids
 
 
-def _continues(
-    step: Step | None, task: _Task, section: _Section, bundle: MapBundle, personas: dict[str, str]
-) -> bool:
+def _continues(step: Step | None, task: _Task, owners: set[str | None], wanted: set[str]) -> bool:
     """A task with the previous one's name and other actors adds their scores to that step.
 
     A Mermaid task has one score for all its actors; jmapper's export writes a
     step whose personas feel differently as one line per score, and this
     reads such lines back as the one step they came from.
     """
-    if step is None or step.name != task.name or not task.actors:
+    if step is None or step.name != task.name or not task.actors or task.score is None:
         return False
-    primary = bundle.map.primary_persona_id
-    taken = {
-        p.persona_id or primary for p in bundle.emotion_points.values() if p.step_id == step.id
-    }
-    wanted = {personas[a] for a in task.actors}
-    return bool(taken) and None not in taken and not (taken & wanted) and task.score is not None
+    return bool(owners) and None not in owners and not (owners & wanted)
 
 
 # -- writing ------------------------------------------------------------------------------------

@@ -30,6 +30,7 @@ from jmapper.model.enums import (
     BlueprintLineKind,
     BlueprintZone,
     EmotionScaleKind,
+    EmotionSeries,
     MetricScope,
 )
 from jmapper.model.errors import DomainError
@@ -118,6 +119,18 @@ def _check_one_value_per_column(bundle: MapBundle, point: EmotionPoint) -> None:
             )
 
 
+def _check_one_value_per_column_everywhere(bundle: MapBundle) -> None:
+    """The rule of :func:`_check_one_value_per_column` for a whole map, in one pass (imports)."""
+    seen: set[tuple[str, str | None, str | None, EmotionSeries]] = set()
+    for point in bundle.emotion_points.values():
+        place = (point.stage_id, point.step_id, point.persona_id, point.series)
+        if place in seen:
+            raise DomainError(
+                "A step has one emotion value per persona and series; change the existing one."
+            )
+        seen.add(place)
+
+
 def _check_place(bundle: MapBundle, what: str, stage_id: str | None, step_id: str | None) -> None:
     """A (stage, step) place must name an existing column of the grid."""
     if stage_id not in bundle.stages:
@@ -203,7 +216,8 @@ def _check_link(bundle: MapBundle, link: CardLink) -> None:
         raise DomainError("An arrow cannot join a card to itself.")
 
 
-def _check_entity(bundle: MapBundle, kind: str, entity: Any) -> None:
+def _check_entity(bundle: MapBundle, kind: str, entity: Any, *, whole: bool = False) -> None:
+    """One entity's rules; ``whole`` (checking a whole map) leaves the pairwise ones to one pass."""
     if kind == "map":
         _check_map(bundle, entity)
         return
@@ -224,7 +238,8 @@ def _check_entity(bundle: MapBundle, kind: str, entity: Any) -> None:
         _check_value_in_scale(entity, bundle.map.emotion_scale)
         if entity.persona_id is not None and entity.persona_id not in bundle.personas:
             raise DomainError("The emotion value belongs to a persona that is not in the library.")
-        _check_one_value_per_column(bundle, entity)
+        if not whole:
+            _check_one_value_per_column(bundle, entity)
     elif kind == "moment_of_truth":
         _check_place(bundle, "moment of truth", entity.stage_id, entity.step_id)
     elif kind == "opportunity":
@@ -413,7 +428,8 @@ def check_bundle(bundle: MapBundle) -> None:
         _check_entity(bundle, "persona", persona)
     for kind in CHILD_KINDS:
         for entity in bundle.collection(kind).values():
-            _check_entity(bundle, kind, entity)
+            _check_entity(bundle, kind, entity, whole=True)
+    _check_one_value_per_column_everywhere(bundle)
     _check_positions(bundle.stages.values(), "stages")
     for stage in bundle.stages.values():
         _check_positions(bundle.ordered_steps(stage.id), "steps of a stage")
