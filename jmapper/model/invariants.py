@@ -417,8 +417,24 @@ def check_changes(
     if structural:
         for card in bundle.cards.values():
             _check_card(bundle, card)
-    if kinds & {"lane", "blueprint_line"}:
+    if "blueprint_line" in kinds or any(_moves_a_lane(change) for change in changes):
         check_blueprint_lines(bundle, allow_zone_override=allow_zone_override)
+
+
+def _moves_a_lane(change: EntityChange) -> bool:
+    """Whether a lane change can put a lane on the other side of a line.
+
+    Renaming, hiding or showing a lane cannot, so it is never refused because a
+    lane of the map was already confirmed (or imported) onto the wrong side.
+    """
+    if change.kind != "lane":
+        return False
+    if change.before is None or change.after is None:
+        return True
+    return (change.before.position, change.before.zone) != (
+        change.after.position,
+        change.after.zone,
+    )
 
 
 def check_bundle(bundle: MapBundle) -> None:

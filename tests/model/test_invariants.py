@@ -103,6 +103,23 @@ def test_frontstage_lane_below_line_of_visibility_needs_the_users_say_so():
     apply_and_check(bundle, edits.reorder(bundle, "lane", front.id, 3), allow_zone_override=True)
 
 
+def test_a_lane_confirmed_onto_the_wrong_side_leaves_other_lanes_editable():
+    bundle = blueprint_map()
+    front = lane_named(bundle, "Frontstage")
+    apply_and_check(bundle, edits.reorder(bundle, "lane", front.id, 3), allow_zone_override=True)
+    # renaming, hiding and showing a lane move nothing across a line: allowed
+    support = lane_named(bundle, "Support processes")
+    apply_and_check(bundle, edits.edit_fields(bundle, "lane", support.id, name="Systems"))
+    apply_and_check(bundle, edits.edit_fields(bundle, "lane", support.id, visible=False))
+    apply_and_check(bundle, edits.edit_fields(bundle, "lane", support.id, visible=True))
+    assert bundle.lanes[support.id].name == "Systems" and bundle.lanes[support.id].visible
+    # changing a zone is still checked
+    with pytest.raises(DomainError, match="would sit .* the line of"):
+        apply_and_check(
+            bundle, edits.edit_fields(bundle, "lane", support.id, zone=BlueprintZone.BACKSTAGE)
+        )
+
+
 def test_blueprint_lines_must_keep_their_order():
     bundle = blueprint_map()
     lines = {line.kind.value: line for line in bundle.blueprint_lines.values()}
