@@ -212,7 +212,7 @@ def legend_groups(bundle: MapBundle, layout: MapLayout) -> list[tuple[str, list[
     if "moment" in uses:
         cards.append(("moment", None, "Moment of truth"))
     if "comment" in uses:
-        cards.append(("marker", ("comment", "2"), "Open comments on it (2)"))
+        cards.append(("marker", ("comment", "2"), "Number of open comments on it"))
     if "stage_data" in uses:
         cards.append(("badge", "Data 2", "Stage backed by 2 data sources or evidence items"))
     if "stage_no_data" in uses:
