@@ -227,3 +227,42 @@ def test_drag_a_line_below_every_lane(blueprint: Ctx, qtbot):
     moved = next(b for b in canvas.projection.layout.blueprint_lines if b.line_id == internal.id)
     assert moved.y > canvas.projection.layout.lanes[-1].rect.y
     assert canvas.projection.item("blueprint_line", internal.id).pos().y() == 0
+
+
+def test_ctrl_l_reaches_each_line_without_the_mouse(blueprint: Ctx, qtbot):
+    canvas = blueprint.canvas
+    canvas.setFocus()
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    order = [b.line_id for b in canvas.projection.layout.blueprint_lines]
+    qtbot.keyClick(canvas, Qt.Key.Key_L, ctrl)
+    assert canvas.primary_selection() == ("blueprint_line", order[0])
+    qtbot.keyClick(canvas, Qt.Key.Key_L, ctrl)
+    visibility = line_of(blueprint, BlueprintLineKind.VISIBILITY)
+    assert (
+        canvas.primary_selection()
+        == ("blueprint_line", visibility.id)
+        == (
+            "blueprint_line",
+            order[1],
+        )
+    )
+    before, steps = blueprint.bundle.copy(), blueprint.steps
+    qtbot.keyClick(canvas, Qt.Key.Key_Down)
+    assert blueprint.bundle.blueprint_lines[visibility.id].position == visibility.position + 1
+    assert blueprint.steps == steps + 1
+    blueprint.document.undo_stack.undo()
+    assert blueprint.bundle == before == blueprint.persisted()
+    # it wraps from the last line to the first
+    qtbot.keyClick(canvas, Qt.Key.Key_L, ctrl)
+    qtbot.keyClick(canvas, Qt.Key.Key_L, ctrl)
+    assert canvas.primary_selection() == ("blueprint_line", order[0])
+
+
+def test_ctrl_l_on_a_map_without_lines_says_so(ctx: Ctx, qtbot):
+    assert not ctx.bundle.blueprint_lines
+    refusals: list[str] = []
+    ctx.canvas.edit_refused.connect(refusals.append)
+    ctx.canvas.setFocus()
+    qtbot.keyClick(ctx.canvas, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert refusals == ["This map has no blueprint lines."]
+    assert ctx.canvas.primary_selection()[0] != "blueprint_line"

@@ -42,6 +42,7 @@ ADD_COMMENT = "actionAddComment"
 HIDE_LANE = "actionHideLane"
 #: View > Hidden Lanes (a submenu the canvas fills: jmapper/ui/canvas/lane_visibility.py).
 HIDDEN_LANES = "actionHiddenLanes"
+SELECT_LINE = "actionSelectBlueprintLine"
 MOVE_LINE_UP = "actionMoveBlueprintLineUp"
 MOVE_LINE_DOWN = "actionMoveBlueprintLineDown"
 
@@ -150,6 +151,11 @@ SPECS: dict[str, tuple[str, str, tuple[Shortcut, ...]]] = {
         "Comment on the selected card, step, stage, lane or opportunity, or on the map",
         ("Ctrl+Alt+M",),
     ),
+    SELECT_LINE: (
+        "Select Blueprint &Line",
+        "Select the next blueprint line (again: the one below); Up / Down then move it",
+        ("Ctrl+L",),
+    ),
     MOVE_LINE_UP: (
         "Move &Line Up",
         "Move the selected blueprint line up past one lane (or drag the line)",
@@ -208,7 +214,7 @@ CONTEXT_MENU: tuple[tuple[str, ...], ...] = (
         HIDE_LANE,
     ),
     (DRAW_ARROW, EMOTION_UP, EMOTION_DOWN, TOGGLE_MOMENT_OF_TRUTH, VOTE_MODE),
-    LINE_ACTIONS,
+    (SELECT_LINE, *LINE_ACTIONS),
 )
 
 
@@ -224,7 +230,7 @@ def enable_actions(
     for name, action in actions.items():
         if name in LINE_ACTIONS:
             action.setEnabled(editable and line_selected)
-        elif name in (*VIEW_ACTIONS, FIND):
+        elif name in (*VIEW_ACTIONS, FIND, SELECT_LINE):
             action.setEnabled(has_document)
         elif name == COPY:
             action.setEnabled(cards_selected)

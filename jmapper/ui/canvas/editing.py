@@ -68,9 +68,24 @@ class CanvasEditing:
             names.ADD_EVIDENCE: self.research.add_evidence,
             names.ADD_COMMENT: self.research.add_comment,
             names.HIDE_LANE: lambda: hide_selected_lane(c),
+            names.SELECT_LINE: self.select_next_line,
             names.MOVE_LINE_UP: lambda: self.step_line(-1),
             names.MOVE_LINE_DOWN: lambda: self.step_line(1),
         }
+
+    def select_next_line(self) -> None:
+        """Ctrl+L: select the first blueprint line, or the one below the selected line.
+
+        So a keyboard user reaches a line without the mouse; it wraps to the top.
+        """
+        layout = self.canvas.projection.layout
+        lines = [box.line_id for box in layout.blueprint_lines] if layout is not None else []
+        if not lines:
+            self.controller.edit_refused.emit("This map has no blueprint lines.")
+            return
+        kind, entity_id = self.canvas.primary_selection()
+        at = lines.index(entity_id) + 1 if kind == "blueprint_line" and entity_id in lines else 0
+        self.canvas.select("blueprint_line", lines[at % len(lines)])
 
     def step_line(self, step: int) -> None:
         """Up / Down (or Alt+Up / Alt+Down): the selected blueprint line one shown lane up or down.
