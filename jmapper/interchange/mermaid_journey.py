@@ -489,7 +489,7 @@ def dump(bundle: MapBundle) -> tuple[str, list[str]]:
                 continue
             columns = [(None, cards[0].title if cards else stage.name, "")]
         for step_id, name, description in columns:
-            task = _escape(_one_line(name), ":,") or "Step"
+            task = _statement_start(_escape(_one_line(name), ":,")) or "Step"
             values = by_column.get((stage.id, step_id), {})
             if not values:
                 unscored.append(name)
@@ -539,11 +539,25 @@ def _score_out(value: float, scale: EmotionScale) -> tuple[int, bool]:
 
 
 def _escape(text: str, also: str) -> str:
-    """Text Mermaid reads back as written: its special characters as entity codes."""
+    """Text Mermaid reads back as written: its special characters as entity codes.
+
+    ``%%`` starts a comment anywhere on a Mermaid line, so a ``%`` followed by another
+    is written as ``#37;``.
+    """
+    flat = text.replace("\n", " ")
     out = []
-    for char in text.replace("\n", " "):
-        if char in "#;" or char in also:
+    for index, char in enumerate(flat):
+        doubled = char == "%" and flat[index + 1 : index + 2] == "%"
+        if char in "#;" or char in also or doubled:
             out.append(f"#{ord(char)};")
         else:
             out.append(char)
     return "".join(out).strip()
+
+
+def _statement_start(task: str) -> str:
+    """A task name that Mermaid would read as a keyword (a step called "title x") keeps
+    its first letter as an entity code, so it comes back as a task, not a title."""
+    if _KEYWORD.match(task):
+        return f"#{ord(task[0])};{task[1:]}"
+    return task

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -291,3 +293,27 @@ def test_any_bytes_give_a_documented_error_or_a_valid_map(data):
     except InterchangeError:
         return
     check_bundle(reading.document.bundles[0])
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "journey",
+        "title of the deed",
+        "section 2 form",
+        "accTitle: x",
+        "accDescr {x",
+        "%%note",
+        "50%% off",
+    ],
+)
+def test_a_step_named_like_a_keyword_or_comment_comes_back_as_that_step(name):
+    sample = SAMPLES["support_request"].build()
+    step = sample.ordered_steps(sample.ordered_stages()[0].id)[0]
+    sample.put("step", step.id, replace(step, name=name))
+    sample.put("map", sample.map.id, replace(sample.map, title=f"Plan %% {name}"))
+    text, _ = dump(sample)
+    assert "%%" not in text  # Mermaid drops the rest of a line from "%%" on
+    first, _ = one_map(text)
+    assert steps(first)[0][1] == name
+    assert first.map.title == f"Plan %% {name}"
