@@ -234,8 +234,11 @@ def test_ctrl_l_reaches_each_line_without_the_mouse(blueprint: Ctx, qtbot):
     canvas.setFocus()
     ctrl = Qt.KeyboardModifier.ControlModifier
     order = [b.line_id for b in canvas.projection.layout.blueprint_lines]
+    across = canvas.horizontalScrollBar().value()
     qtbot.keyClick(canvas, Qt.Key.Key_L, ctrl)
     assert canvas.primary_selection() == ("blueprint_line", order[0])
+    # a line is as wide as the map: selecting it scrolls up or down only
+    assert canvas.horizontalScrollBar().value() == across
     qtbot.keyClick(canvas, Qt.Key.Key_L, ctrl)
     visibility = line_of(blueprint, BlueprintLineKind.VISIBILITY)
     assert (

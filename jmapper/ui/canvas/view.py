@@ -208,7 +208,11 @@ class MapCanvas(CanvasHost):
             if kind == "card":
                 self._follow_card(entity_id, scroll=False)
             if scroll:
-                self.ensureVisible(item.sceneBoundingRect(), 40, 40)
+                rect = item.sceneBoundingRect()
+                if kind == "blueprint_line":  # as wide as the map: scroll up or down only
+                    x = self.mapToScene(self.viewport().rect().center()).x()
+                    rect = QRectF(x, rect.y(), 1, rect.height())
+                self.ensureVisible(rect, 40, 40)
 
     def select_many(self, kind: str, entity_ids: list[str]) -> None:
         self._scene.blockSignals(True)
