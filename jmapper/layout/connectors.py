@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from jmapper.layout.boxes import CardBox, LinkBox, Point, Rect, TextBlock
 from jmapper.layout.geometry import distance, inflate, nearest_on_rect, segment_hits_rect
+from jmapper.layout.spatial import XBuckets
 from jmapper.layout.text import line_height, place_lines, text_width
 from jmapper.model.bundle import MapBundle
 from jmapper.model.enums import LinkDirection
@@ -242,6 +243,26 @@ def place_link_label(
     return Rect(mid[0] - w / 2, mid[1] - h / 2, w, h), None
 
 
+def label_reach(start: Point, end: Point, w: float, h: float) -> Rect:
+    """Everything :func:`place_link_label` can look at for one arrow, with a point to spare.
+
+    Every spot it tries (on the arrow, beside its middle, a callout within
+    :data:`CALLOUT_REACH`) and every obstacle it takes callout edges from lies inside
+    this box, so obstacles and arrows wholly outside it cannot change where the label goes.
+    """
+    mid = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
+    pad = 2.0 + max(LABEL_CLEARANCE, BESIDE_CLEARANCE) + 1.0  # beside gap, clearance, spare
+    x0 = min(start[0], end[0], mid[0] - CALLOUT_REACH) - w - pad
+    x1 = max(start[0], end[0], mid[0] + CALLOUT_REACH) + w + pad
+    y0 = min(start[1], end[1], mid[1] - CALLOUT_REACH) - h - pad
+    y1 = max(start[1], end[1], mid[1] + CALLOUT_REACH) + h + pad
+    return Rect(x0, y0, x1 - x0, y1 - y0)
+
+
+def _overlaps(x0: float, y0: float, x1: float, y1: float, region: Rect) -> bool:
+    return x1 >= region.x and x0 <= region.right and y1 >= region.y and y0 <= region.bottom
+
+
 def layout_links(
     bundle: MapBundle,
     cards: dict[str, CardBox],
@@ -265,7 +286,18 @@ def layout_links(
             edge_point(source.rect, target.rect.centre),
             edge_point(target.rect, source.rect.centre),
         )
+    # Obstacles and arrows are filed by x, and each label only sees those within its
+    # reach (label_reach): the same placement as passing them all, without the cost of
+    # every card in the map for every label.
     blocked = [c.rect for c in cards.values()] + list(obstacles)
+    blocked_index = XBuckets(64.0)
+    for bi, r in enumerate(blocked):
+        blocked_index.add(bi, r.x, r.right)
+    arrow_keys = list(ends)
+    arrow_index = XBuckets(64.0)
+    for ai, key in enumerate(arrow_keys):
+        (ax, _ay), (bx, _by) = ends[key]
+        arrow_index.add(ai, min(ax, bx), max(ax, bx))
     out = []
     for link in ordered:
         if link.id not in ends:
@@ -277,17 +309,29 @@ def layout_links(
         if link.label:
             size = style.line_label_size
             width = text_width(link.label, size)
-            others = [e for key, e in ends.items() if key != link.id]
+            height = line_height(size, style.line_spacing)
+            reach = label_reach(start, end, width, height)
+            near_blocked = [
+                blocked[bi]
+                for bi in sorted(blocked_index.near(reach.x, reach.right))
+                if _overlaps(
+                    blocked[bi].x, blocked[bi].y, blocked[bi].right, blocked[bi].bottom, reach
+                )
+            ]
+            others = []
+            for ai in sorted(arrow_index.near(reach.x, reach.right)):
+                key = arrow_keys[ai]
+                if key == link.id:
+                    continue
+                a, b = ends[key]
+                if _overlaps(
+                    min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]), reach
+                ):
+                    others.append((a, b))
             rect, leader = place_link_label(
-                start,
-                end,
-                width,
-                line_height(size, style.line_spacing),
-                blocked,
-                heads,
-                bounds,
-                others,
+                start, end, width, height, near_blocked, heads, bounds, others
             )
+            blocked_index.add(len(blocked), rect.x, rect.right)
             blocked.append(rect)
             lines = place_lines([link.label], rect.x, rect.y, size, rect.w, style.line_spacing)
             label = TextBlock(

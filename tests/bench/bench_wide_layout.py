@@ -35,6 +35,7 @@ from jmapper.layout import compute_layout  # noqa: E402
 from jmapper.model.bundle import MapBundle  # noqa: E402
 from jmapper.model.entities import (  # noqa: E402
     Card,
+    CardLink,
     EmotionPoint,
     JourneyMap,
     Lane,
@@ -114,6 +115,27 @@ def wide_map(stages: int, seed: int = 11) -> MapBundle:
     return bundle
 
 
+def with_links(bundle: MapBundle, per_cell: int = 2) -> MapBundle:
+    """Labelled hand-offs: the first ``per_cell`` cards of each cell point at the lane below."""
+    by_cell: dict[tuple[str, str | None, str], list[Card]] = {}
+    for card in bundle.cards.values():
+        by_cell.setdefault((card.stage_id, card.step_id, card.lane_id), []).append(card)
+    lanes = sorted(bundle.lanes.values(), key=lambda lane: lane.position)
+    below = {a.id: b.id for a, b in zip(lanes, lanes[1:], strict=False)}
+    for (stage_id, step_id, lane_id), cards in by_cell.items():
+        targets = by_cell.get((stage_id, step_id, below.get(lane_id, "")), [])
+        for k, (card, target) in enumerate(zip(cards[:per_cell], targets, strict=False)):
+            bundle.add(
+                CardLink(
+                    map_id=bundle.map.id,
+                    source_card_id=card.id,
+                    target_card_id=target.id,
+                    label=f"hand-off {k + 1}",
+                )
+            )
+    return bundle
+
+
 def without_emotion(bundle: MapBundle) -> MapBundle:
     """The bare baseline: the same map with no emotion points (an empty emotion lane)."""
     bare = MapBundle(map=replace(bundle.map))
@@ -176,6 +198,12 @@ def main() -> None:
             t = _median_s(lambda b=bundle: compute_layout(b), args.repeat)
             print(
                 f"{len(bundle.cards):>6} cards (generate_map.py): compute_layout {t * 1000:8.1f} ms"
+            )
+            with_links(bundle)
+            t = _median_s(lambda b=bundle: compute_layout(b), args.repeat)
+            print(
+                f"{len(bundle.cards):>6} cards, {len(bundle.card_links)} labelled links: "
+                f"compute_layout {t * 1000:8.1f} ms"
             )
 
 
