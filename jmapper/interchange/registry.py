@@ -138,10 +138,20 @@ def detect(name: str | PurePath, head: bytes, chosen: str | None = None) -> Form
         return found
     if "csv" in FORMATS and _looks_like_text(head):
         return FORMATS["csv"]
+    if head.startswith(_SQLITE_HEADER):
+        # Another library: its maps come in by merging, which import cannot do.
+        raise InterchangeError(
+            "It is a jmapper library (an SQLite database), not an export; bring its maps in "
+            "with \u2018jmapper merge LIBRARY SOURCE\u2019 "
+            "(File > Merge Library\u2026 in the editor)."
+        )
     raise InterchangeError(
         f"jmapper cannot tell what kind of file \u201c{PurePath(name).name}\u201d is; "
         f"name the format with --format ({', '.join(names(reading=True))})."
     )
+
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def _looks_like_text(head: bytes) -> bool:

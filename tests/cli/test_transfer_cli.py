@@ -95,6 +95,17 @@ def test_a_file_of_no_known_kind_is_refused_in_one_line(tmp_path):
     assert_one_error_line(result, "cannot tell what kind of file", "--format")
 
 
+def test_importing_another_library_points_at_merge_and_changes_neither(tmp_path):
+    target, other = tmp_path / "lib.jmapper", tmp_path / "other.jmapper"
+    for path in (target, other):
+        created = jmapper(tmp_path, "new", str(path), "--title", "T")
+        assert created.returncode == 0, created.stderr
+    before = {p: p.read_bytes() for p in (target, other)}
+    result = jmapper(tmp_path, "import", str(target), str(other))
+    assert_one_error_line(result, "other.jmapper”: It is a jmapper library", "jmapper merge")
+    assert {p: p.read_bytes() for p in (target, other)} == before
+
+
 JOURNEY = """\
 journey
     title My working day

@@ -46,3 +46,8 @@ def test_a_mermaid_journey_is_told_by_its_first_statement_or_its_fence():
     page = b"# Notes\n\n```mermaid\njourney\n  section A\n```\n"
     assert registry.detect("notes.md", page, None).name == "mermaid"
     assert registry.detect("day.mmd", b"", None).name == "mermaid"
+
+
+def test_a_library_given_to_import_points_at_merge():
+    with pytest.raises(InterchangeError, match="It is a jmapper library.*jmapper merge"):
+        registry.detect("other.jmapper", b"SQLite format 3\x00\x10\x00", None)
