@@ -68,6 +68,10 @@ def build_options(settings: Mapping[str, Any]) -> ExportOptions:
         options.validate()
     except ExportError as error:
         raise ServiceError(str(error)) from error
+    if options.logo_path and Path(options.logo_path).is_dir():
+        raise ServiceError(
+            f"The logo \u201c{options.logo_path}\u201d is a folder; choose a PNG or JPEG file."
+        )
     if options.logo_path and not Path(options.logo_path).is_file():
         raise ServiceError(
             f"The logo file \u201c{options.logo_path}\u201d does not exist; choose a PNG or "

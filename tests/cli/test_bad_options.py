@@ -108,6 +108,7 @@ CASES = [
     case("out-is-a-folder-pdf", RUNTIME, "is a folder", *to("pdf", "HERE/dir.pdf")),
     case("out-is-a-folder-png", RUNTIME, "is a folder", *to("png", "HERE/dir.png")),
     case("logo-missing", RUNTIME, "does not exist", *PDF, "--logo", "HERE/none.png"),
+    case("logo-folder", RUNTIME, "is a folder", *PDF, "--logo", "HERE"),
     case("text-as-paths-png", RUNTIME, "for SVG exports", *PNG, "--text-as-paths"),
     case("text-as-paths-pdf", RUNTIME, "for SVG exports", *PDF, "--text-as-paths"),
     case("with-legend-pdf", RUNTIME, "always carries the title and legend", *PDF, "--with-legend"),
