@@ -171,3 +171,41 @@ def test_the_bundle_imports_a_json_file(bundle: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     listing = run(bundle, "maps", str(target), "--json", data=tmp_path)
     assert [entry["title"] for entry in json.loads(listing.stdout)] == ["Loan"]
+
+
+@pytest.mark.parametrize(("fmt", "suffix"), [("xlsx", "xlsx"), ("csv", "csv"), ("mermaid", "mmd")])
+def test_the_bundle_round_trips_every_interchange_format(
+    bundle: Path, tmp_path: Path, fmt: str, suffix: str
+) -> None:
+    """The format registry imports its readers by name, which PyInstaller cannot follow."""
+    source = tmp_path / "source.jmapper"
+    made = run(
+        bundle,
+        "new",
+        str(source),
+        "--title",
+        "Loan",
+        "--from-sample",
+        "loan_application",
+        data=tmp_path,
+    )
+    assert made.returncode == 0, made.stderr
+    exported = tmp_path / f"loan.{suffix}"
+    out = run(
+        bundle,
+        "export",
+        str(source),
+        "--map",
+        "Loan",
+        "--format",
+        fmt,
+        "-o",
+        str(exported),
+        data=tmp_path,
+    )
+    assert out.returncode == 0, out.stderr
+    target = tmp_path / "target.jmapper"
+    result = run(bundle, "import", str(target), str(exported), data=tmp_path)
+    assert result.returncode == 0, result.stderr
+    listing = run(bundle, "maps", str(target), "--json", data=tmp_path)
+    assert len(json.loads(listing.stdout)) == 1
