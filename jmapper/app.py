@@ -31,7 +31,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()
     except BrokenPipeError:
         return _reader_gone()
+    except Exception as error:  # noqa: BLE001 - the last line of defence, see below
+        return _unexpected(error)
     return code
+
+
+def _unexpected(error: Exception) -> int:
+    """A bug escaped every command's own checks: one sentence, the details in the log.
+
+    Each command refuses what it expects (bad files, options, libraries) itself and
+    writes through temporary files and transactions, so an error reaching here has left
+    every file as it was; the user still deserves a sentence rather than a traceback.
+    """
+    from jmapper.logging_setup import log_path
+
+    log.error("Unexpected error", exc_info=error)
+    print(
+        f"jmapper: An unexpected error stopped this command ({type(error).__name__}: "
+        f"{error}); no file was left half-written. The details are in {log_path()}; "
+        "please report them.",
+        file=sys.stderr,
+    )
+    return 1
 
 
 def _dispatch(args_list: list[str]) -> int:
