@@ -82,6 +82,10 @@ def test_the_bundle_carries_every_file_the_package_reads_at_run_time(monkeypatch
     for name in SHIPPED_DISTRIBUTIONS:
         assert (Path(f"<{name} metadata>"), f"{name}.dist-info") in bundled
     assert "alembic.op" in kwargs["hiddenimports"]
+    # The format registry imports its readers and writers by name (PyInstaller cannot see it).
+    from jmapper.interchange.registry import FORMATS
+
+    assert {entry.module for entry in FORMATS.values()} <= set(kwargs["hiddenimports"])
 
 
 def test_unused_qt_modules_are_left_out_and_used_ones_are_not(monkeypatch):
