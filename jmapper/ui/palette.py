@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 _ROLES = QPalette.ColorRole
 
@@ -101,3 +101,20 @@ def contrast_ratio(foreground: QColor, background: QColor) -> float:
 
     lighter, darker = sorted((luminance(foreground), luminance(background)), reverse=True)
     return (lighter + 0.05) / (darker + 0.05)
+
+
+#: The colour of a refusal shown inside a dialog or form (why OK did nothing).
+PROBLEM_COLOUR = "#B00020"
+
+
+def problem_label(parent: QWidget, object_name: str, *, bold: bool = True) -> QLabel:
+    """The label a dialog or form writes its one-sentence refusal into: wrapped, in red.
+
+    One place for it, so every dialog's refusal looks the same and a change of
+    colour (a dark theme, say) is made once.
+    """
+    label = QLabel(parent)
+    label.setObjectName(object_name)
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {PROBLEM_COLOUR}" + ("; font-weight: bold" if bold else ""))
+    return label

@@ -35,6 +35,7 @@ from jmapper.model import opportunity_edits
 from jmapper.model.entities import Opportunity
 from jmapper.model.errors import DomainError
 from jmapper.ui.dialogs.messages import USER_ERRORS
+from jmapper.ui.palette import problem_label
 
 TITLE, VOTES, SCORE, OWNER, METRIC, DUE = range(6)
 HEADERS = ("Opportunity", "Votes", "Score", "Owner", "Metric", "Due date (YYYY-MM-DD)")
@@ -75,10 +76,7 @@ class AgreePrioritiesDialog(QDialog):
         self.note = QLabel(self)
         self.note.setObjectName("agreeNote")
         self.note.setWordWrap(True)
-        self.problem = QLabel(self)
-        self.problem.setObjectName("agreeProblem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #B00020;")
+        self.problem = problem_label(self, "agreeProblem", bold=False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.agree_button = self.buttons.addButton(
             "Make priorities", QDialogButtonBox.ButtonRole.AcceptRole

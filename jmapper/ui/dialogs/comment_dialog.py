@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from jmapper.model.bundle import MapBundle
 from jmapper.model.entities import Comment
 from jmapper.model.enums import TargetKind
+from jmapper.ui.palette import problem_label
 
 
 @dataclass(frozen=True)
@@ -67,9 +67,7 @@ class CommentDialog(QDialog):
         form.addRow("&On", self.target)
         form.addRow("&Author", self.author)
         form.addRow("&Comment", self.text)
-        self.error = QLabel(self)
-        self.error.setObjectName("errorLabel")
-        self.error.setStyleSheet("color: #B00020; font-weight: bold")
+        self.error = problem_label(self, "errorLabel")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

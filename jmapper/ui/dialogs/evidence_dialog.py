@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -29,6 +28,7 @@ from jmapper.model.bundle import MapBundle
 from jmapper.model.entities import EvidenceItem
 from jmapper.model.enums import EvidenceKind, EvidenceLevel, TargetKind
 from jmapper.ui.dialogs.metric_dialog import Scope
+from jmapper.ui.palette import problem_label
 
 NO_LEVEL = "\u2014 not rated"
 
@@ -82,10 +82,7 @@ class EvidenceDialog(QDialog):
         form.addRow("&Source", self.source)
         form.addRow("Lin&k or file", link_row)
         form.addRow("&Note", self.notes)
-        self.error = QLabel(self)
-        self.error.setObjectName("errorLabel")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #B00020; font-weight: bold")
+        self.error = problem_label(self, "errorLabel")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

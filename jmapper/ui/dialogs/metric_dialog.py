@@ -29,6 +29,7 @@ from jmapper.analysis.metrics import DEFAULT_REPEAT_WINDOW_DAYS, score
 from jmapper.model.bundle import MapBundle
 from jmapper.model.entities import MetricDefinition, MetricValue
 from jmapper.model.enums import CsatMode, MetricKind, MetricRole, MetricScope, MetricSource
+from jmapper.ui.palette import problem_label
 
 #: What the counts field expects, per kind (docs/metrics.md).
 COUNT_HINTS = {
@@ -152,10 +153,7 @@ class MetricDialog(QDialog):
         self.result_label = QLabel(self)
         self.result_label.setObjectName("scoreLabel")
         self.result_label.setWordWrap(True)
-        self.error = QLabel(self)
-        self.error.setObjectName("errorLabel")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #B00020; font-weight: bold")
+        self.error = problem_label(self, "errorLabel")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

@@ -30,7 +30,6 @@ from jmapper.model.errors import DomainError
 from jmapper.ui.canvas.research import target_label
 
 _ID = Qt.ItemDataRole.UserRole
-#: What a row says, below the comment itself: what it is on, who wrote it, when.
 
 
 def _when(created: str) -> str:

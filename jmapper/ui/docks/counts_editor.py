@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from jmapper.analysis.metric_text import format_counts, parse_counts
 from jmapper.ui.docks.editors import FieldEditor
+from jmapper.ui.palette import problem_label
 
 
 class CountsEditor(FieldEditor):
@@ -21,10 +22,7 @@ class CountsEditor(FieldEditor):
         super().__init__(parent)
         self.line = QLineEdit(self)
         self.line.setPlaceholderText("e.g. 1: 10, 2: 20, 3: 30, 4: 25, 5: 15")
-        self.problem = QLabel(self)
-        self.problem.setObjectName("countsProblem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #B00020")
+        self.problem = problem_label(self, "countsProblem", bold=False)
         self.problem.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
